@@ -1,0 +1,12 @@
+// npm run bundle: spec/ -> generated/openapi.yaml and generated/openapi.json (nothing is written if bundling fails).
+import { bundleSpec } from './lib/bundle.ts';
+import { main } from './lib/main.ts';
+import { renderBundle } from './lib/outputs.ts';
+import { rel } from './lib/paths.ts';
+import { writeFilesAtomically } from './lib/write.ts';
+
+await main(async () => {
+  const files = renderBundle(await bundleSpec());
+  await writeFilesAtomically(files);
+  console.log(`Bundled ${[...files.keys()].map(rel).join(', ')}.`);
+});

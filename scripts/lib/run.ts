@@ -1,0 +1,41 @@
+// Runs a command-line tool and captures its output, with the noise our tools print removed.
+import { spawn } from 'node:child_process';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// Redocly CLI prints a boxed "Node.js 20 support is ending" banner on every run (toolchain.md).
+const BANNER_LINE = /[║╔╚═]/;
+
+export function clean(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !BANNER_LINE.test(line))
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
+}
+
+/** Telemetry off for every tool we call: Redocly and Spectral's scarf both phone home otherwise. */
+export const quietEnv = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  SCARF_ANALYTICS: 'false',
+  DO_NOT_TRACK: '1',
+};
+
+export function run(command: string, args: string[], options: { cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: clean(stdout), stderr: clean(stderr) }));
+  });
+}

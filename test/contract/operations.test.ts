@@ -1,0 +1,55 @@
+// Contract suite: the real client against the real Prism mock of the bundle, for every operation
+// and every documented status.
+import { describe, expect, inject, it } from 'vitest';
+import createClient from 'openapi-fetch';
+import { createCheckoutPageClient } from '../../src/index.ts';
+import type { paths } from '../../generated/schema.js';
+import { operations } from '../support/bundle.ts';
+import { assertMatches, responseSchemaPointer } from '../support/schema.ts';
+import { cases } from './cases.ts';
+
+const baseUrl = inject('prismUrl');
+const client = createCheckoutPageClient({ apiKey: 'sk_test_contract', baseUrl });
+
+describe('coverage guard', () => {
+  it('has a contract case for every operation in the bundle, and none for operations that are gone', () => {
+    const inBundle = operations.map((op) => op.operationId).sort();
+    expect(Object.keys(cases).sort()).toEqual(inBundle);
+  });
+});
+
+describe.each(operations)('$operationId ($method $path)', (op) => {
+  const call = cases[op.operationId];
+  const success = op.statuses.filter((s) => s.startsWith('2'));
+  const errors = op.statuses.filter((s) => /^[45]/.test(s));
+
+  it.each(success)('answers %s with a body that matches the spec', async (status) => {
+    expect(call, `no contract case for ${op.operationId}`).toBeDefined();
+    const { data, error, response } = await call!(client, { Prefer: `code=${status}` });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(Number(status));
+    assertMatches(responseSchemaPointer(op.path, op.method, status), data);
+  });
+
+  it.each(errors)('answers %s with the shared error body', async (status) => {
+    const { data, error, response } = await call!(client, { Prefer: `code=${status}` });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(Number(status));
+    assertMatches('#/components/schemas/ApiError', error);
+    expect(error).toMatchObject({ status: 'error', type: expect.any(String), message: expect.any(String) });
+  });
+});
+
+describe('authentication', () => {
+  it('sends the API key as a bearer token (the mock accepts it)', async () => {
+    const { response } = await client.GET('/v1/account');
+    expect(response.status).toBe(200);
+  });
+
+  it('gets 401 without an API key', async () => {
+    const anonymous = createClient<paths>({ baseUrl });
+    const { error, response } = await anonymous.GET('/v1/account');
+    expect(response.status).toBe(401);
+    expect(error).toMatchObject({ status: 'error' });
+  });
+});

@@ -1,0 +1,60 @@
+// `npm run generate` and `npm run check:generated`: committed output matches the spec, and a broken
+// spec fails loudly without touching generated/.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyWorkspace, type Workspace } from '../support/workspace.ts';
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) files[name] = await readFile(path.join(dir, name), 'utf8');
+  return files;
+}
+
+let ws: Workspace | undefined;
+afterEach(async () => {
+  await ws?.remove();
+  ws = undefined;
+});
+
+describe('generated/', () => {
+  it('is exactly what the spec produces (check:generated passes on the committed files)', async () => {
+    ws = await copyWorkspace();
+    const result = await ws.script('check-generated');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('check:generated fails and names the stale file when the spec changes without regenerating', async () => {
+    ws = await copyWorkspace();
+    const file = path.join(ws.dir, 'spec/components/schemas/Account.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('The seller account that owns the API key.', 'Changed.'));
+    const result = await ws.script('check-generated');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('generated/openapi.json');
+    expect(result.stderr).toContain('Run `npm run generate`');
+  });
+
+  it('fails naming the missing file when a $ref points nowhere, and leaves generated/ untouched', async () => {
+    ws = await copyWorkspace();
+    const generated = path.join(ws.dir, 'generated');
+    const before = await snapshot(generated);
+    await rm(path.join(ws.dir, 'spec/components/schemas/ObjectId.yaml'));
+    const result = await ws.script('generate');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('spec/components/schemas/ObjectId.yaml');
+    expect(result.stderr).toMatch(/Can't resolve \$ref/);
+    expect(await snapshot(generated)).toEqual(before);
+  });
+
+  it('fails naming the file and line when a spec file is not valid YAML, and leaves generated/ untouched', async () => {
+    ws = await copyWorkspace();
+    const generated = path.join(ws.dir, 'generated');
+    const before = await snapshot(generated);
+    await writeFile(path.join(ws.dir, 'spec/components/schemas/AccountLogo.yaml'), 'type: object\n  required: [url\n');
+    const result = await ws.script('generate');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('AccountLogo.yaml');
+    expect(await snapshot(generated)).toEqual(before);
+  });
+});
