@@ -6,7 +6,7 @@ import { createCheckoutPageClient } from '../../src/index.ts';
 import type { paths } from '../../generated/schema.js';
 import { operations } from '../support/bundle.ts';
 import { assertMatches, responseSchemaPointer } from '../support/schema.ts';
-import { cases } from './cases.ts';
+import { cases } from './cases/index.ts';
 
 const baseUrl = inject('prismUrl');
 const client = createCheckoutPageClient({ apiKey: 'sk_test_contract', baseUrl });
