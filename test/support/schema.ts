@@ -32,6 +32,12 @@ export function assertMatches(pointer: string, value: unknown): void {
   }
 }
 
+/** The media types one documented response declares, following $refs. */
+export function responseMediaTypes(path: string, method: string, status: string): string[] {
+  const operation = (bundle.paths as any)[path][method];
+  return Object.keys(resolve(operation.responses[status])?.content ?? {});
+}
+
 /** The JSON pointer of the application/json schema of one documented response, following $refs. */
 export function responseSchemaPointer(path: string, method: string, status: string): string {
   const operation = (bundle.paths as any)[path][method];
