@@ -1,0 +1,121 @@
+// The lean request path behind the resource API (`client.payments.get(id)`): it builds a URL string
+// and reuses one headers object, instead of a Request per call, then unwraps `data` and throws
+// CheckoutPageError on any non-2xx answer.
+import type { operations } from '../generated/schema.js';
+import { CheckoutPageError } from './errors.js';
+import { iterateItems, type Page } from './pagination.js';
+import type { Transport } from './transport.js';
+
+/** Per-call options of every resource method. */
+export interface RequestOptions {
+  /** Abort the call (and any retry). */
+  signal?: AbortSignal;
+  /** Per-attempt timeout for this call, overriding the client's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+/** The query parameters of an operation. */
+export type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+/** The JSON request body of an operation. */
+export type Body<Op extends keyof operations> = JsonOf<NonNullable<operations[Op]['requestBody']>>;
+/** The JSON body of one of an operation's responses. */
+export type Ok<Op extends keyof operations, Status extends keyof operations[Op]['responses']> = JsonOf<
+  operations[Op]['responses'][Status]
+>;
+/** The `data` of a `{data}` response. */
+export type Data<Op extends keyof operations, Status extends keyof operations[Op]['responses']> =
+  Ok<Op, Status> extends { data: infer D } ? D : never;
+
+type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
+type QueryObject = { readonly [key: string]: QueryValue } | undefined;
+
+/**
+ * A list call: await it for one page (`{data, has_more, total}`), or iterate it with `for await`
+ * for every item across pages. Nothing is sent until you do either.
+ */
+export class ListRequest<P extends Page<unknown>> implements PromiseLike<P>, AsyncIterable<P['data'][number]> {
+  #page?: Promise<P>;
+  constructor(
+    private readonly fetchPage: (query: QueryObject) => Promise<P>,
+    private readonly query: QueryObject,
+  ) {}
+
+  then<A = P, B = never>(onFulfilled?: ((page: P) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.#page ??= this.fetchPage(this.query);
+    return this.#page.then(onFulfilled, onRejected);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<P['data'][number]> {
+    return iterateItems<P['data'][number]>(this.fetchPage, this.query)[Symbol.asyncIterator]();
+  }
+}
+
+export class Runtime {
+  readonly #baseUrl: string;
+  readonly #transport: Transport;
+  readonly #headers: Record<string, string>;
+  readonly #jsonHeaders: Record<string, string>;
+
+  constructor(baseUrl: string, transport: Transport, headers: Record<string, string>) {
+    this.#baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#transport = transport;
+    this.#headers = { Accept: 'application/json', ...headers };
+    this.#jsonHeaders = { ...this.#headers, 'Content-Type': 'application/json' };
+  }
+
+  /** Sends a call and returns the raw 2xx Response; throws CheckoutPageError on anything else. */
+  async send(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<Response> {
+    const url = this.#baseUrl + path + toQueryString(query);
+    const init: RequestInit = {
+      method,
+      headers: body === undefined ? this.#headers : this.#jsonHeaders,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    const fetchImpl = this.#transport.fetch;
+    const response = await this.#transport.run({
+      method,
+      path,
+      signal: options?.signal,
+      timeoutMs: options?.timeoutMs,
+      send: (signal) => fetchImpl(url, { ...init, signal }),
+    });
+    if (response.ok) return response;
+    throw new CheckoutPageError({ status: response.status, method, path, rawBody: await response.text() });
+  }
+
+  /** The whole JSON body. */
+  async json<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
+    const response = await this.send(method, path, query, body, options);
+    return (await response.json()) as T;
+  }
+
+  /** The `data` of a `{data}` body. */
+  async data<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
+    const response = await this.send(method, path, query, body, options);
+    return ((await response.json()) as { data: T }).data;
+  }
+
+  /** A binary body, such as a PDF. */
+  async binary(method: string, path: string, query: QueryObject, options?: RequestOptions): Promise<ArrayBuffer> {
+    const response = await this.send(method, path, query, undefined, options);
+    return response.arrayBuffer();
+  }
+
+  /** A paginated list: one page when awaited, every item when iterated. */
+  list<P extends Page<unknown>>(path: string, query: QueryObject, options?: RequestOptions): ListRequest<P> {
+    return new ListRequest<P>((q) => this.json<P>('GET', path, q, undefined, options), query);
+  }
+}
+
+function toQueryString(query: QueryObject): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
