@@ -5,7 +5,7 @@ import path from 'node:path';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 import { run, type RunResult } from '../../scripts/lib/run.ts';
 
-const COPIED = ['spec', 'scripts', 'generated', 'spectral', 'redocly.yaml', '.spectral.yaml', 'package.json'];
+const COPIED = ['spec', 'scripts', 'generated', 'spectral', 'redocly.yaml', '.spectral.yaml', 'package.json', '.gitignore'];
 
 export interface Workspace {
   dir: string;

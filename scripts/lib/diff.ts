@@ -1,0 +1,96 @@
+// Classifies the changes between two bundled specs with `redocly diff` (and the diff-recommended
+// rules in redocly.yaml), and renders them as a Markdown report for reviewers.
+import path from 'node:path';
+import { bin, ROOT } from './paths.ts';
+import { run } from './run.ts';
+
+export type Impact = 'major' | 'minor' | 'patch';
+
+export interface Change {
+  impact: Impact;
+  kind: 'added' | 'removed' | 'modified';
+  /** "GET /v1/payments", "webhook payment.paid", or the component/section the change is in. */
+  where: string;
+  /** JSON pointer of the change, below the operation when there is one. */
+  pointer: string;
+  /** Where it is defined in the bundle (a component, for shared schemas). */
+  definedAt?: string;
+  property?: string;
+  reasons: string[];
+}
+
+interface RedoclyChange {
+  path: string;
+  kind: Change['kind'];
+  impact: Impact;
+  property?: string;
+  verdicts: Array<{ message: string }>;
+  base?: { pointer?: string };
+  revision?: { pointer?: string };
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
+const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
+
+function locate(pointer: string): { where: string; rest: string } {
+  const parts = pointer.replace(/^#\//, '').split('/');
+  const [section, name, method, ...rest] = parts;
+  if ((section === 'paths' || section === 'webhooks') && name) {
+    const target = section === 'paths' ? unescape(name) : `webhook ${unescape(name)}`;
+    if (method && METHODS.has(method)) {
+      return { where: section === 'paths' ? `${method.toUpperCase()} ${target}` : target, rest: `#/${rest.join('/')}` };
+    }
+    return { where: target, rest: `#/${[method, ...rest].filter(Boolean).join('/')}` };
+  }
+  return { where: section ?? '(root)', rest: pointer };
+}
+
+export async function diffSpecs(baseFile: string, revisionFile: string): Promise<Change[]> {
+  const result = await run(bin('redocly'), ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none'], { cwd: ROOT });
+  const start = result.stdout.indexOf('{');
+  if (result.code !== 0 || start < 0) throw new Error(`redocly diff failed:\n${result.stderr || result.stdout}`);
+  const report = JSON.parse(result.stdout.slice(start)) as { changes: RedoclyChange[] };
+  return report.changes.map((c) => {
+    const { where, rest } = locate(c.path);
+    const pointer = c.property ? `${rest.replace(/\/$/, '')}/${c.property}` : rest;
+    const definedAt = c.revision?.pointer ?? c.base?.pointer;
+    return {
+      impact: c.impact,
+      kind: c.kind,
+      where,
+      pointer: pointer === '#/' ? '(the whole path)' : pointer,
+      ...(definedAt && !definedAt.startsWith('#/paths/') && !definedAt.startsWith('#/webhooks/') ? { definedAt } : {}),
+      ...(c.property ? { property: c.property } : {}),
+      reasons: c.verdicts.map((v) => v.message),
+    };
+  });
+}
+
+const GROUPS: Array<[Impact, string, string]> = [
+  ['major', 'Breaking', 'These break existing callers or readers: a new required input, or a removed or retyped output.'],
+  ['minor', 'Non-breaking', 'Additions that existing integrations can ignore.'],
+  ['patch', 'Docs-only', 'Descriptions, summaries, examples and other changes that do not alter the contract.'],
+];
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderReport(changes: Change[], labels: { base: string; revision: string }): string {
+  const lines = [`## API changes: ${labels.base} → ${labels.revision}`, ''];
+  if (changes.length === 0) return [...lines, 'No changes.', ''].join('\n');
+  const count = (impact: Impact) => changes.filter((c) => c.impact === impact).length;
+  lines.push(`**${count('major')} breaking**, ${count('minor')} non-breaking, ${count('patch')} docs-only.`, '');
+  for (const [impact, title, explanation] of GROUPS) {
+    const group = changes.filter((c) => c.impact === impact);
+    if (group.length === 0) continue;
+    lines.push(`### ${title} (${group.length})`, '', explanation, '', '| Where | Change | Pointer | Why |', '| --- | --- | --- | --- |');
+    for (const c of group) {
+      const change = `${c.kind}${c.property ? ` \`${c.property}\`` : ''}`;
+      const pointer = `${c.pointer.startsWith('#') ? `\`${c.pointer}\`` : c.pointer}${c.definedAt ? ` (defined at \`${c.definedAt}\`)` : ''}`;
+      lines.push(`| ${cell(c.where)} | ${change} | ${cell(pointer)} | ${cell(c.reasons.join('; '))} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export const relative = (file: string) => path.relative(process.cwd(), file) || file;
