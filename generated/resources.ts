@@ -32,6 +32,123 @@ export function createResources(rt: Runtime) {
       update: (customerId: string, body: Body<'updateCustomer'>, options?: RequestOptions): Promise<Data<'updateCustomer', 200>> =>
         rt.data<Data<'updateCustomer', 200>>('PATCH', `/v1/customers/${e(customerId)}`, undefined, body, options),
     },
+    subscriptions: {
+      /** List subscriptions. `GET /v1/subscriptions` (listSubscriptions) */
+      list: (query?: Query<'listSubscriptions'>, options?: RequestOptions): ListRequest<Ok<'listSubscriptions', 200>> =>
+        rt.list<Ok<'listSubscriptions', 200>>('/v1/subscriptions', query, options),
+      /** Retrieve a subscription. `GET /v1/subscriptions/{subscriptionId}` (getSubscription) */
+      get: (subscriptionId: string, query?: Query<'getSubscription'>, options?: RequestOptions): Promise<Data<'getSubscription', 200>> =>
+        rt.data<Data<'getSubscription', 200>>('GET', `/v1/subscriptions/${e(subscriptionId)}`, query, undefined, options),
+      /** Cancel a subscription. `POST /v1/subscriptions/{subscriptionId}/cancel` (cancelSubscription) */
+      cancel: (subscriptionId: string, body: Body<'cancelSubscription'>, options?: RequestOptions): Promise<Data<'cancelSubscription', 200>> =>
+        rt.data<Data<'cancelSubscription', 200>>('POST', `/v1/subscriptions/${e(subscriptionId)}/cancel`, undefined, body, options),
+    },
+    subscriptionPayments: {
+      /** List subscription payments. `GET /v1/subscription-payments` (listSubscriptionPayments) */
+      list: (query?: Query<'listSubscriptionPayments'>, options?: RequestOptions): ListRequest<Ok<'listSubscriptionPayments', 200>> =>
+        rt.list<Ok<'listSubscriptionPayments', 200>>('/v1/subscription-payments', query, options),
+      /** Retrieve a subscription payment. `GET /v1/subscription-payments/{subscriptionPaymentId}` (getSubscriptionPayment) */
+      get: (subscriptionPaymentId: string, query?: Query<'getSubscriptionPayment'>, options?: RequestOptions): Promise<Data<'getSubscriptionPayment', 200>> =>
+        rt.data<Data<'getSubscriptionPayment', 200>>('GET', `/v1/subscription-payments/${e(subscriptionPaymentId)}`, query, undefined, options),
+    },
+    coupons: {
+      /** List coupons. `GET /v1/coupons` (listCoupons) */
+      list: (query?: Query<'listCoupons'>, options?: RequestOptions): ListRequest<Ok<'listCoupons', 200>> =>
+        rt.list<Ok<'listCoupons', 200>>('/v1/coupons', query, options),
+      /** Create a coupon. `POST /v1/coupons` (createCoupon) */
+      create: (body: Body<'createCoupon'>, options?: RequestOptions): Promise<Data<'createCoupon', 201>> =>
+        rt.data<Data<'createCoupon', 201>>('POST', '/v1/coupons', undefined, body, options),
+      /** Update a coupon. `PATCH /v1/coupons/{couponId}` (updateCoupon) */
+      update: (couponId: string, body: Body<'updateCoupon'>, options?: RequestOptions): Promise<Data<'updateCoupon', 200>> =>
+        rt.data<Data<'updateCoupon', 200>>('PATCH', `/v1/coupons/${e(couponId)}`, undefined, body, options),
+    },
+    events: {
+      /** List events. `GET /v1/events` (listEvents) */
+      list: (query?: Query<'listEvents'>, options?: RequestOptions): ListRequest<Ok<'listEvents', 200>> =>
+        rt.list<Ok<'listEvents', 200>>('/v1/events', query, options),
+      /** Create an event. `POST /v1/events` (createEvent) */
+      create: (body: Body<'createEvent'>, options?: RequestOptions): Promise<Data<'createEvent', 201>> =>
+        rt.data<Data<'createEvent', 201>>('POST', '/v1/events', undefined, body, options),
+      /** Retrieve an event. `GET /v1/events/{pageId}` (getEvent) */
+      get: (pageId: string, options?: RequestOptions): Promise<Data<'getEvent', 200>> =>
+        rt.data<Data<'getEvent', 200>>('GET', `/v1/events/${e(pageId)}`, undefined, undefined, options),
+      /** Update an event. `PATCH /v1/events/{pageId}` (updateEvent) */
+      update: (pageId: string, body: Body<'updateEvent'>, options?: RequestOptions): Promise<Data<'updateEvent', 200>> =>
+        rt.data<Data<'updateEvent', 200>>('PATCH', `/v1/events/${e(pageId)}`, undefined, body, options),
+      /** Archive an event. `DELETE /v1/events/{pageId}` (deleteEvent) */
+      delete: (pageId: string, options?: RequestOptions): Promise<Data<'deleteEvent', 200>> =>
+        rt.data<Data<'deleteEvent', 200>>('DELETE', `/v1/events/${e(pageId)}`, undefined, undefined, options),
+      /** List an event's custom fields. `GET /v1/events/{pageId}/fields` (listEventFields) */
+      listFields: (pageId: string, options?: RequestOptions): Promise<Data<'listEventFields', 200>> =>
+        rt.data<Data<'listEventFields', 200>>('GET', `/v1/events/${e(pageId)}/fields`, undefined, undefined, options),
+      /** Add a custom field to an event. `POST /v1/events/{pageId}/fields` (createEventField) */
+      createField: (pageId: string, body: Body<'createEventField'>, options?: RequestOptions): Promise<Data<'createEventField', 201>> =>
+        rt.data<Data<'createEventField', 201>>('POST', `/v1/events/${e(pageId)}/fields`, undefined, body, options),
+      /** Retrieve a custom field of an event. `GET /v1/events/{pageId}/fields/{fieldId}` (getEventField) */
+      getField: (pageId: string, fieldId: string, options?: RequestOptions): Promise<Data<'getEventField', 200>> =>
+        rt.data<Data<'getEventField', 200>>('GET', `/v1/events/${e(pageId)}/fields/${e(fieldId)}`, undefined, undefined, options),
+      /** Update a custom field of an event. `PATCH /v1/events/{pageId}/fields/{fieldId}` (updateEventField) */
+      updateField: (pageId: string, fieldId: string, body: Body<'updateEventField'>, options?: RequestOptions): Promise<Data<'updateEventField', 200>> =>
+        rt.data<Data<'updateEventField', 200>>('PATCH', `/v1/events/${e(pageId)}/fields/${e(fieldId)}`, undefined, body, options),
+      /** Delete a custom field of an event. `DELETE /v1/events/{pageId}/fields/{fieldId}` (deleteEventField) */
+      deleteField: (pageId: string, fieldId: string, options?: RequestOptions): Promise<Data<'deleteEventField', 200>> =>
+        rt.data<Data<'deleteEventField', 200>>('DELETE', `/v1/events/${e(pageId)}/fields/${e(fieldId)}`, undefined, undefined, options),
+      /** List an event's ticket groups. `GET /v1/events/{pageId}/ticket-groups` (listEventTicketGroups) */
+      listTicketGroups: (pageId: string, options?: RequestOptions): Promise<Data<'listEventTicketGroups', 200>> =>
+        rt.data<Data<'listEventTicketGroups', 200>>('GET', `/v1/events/${e(pageId)}/ticket-groups`, undefined, undefined, options),
+      /** Add a ticket group to an event. `POST /v1/events/{pageId}/ticket-groups` (createEventTicketGroup) */
+      createTicketGroup: (pageId: string, body: Body<'createEventTicketGroup'>, options?: RequestOptions): Promise<Data<'createEventTicketGroup', 201>> =>
+        rt.data<Data<'createEventTicketGroup', 201>>('POST', `/v1/events/${e(pageId)}/ticket-groups`, undefined, body, options),
+      /** Retrieve a ticket group. `GET /v1/events/{pageId}/ticket-groups/{ticketGroupId}` (getEventTicketGroup) */
+      getTicketGroup: (pageId: string, ticketGroupId: string, options?: RequestOptions): Promise<Data<'getEventTicketGroup', 200>> =>
+        rt.data<Data<'getEventTicketGroup', 200>>('GET', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}`, undefined, undefined, options),
+      /** Update a ticket group. `PATCH /v1/events/{pageId}/ticket-groups/{ticketGroupId}` (updateEventTicketGroup) */
+      updateTicketGroup: (pageId: string, ticketGroupId: string, body: Body<'updateEventTicketGroup'>, options?: RequestOptions): Promise<Data<'updateEventTicketGroup', 200>> =>
+        rt.data<Data<'updateEventTicketGroup', 200>>('PATCH', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}`, undefined, body, options),
+      /** Archive a ticket group. `DELETE /v1/events/{pageId}/ticket-groups/{ticketGroupId}` (deleteEventTicketGroup) */
+      deleteTicketGroup: (pageId: string, ticketGroupId: string, options?: RequestOptions): Promise<Data<'deleteEventTicketGroup', 200>> =>
+        rt.data<Data<'deleteEventTicketGroup', 200>>('DELETE', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}`, undefined, undefined, options),
+      /** List the ticket types of a ticket group. `GET /v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types` (listEventTicketTypes) */
+      listTicketTypes: (pageId: string, ticketGroupId: string, options?: RequestOptions): Promise<Data<'listEventTicketTypes', 200>> =>
+        rt.data<Data<'listEventTicketTypes', 200>>('GET', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}/ticket-types`, undefined, undefined, options),
+      /** Add a ticket type to a ticket group. `POST /v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types` (createEventTicketType) */
+      createTicketType: (pageId: string, ticketGroupId: string, body: Body<'createEventTicketType'>, options?: RequestOptions): Promise<Data<'createEventTicketType', 201>> =>
+        rt.data<Data<'createEventTicketType', 201>>('POST', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}/ticket-types`, undefined, body, options),
+      /** Retrieve a ticket type. `GET /v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types/{ticketTypeId}` (getEventTicketType) */
+      getTicketType: (pageId: string, ticketGroupId: string, ticketTypeId: string, options?: RequestOptions): Promise<Data<'getEventTicketType', 200>> =>
+        rt.data<Data<'getEventTicketType', 200>>('GET', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}/ticket-types/${e(ticketTypeId)}`, undefined, undefined, options),
+      /** Update a ticket type. `PATCH /v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types/{ticketTypeId}` (updateEventTicketType) */
+      updateTicketType: (pageId: string, ticketGroupId: string, ticketTypeId: string, body: Body<'updateEventTicketType'>, options?: RequestOptions): Promise<Data<'updateEventTicketType', 200>> =>
+        rt.data<Data<'updateEventTicketType', 200>>('PATCH', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}/ticket-types/${e(ticketTypeId)}`, undefined, body, options),
+      /** Archive a ticket type. `DELETE /v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types/{ticketTypeId}` (deleteEventTicketType) */
+      deleteTicketType: (pageId: string, ticketGroupId: string, ticketTypeId: string, options?: RequestOptions): Promise<Data<'deleteEventTicketType', 200>> =>
+        rt.data<Data<'deleteEventTicketType', 200>>('DELETE', `/v1/events/${e(pageId)}/ticket-groups/${e(ticketGroupId)}/ticket-types/${e(ticketTypeId)}`, undefined, undefined, options),
+    },
+    tickets: {
+      /** List tickets. `GET /v1/tickets` (listTickets) */
+      list: (query?: Query<'listTickets'>, options?: RequestOptions): ListRequest<Ok<'listTickets', 200>> =>
+        rt.list<Ok<'listTickets', 200>>('/v1/tickets', query, options),
+      /** Update a ticket. `PATCH /v1/tickets/{ticketId}` (updateTicket) */
+      update: (ticketId: string, body: Body<'updateTicket'>, options?: RequestOptions): Promise<Data<'updateTicket', 200>> =>
+        rt.data<Data<'updateTicket', 200>>('PATCH', `/v1/tickets/${e(ticketId)}`, undefined, body, options),
+      /** Check a ticket in. `POST /v1/tickets/validate/{checkInCode}` (validateTicket) */
+      validate: (checkInCode: string, body?: Body<'validateTicket'>, options?: RequestOptions): Promise<Data<'validateTicket', 200>> =>
+        rt.data<Data<'validateTicket', 200>>('POST', `/v1/tickets/validate/${e(checkInCode)}`, undefined, body, options),
+    },
+    bookings: {
+      /** List bookings. `GET /v1/bookings` (listBookings) */
+      list: (query?: Query<'listBookings'>, options?: RequestOptions): ListRequest<Ok<'listBookings', 200>> =>
+        rt.list<Ok<'listBookings', 200>>('/v1/bookings', query, options),
+      /** Create a booking. `POST /v1/bookings` (createBooking) */
+      create: (body: Body<'createBooking'>, options?: RequestOptions): Promise<Data<'createBooking', 201>> =>
+        rt.data<Data<'createBooking', 201>>('POST', '/v1/bookings', undefined, body, options),
+      /** Retrieve a booking. `GET /v1/bookings/{bookingId}` (getBooking) */
+      get: (bookingId: string, query?: Query<'getBooking'>, options?: RequestOptions): Promise<Data<'getBooking', 200>> =>
+        rt.data<Data<'getBooking', 200>>('GET', `/v1/bookings/${e(bookingId)}`, query, undefined, options),
+      /** Download a booking's tickets as PDF. `GET /v1/bookings/{bookingId}/ticket-pdf` (downloadBookingTicketPdf) */
+      downloadTicketPdf: (bookingId: string, query?: Query<'downloadBookingTicketPdf'>, options?: RequestOptions): Promise<ArrayBuffer> =>
+        rt.binary('GET', `/v1/bookings/${e(bookingId)}/ticket-pdf`, query, options),
+    },
   };
 }
 

@@ -117,6 +117,619 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description Returns the store's subscriptions and payment plans, newest first, one page at a time.
+         *     Combine the filters to narrow the list; all of them must match. The charges of each
+         *     billing cycle are listed by `listSubscriptionPayments`.
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the subscription. */
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription
+         * @description Returns one subscription by its id, with its billing schedule, status, customer, coupon and
+         *     field answers. Its individual charges are listed by `listSubscriptionPayments` with the
+         *     `subscriptionId` filter.
+         */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscriptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the subscription. */
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a subscription
+         * @description Cancels a subscription now, at the end of its current billing period, or at a chosen
+         *     future moment. Send exactly one timing field (`cancelImmediately`, `cancelAtPeriodEnd` or
+         *     `cancelAt`); optionally record a `reason` and email the customer. The answer only confirms
+         *     the request: retrieve the subscription to see `status`, `cancelAt` and
+         *     `cancelAtPeriodEnd`. The subscription also records the API key that canceled it
+         *     (`canceledByApiKey`).
+         */
+        post: operations["cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscription payments
+         * @description Returns the charges made for subscriptions, one per billing cycle, newest first, one page
+         *     at a time. Filter by `subscriptionId` to get the payment history of one subscription.
+         *     Combine the filters to narrow the list; all of them must match.
+         */
+        get: operations["listSubscriptionPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription-payments/{subscriptionPaymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the subscription payment. */
+                subscriptionPaymentId: components["parameters"]["SubscriptionPaymentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription payment
+         * @description Returns one charge of a subscription's billing cycle by its id, with its Stripe invoice,
+         *     payment and refund state. To list all payments of a subscription, use
+         *     `listSubscriptionPayments` with `subscriptionId`.
+         */
+        get: operations["getSubscriptionPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coupons
+         * @description Returns the store's coupons, newest first, one page at a time. There is no endpoint to
+         *     retrieve a single coupon: find it here, for example with `search` on its code.
+         */
+        get: operations["listCoupons"];
+        put?: never;
+        /**
+         * Create a coupon
+         * @description Creates a coupon and the matching coupon in the seller's Stripe account, so the store needs
+         *     a connected Stripe account; without one the request fails. Stripe's rate limits apply on
+         *     top of this API's.
+         *
+         *     The discount is either a fixed `amountOff` with its `currency` or a `percentOff`, and
+         *     `durationInMonths` goes with `duration: repeating` only; the request schema enforces both
+         *     rules. The code, discount, currency and duration cannot be changed later; see
+         *     `updateCoupon` for what can.
+         */
+        post: operations["createCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{couponId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
+                couponId: components["parameters"]["CouponId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a coupon
+         * @description Changes a coupon's label, limits and page restrictions, or deletes it. Send only the fields
+         *     to change; `null` removes the redemption limit or the expiry. The code, discount, currency
+         *     and duration cannot be changed.
+         *
+         *     There is no delete endpoint: send `deleted: true` to delete (deactivate) a coupon. It stops
+         *     working at checkout, but its data is kept. There is no endpoint to retrieve a single coupon
+         *     either; this operation answers with the updated coupon.
+         */
+        patch: operations["updateCoupon"];
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Returns the store's event pages, newest first, one page at a time, each with its event
+         *     details, ticket groups and ticket types, and custom fields.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        /**
+         * Create an event
+         * @description Creates an event page together with its ticket groups and ticket types, in one request.
+         *     Groups and types can point at each other as availability triggers before they have ids, by
+         *     the `key` you give them. Without `ticketGroups`, the event gets one group with a free
+         *     ticket. Add custom fields afterwards with the event-field endpoints.
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{pageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an event
+         * @description Returns one event page, with its event details, ticket groups and ticket types, and custom fields.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive an event
+         * @description Archives the event page instead of deleting it: its `status` becomes `archived`. Returns
+         *     the archived event.
+         */
+        delete: operations["deleteEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an event
+         * @description Changes the event page's settings. Send only the settings to change. Ticket groups, ticket
+         *     types and custom fields are not changed here; use their own endpoints.
+         */
+        patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/v1/events/{pageId}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an event's custom fields
+         * @description Returns all custom fields that the event's checkout asks attendees to fill in. The list is
+         *     not paginated: every field comes in one response.
+         */
+        get: operations["listEventFields"];
+        put?: never;
+        /**
+         * Add a custom field to an event
+         * @description Adds a custom field to the event's checkout. Only `label` is required; the element defaults
+         *     to a text input. For `select` and `multiple-choice` fields, give the choices in `options`.
+         */
+        post: operations["createEventField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{pageId}/fields/{fieldId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom field of an event
+         * @description Returns one custom field of the event.
+         */
+        get: operations["getEventField"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom field of an event
+         * @description Deletes the field from the event permanently (unlike events, ticket groups and ticket
+         *     types, which are archived).
+         */
+        delete: operations["deleteEventField"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom field of an event
+         * @description Changes the field's settings. Send only the settings to change; the others keep their
+         *     values.
+         */
+        patch: operations["updateEventField"];
+        trace?: never;
+    };
+    "/v1/events/{pageId}/ticket-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an event's ticket groups
+         * @description Returns all ticket groups of the event, each with the ids of its ticket types. The list is
+         *     not paginated: every group comes in one response.
+         */
+        get: operations["listEventTicketGroups"];
+        put?: never;
+        /**
+         * Add a ticket group to an event
+         * @description Adds a ticket group to an existing event. Only `name` is required. A `date_time_based`
+         *     group needs `saleStartOn`, `saleEndOn` or both, and the `after_*` behaviours need a
+         *     `triggerTicketGroupId`. Add ticket types to the group with the ticket-type endpoints.
+         */
+        post: operations["createEventTicketGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{pageId}/ticket-groups/{ticketGroupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a ticket group
+         * @description Returns one ticket group of the event, with the ids of its ticket types.
+         */
+        get: operations["getEventTicketGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a ticket group
+         * @description Archives the ticket group instead of deleting it: its `status` becomes `archived` and its
+         *     data is kept. Returns the archived group.
+         */
+        delete: operations["deleteEventTicketGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a ticket group
+         * @description Changes the ticket group's settings. Send only the settings to change; the others keep
+         *     their values.
+         */
+        patch: operations["updateEventTicketGroup"];
+        trace?: never;
+    };
+    "/v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the ticket types of a ticket group
+         * @description Returns all ticket types of the ticket group. The list is not paginated: every type comes
+         *     in one response.
+         */
+        get: operations["listEventTicketTypes"];
+        put?: never;
+        /**
+         * Add a ticket type to a ticket group
+         * @description Adds a ticket type to the ticket group. Only `name` is required; the type is `paid` at a
+         *     price of 0 unless you say otherwise. Prices are in the smallest unit of the event's
+         *     currency.
+         */
+        post: operations["createEventTicketType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{pageId}/ticket-groups/{ticketGroupId}/ticket-types/{ticketTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+                /** @description The id of the ticket type. */
+                ticketTypeId: components["parameters"]["TicketTypeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a ticket type
+         * @description Returns one ticket type, with how many tickets of it have been sold.
+         */
+        get: operations["getEventTicketType"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a ticket type
+         * @description Archives the ticket type instead of deleting it: its `status` becomes `archived` and its
+         *     data is kept. Returns the archived type.
+         */
+        delete: operations["deleteEventTicketType"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a ticket type
+         * @description Changes the ticket type's settings. Send only the settings to change; the others keep
+         *     their values. Set `ticketGroupId` to move the type to another group of the event.
+         */
+        patch: operations["updateEventTicketType"];
+        trace?: never;
+    };
+    "/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tickets
+         * @description Returns the admission tickets issued for your events, newest first, one page at a time.
+         *     Each paid booking issues one ticket per attendee. Combine the filters to narrow the
+         *     list; all of them must match.
+         */
+        get: operations["listTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the ticket. */
+                ticketId: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a ticket
+         * @description Changes who a ticket is for, or its metadata. Send only the fields to change; an empty
+         *     body is rejected. The attendee's email can be replaced but not cleared, and
+         *     `attendeeName: null` clears the name.
+         *
+         *     `metadata` entries are applied key by key: a value adds or replaces the key, `null`
+         *     deletes it, and keys you do not name are kept. A ticket holds at most 20 entries.
+         *
+         *     Changing the attendee's details regenerates the booking's ticket PDF.
+         */
+        patch: operations["updateTicket"];
+        trace?: never;
+    };
+    "/v1/tickets/validate/{checkInCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ticket's `checkInCode`, the value encoded in its QR code.
+                 * @example 9f1c27e4b8a34d0e8a6f5b21c3d7e904
+                 */
+                checkInCode: components["parameters"]["CheckInCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a ticket in
+         * @description Checks in the ticket whose QR code holds this `checkInCode`, as a door scanner would.
+         *     Only `PAID` tickets can be checked in. The body is optional; its `metadata` is stored on
+         *     the ticket key by key, as in `updateTicket`.
+         *
+         *     The result carries the ticket in the older `LegacyTicket` shape (`chargeId`,
+         *     `checkInStatus`, `checkedInByUserId`), not the `Ticket` shape of the other ticket
+         *     endpoints.
+         */
+        post: operations["validateTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bookings
+         * @description Returns the bookings made on your event pages, newest first, one page at a time.
+         *     Combine the filters to narrow the list; all of them must match.
+         */
+        get: operations["listBookings"];
+        put?: never;
+        /**
+         * Create a booking
+         * @description Records a booking on an event page without taking a card payment: for collection by
+         *     invoice or cash on delivery (`paymentOption`), or free of charge (`complimentary`).
+         *
+         *     The booking issues its tickets and sends the customer a confirmation email with the
+         *     ticket PDF. For live bookings the capacity is decremented, and the booking webhooks fire.
+         *
+         *     Every ticket type must be enabled, on sale and in stock, all of the event's required
+         *     fields must be answered, and the event's registration limit applies. The account needs
+         *     a connected Stripe account.
+         *
+         *     `complimentary: true` cannot be combined with `paymentOption` or `couponId`.
+         */
+        post: operations["createBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings/{bookingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the booking. */
+                bookingId: components["parameters"]["BookingId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a booking
+         * @description Returns one booking by its id, with its customer, amounts, tax, discounts, field answers
+         *     and the ticket types bought. To get the issued tickets, call `listTickets` with
+         *     `bookingId`.
+         */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings/{bookingId}/ticket-pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the booking. */
+                bookingId: components["parameters"]["BookingId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a booking's tickets as PDF
+         * @description Returns one PDF with every ticket of the booking. The PDF is regenerated whenever the
+         *     booking's tickets change, for example when an attendee is renamed with `updateTicket`.
+         *
+         *     Call it from your server only: it needs your secret API key, which must never reach a
+         *     browser or app. Errors come back as JSON, like everywhere else.
+         */
+        get: operations["downloadBookingTicketPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -657,6 +1270,1952 @@ export interface components {
             address?: components["schemas"]["AddressInput"] | null;
             shipping?: components["schemas"]["ShippingInput"] | null;
         };
+        /**
+         * @description Where a subscription stands. The values follow Stripe's subscription statuses
+         *     (`incomplete`, `incomplete_expired`, `trialing`, `active`, `past_due`, `paused`, `canceled`,
+         *     `unpaid`) plus Checkout Page's own `draft` and `draft_expired` (an unfinished checkout, still
+         *     open or timed out), `scheduled`, `failed` and `completed`.
+         * @enum {string}
+         */
+        SubscriptionStatus: "draft" | "draft_expired" | "incomplete" | "incomplete_expired" | "trialing" | "paused" | "scheduled" | "active" | "past_due" | "canceled" | "unpaid" | "failed" | "completed";
+        /** @description An extra fee charged together with a subscription's one-time setup fee. */
+        SubscriptionSetupFeeFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe invoice item that bills the fee. */
+            stripeInvoiceItemId?: string;
+        };
+        /**
+         * @description An extra fee billed with a subscription, a variant or a variant option, with the Stripe
+         *     product it is billed under.
+         */
+        SubscriptionFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe product the fee is billed as. */
+            stripeProductId?: string;
+        };
+        /**
+         * @description How long a coupon's discount lasts on a subscription: the first payment only (`once`), a
+         *     number of months (`repeating`, see `durationInMonths`), or every payment (`forever`).
+         * @enum {string}
+         */
+        CouponDuration: "once" | "repeating" | "forever";
+        /**
+         * @description The coupon redeemed on a subscription, copied as it was at the time so later edits to the
+         *     coupon do not change the subscription's record. A coupon has either `amountOff` (with
+         *     `currency`) or `percentOff`.
+         */
+        SubscriptionCouponSnapshot: {
+            /** @example WELCOME5 */
+            code?: string;
+            label?: string;
+            /** @description Fixed discount in the smallest unit of `currency`, for amount coupons. */
+            amountOff?: number;
+            /** @description Lowercase ISO 4217 code of `amountOff`. */
+            currency?: string;
+            /** @description Percentage discount, for percentage coupons. */
+            percentOff?: number;
+            duration?: components["schemas"]["CouponDuration"];
+            /** @description How many months a `repeating` coupon applies for. */
+            durationInMonths?: number;
+            /** @description Whether the discount also applied to the setup fee. */
+            appliesToSetupFee?: boolean;
+            maxRedemptions?: number;
+            timesRedeemed?: number;
+            /** Format: date-time */
+            redeemBy?: string;
+            /** @description The pages the coupon was limited to. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description Whether the coupon had been deleted (deactivated). */
+            deleted?: boolean;
+        };
+        /**
+         * @description One option picked within a variant of a subscription. An option is billed either once or
+         *     on every cycle (`optionType`).
+         */
+        SubscriptionVariantOption: {
+            optionId?: components["schemas"]["ObjectId"];
+            optionName?: string;
+            /**
+             * @description `one_time` options are billed once, `recurring` options with every cycle.
+             * @enum {string}
+             */
+            optionType?: "one_time" | "recurring";
+            quantity?: number;
+            sku?: string;
+            /** @description What the option adds to the price, in the smallest currency unit. */
+            additionalChargeAmount?: number;
+            /** @description The total the option adds, in the smallest currency unit. */
+            additionalChargeAmountTotal?: number;
+            /** @description The additional charge converted to US cents. */
+            additionalChargeAmountUsd?: number;
+            /** @description The discount that applied to the option, in the smallest currency unit. */
+            discountAmount?: number;
+            fees?: components["schemas"]["SubscriptionFee"][];
+            /** @description The Stripe invoice item that bills the option. */
+            optionInvoiceItemId?: string;
+            optionInvoiceItemPaid?: boolean;
+            optionStripePriceId?: string;
+            optionStripeProductId?: string;
+        };
+        /** @description A product variant of a subscription and the options the customer picked, with how each is billed. */
+        SubscriptionVariant: {
+            variantId?: components["schemas"]["ObjectId"];
+            name?: string;
+            /** @description The seller's own reference for the variant. */
+            reference?: string;
+            /**
+             * @description Whether one option, several options, or quantities of options can be picked.
+             * @enum {string}
+             */
+            selectionType?: "single" | "multiple" | "quantity";
+            fees?: components["schemas"]["SubscriptionFee"][];
+            selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
+        };
+        /**
+         * Subscription
+         * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
+         *     cursor. Each charge of a billing cycle is a separate subscription payment (see
+         *     `listSubscriptionPayments`). Amounts are integers in the smallest currency unit; the
+         *     subscription has no `currency` field of its own, the price's currency is in `priceSnapshot`.
+         *
+         *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
+         *     `taxRates` and `taxSource`. The billing, shipping, field-answer, payment-method and price
+         *     snapshots share their shapes with payments.
+         */
+        Subscription: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The human-readable order number shown to the customer and seller.
+             * @example 10004305
+             */
+            orderId?: string;
+            sellerId?: components["schemas"]["ObjectId"];
+            customerId?: components["schemas"]["ObjectId"];
+            customerEmail?: string;
+            customerName?: string;
+            billing?: components["schemas"]["BillingDetails"];
+            shipping?: components["schemas"]["ShippingDetails"];
+            pageId?: components["schemas"]["ObjectId"];
+            /** @description The slug of the page the subscription was started on, as it was at the time. */
+            pageSlug?: string;
+            productId?: components["schemas"]["ObjectId"];
+            priceId?: string | null;
+            couponId?: components["schemas"]["ObjectId"];
+            /** @description The license key issued with the purchase, if the product issues one. */
+            licenseKeyId?: string;
+            /** @description The checkout session. */
+            sessionId?: string;
+            /** @description The page visit that led to the checkout. */
+            visitId?: string;
+            /** @description The subscription's amount. */
+            amount: number;
+            /** @description The amount converted to US cents at the time of the transaction. */
+            amountUsd?: number;
+            /** @description The product's price at purchase. */
+            productPrice?: number;
+            /** @description A price set through the checkout URL's query string, when one was used. */
+            dynamicPrice?: number;
+            /** @description The struck-through "was" price shown at checkout. */
+            discountedFromPrice?: number;
+            quantity?: number;
+            sku?: string;
+            /** @description A one-time fee charged on top of the recurring price. */
+            setupFee?: number;
+            /** @description The discount that applied to the setup fee. */
+            setupFeeDiscountAmount?: number;
+            /** @description The total of the setup fee. */
+            setupFeeTotal?: number;
+            /** @description The setup fee converted to US cents. */
+            setupFeeUsd?: number;
+            /** @description Extra fees charged with the setup fee. */
+            setupFeeFees?: components["schemas"]["SubscriptionSetupFeeFee"][];
+            /** @description The Stripe invoice item that bills the setup fee. */
+            setupFeeInvoiceItemId?: string;
+            /** @description Whether the setup fee has been paid. */
+            setupFeeInvoiceItemPaid?: boolean;
+            /** @description Extra fees billed with the subscription. */
+            fees?: components["schemas"]["SubscriptionFee"][];
+            /**
+             * @description The unit of the billing interval, such as `month`. The API documents this as a free
+             *     string, not an enum (prices elsewhere use `day`, `week`, `month` and `year`), so expect
+             *     other values.
+             * @example month
+             */
+            interval?: string;
+            /**
+             * @description How many `interval` units one billing cycle spans.
+             * @example 1
+             */
+            intervalCount?: number;
+            /** @description For payment plans, how many cycles the plan runs for. */
+            planIterations?: number;
+            /** Format: date-time */
+            startDate?: string;
+            /** Format: date-time */
+            currentPeriodStart?: string;
+            /** Format: date-time */
+            currentPeriodEnd?: string;
+            /** Format: date-time */
+            trialStart?: string;
+            /** Format: date-time */
+            trialEnd?: string;
+            status?: components["schemas"]["SubscriptionStatus"];
+            /**
+             * @description The payment state of the subscription as reported by Stripe. The values combine
+             *     Stripe's invoice statuses (`draft`, `deleted`, `open`, `paid`, `uncollectible`, `void`)
+             *     and PaymentIntent statuses (`requires_payment_method` … `succeeded`).
+             * @enum {string}
+             */
+            paymentStatus?: "draft" | "deleted" | "open" | "paid" | "uncollectible" | "void" | "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
+            /** @description The last payment error. It can remain after a later attempt succeeded. */
+            paymentError?: string;
+            /** @description The reason given for the cancellation, such as the `reason` sent to `cancelSubscription`. */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When a scheduled cancellation takes effect.
+             */
+            cancelAt?: string;
+            /** @description True when the subscription is set to end with its current billing period. */
+            cancelAtPeriodEnd?: boolean;
+            /** Format: date-time */
+            canceledAt?: string;
+            /** @description The id of the user who canceled the subscription. */
+            canceledBy?: string;
+            /** @description The API key that canceled the subscription, when it was canceled through the API. */
+            canceledByApiKey?: components["schemas"]["ObjectId"];
+            /** @description The name that API key had when it canceled the subscription. */
+            canceledByApiKeyName?: string;
+            isAbandoned?: boolean;
+            abandonmentStatus?: components["schemas"]["AbandonmentStatus"];
+            /**
+             * @description Progress of the reminder emails sent after an abandoned checkout. Unlike on payments and
+             *     bookings, it can be `converted` and is never `null`.
+             * @enum {string}
+             */
+            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "converted" | "skipped";
+            /** Format: date-time */
+            abandonedCartEmailSentAt?: string;
+            /**
+             * Format: date-time
+             * @description When an abandoned checkout was completed after all.
+             */
+            recoveredAt?: string;
+            /** Format: date-time */
+            lastRefundAt?: string;
+            lastRefundReason?: string;
+            lastRefundReasonNote?: string;
+            couponSnapshot?: components["schemas"]["SubscriptionCouponSnapshot"];
+            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            /** @description The fixed tax rates that applied, as they were at the time. */
+            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
+            taxSource?: components["schemas"]["TaxSource"] | null;
+            stripeCustomerId?: string;
+            stripePaymentIntentId?: string;
+            stripeSetupIntentId?: string;
+            stripeSubscriptionId?: string;
+            priceSnapshot?: components["schemas"]["PriceSnapshot"];
+            /** @description Answers to the page's custom fields. */
+            fields?: components["schemas"]["SubmittedField"][];
+            variants?: components["schemas"]["SubscriptionVariant"][];
+            /** @description True when this subscription was an upsell offered after another purchase. */
+            upsell?: boolean;
+            upsellChargeId?: components["schemas"]["ObjectId"];
+            upsellPageId?: components["schemas"]["ObjectId"];
+            upsellSubscriptionId?: components["schemas"]["ObjectId"];
+            /** @description Query-string parameters of the checkout URL, kept for attribution. */
+            queryParameters?: {
+                [key: string]: string;
+            };
+            clientIp?: string;
+            userAgent?: string;
+            screenWidth?: number;
+            locale?: string;
+            /** @description True for live data, false for test data. */
+            livemode?: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of subscriptions, newest first. */
+        SubscriptionList: {
+            data: components["schemas"]["Subscription"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single subscription. */
+        SubscriptionResponse: {
+            data: components["schemas"]["Subscription"];
+        };
+        /**
+         * @description When and how to cancel. Send exactly one of the timing fields:
+         *     - `cancelImmediately: true` ends the subscription now;
+         *     - `cancelAtPeriodEnd: true` lets it run until the end of the current billing period;
+         *     - `cancelAt` schedules the cancellation for a future moment.
+         *
+         *     A body with no timing field, or with more than one, is rejected with 400. `reason` and
+         *     `sendCancellationEmail` are optional with any of them.
+         */
+        CancelSubscriptionRequest: {
+            /**
+             * @description End the subscription now.
+             * @constant
+             */
+            cancelImmediately?: true;
+            /**
+             * @description End the subscription when its current billing period ends.
+             * @constant
+             */
+            cancelAtPeriodEnd?: true;
+            /**
+             * Format: date-time
+             * @description End the subscription at this future moment.
+             */
+            cancelAt?: string;
+            /** @description Why the subscription is canceled. It is stored on the subscription. */
+            reason?: string;
+            /** @description Email the customer that the subscription was canceled. */
+            sendCancellationEmail?: boolean;
+        } & ({
+            /** @constant */
+            cancelImmediately: true;
+            cancelAtPeriodEnd?: never;
+            cancelAt?: never;
+        } | {
+            cancelImmediately?: never;
+            /** @constant */
+            cancelAtPeriodEnd: true;
+            cancelAt?: never;
+        } | {
+            cancelImmediately?: never;
+            cancelAtPeriodEnd?: never;
+            /** Format: date-time */
+            cancelAt: string;
+        });
+        /** @description The outcome of a cancellation request. */
+        CancelSubscriptionResult: {
+            /** @description True when the cancellation was applied or scheduled. */
+            success: boolean;
+        };
+        /** @description The answer to a cancellation. Retrieve the subscription to see its new state. */
+        CancelSubscriptionResponse: {
+            data: components["schemas"]["CancelSubscriptionResult"];
+        };
+        /**
+         * @description Whether the payment of a billing cycle went through.
+         * @enum {string}
+         */
+        SubscriptionPaymentStatus: "succeeded" | "pending" | "failed" | "incomplete";
+        /**
+         * @description Why a subscription payment was made, as Stripe reports it on the invoice: the first payment
+         *     (`subscription_create`), a renewal (`subscription_cycle`), a change to the subscription
+         *     (`subscription_update`), a usage threshold (`subscription_threshold`), a manual invoice
+         *     (`manual`) or an upcoming invoice (`upcoming`).
+         * @enum {string}
+         */
+        SubscriptionBillingReason: "manual" | "subscription_create" | "subscription_cycle" | "subscription_threshold" | "subscription_update" | "upcoming";
+        /**
+         * SubscriptionPayment
+         * @description One charge of a subscription in one billing cycle, backed by a Stripe invoice. Customer,
+         *     page and product details are copies made at the time of the payment. Amounts are integers in
+         *     the smallest unit of `currency`. Use `id` as the pagination cursor.
+         */
+        SubscriptionPayment: {
+            id: components["schemas"]["ObjectId"];
+            subscriptionId?: components["schemas"]["ObjectId"];
+            customerId?: components["schemas"]["ObjectId"];
+            pageId?: components["schemas"]["ObjectId"];
+            productId?: components["schemas"]["ObjectId"];
+            sellerId?: components["schemas"]["ObjectId"];
+            amount: number;
+            /** @description The amount converted to US cents at the time of the transaction. */
+            amountUsd?: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example usd
+             */
+            currency?: string;
+            billingReason?: components["schemas"]["SubscriptionBillingReason"];
+            /**
+             * @description The status of the Stripe invoice behind the payment.
+             * @enum {string}
+             */
+            invoiceStatus?: "draft" | "open" | "paid" | "uncollectible" | "void";
+            paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
+            paid?: boolean;
+            /** @description True when the payment was refunded. */
+            refunded?: boolean;
+            /** @description True when part of the payment was refunded. */
+            partiallyRefunded?: boolean;
+            /** @description True for live data, false for test data. */
+            livemode?: boolean;
+            customerEmail?: string;
+            customerName?: string;
+            pageSlug?: string;
+            productTitle?: string;
+            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            stripeInvoiceId?: string;
+            /** @description A link to the PDF of the Stripe invoice. */
+            stripeInvoicePdf?: string;
+            stripePaymentId?: string;
+            stripePaymentIntentId?: string;
+            /** @description A link to the PDF of the refund invoice, when the payment was refunded. */
+            stripeRefundInvoicePdf?: string;
+            stripeSubscriptionId?: string;
+            transactionIds?: components["schemas"]["ObjectId"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of subscription payments, newest first. */
+        SubscriptionPaymentList: {
+            data: components["schemas"]["SubscriptionPayment"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single subscription payment. */
+        SubscriptionPaymentResponse: {
+            data: components["schemas"]["SubscriptionPayment"];
+        };
+        /**
+         * Coupon
+         * @description A discount code, synced to Stripe. It takes either a fixed amount off (`amountOff`, in the
+         *     smallest unit of `currency`) or a percentage off (`percentOff`); the other one is `null`.
+         *     Coupons cannot be fetched one by one or deleted: list them, and deactivate one with
+         *     `deleted: true` through `updateCoupon`.
+         */
+        Coupon: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The name shown to customers. */
+            label: string;
+            /**
+             * @description What customers enter at checkout.
+             * @example SPRING10
+             */
+            code: string;
+            /** @description Fixed discount in the smallest unit of `currency`; `null` on percentage coupons. */
+            amountOff?: number | null;
+            /** @description Percentage discount; `null` on fixed-amount coupons. */
+            percentOff?: number | null;
+            /**
+             * @description Lowercase ISO 4217 code of `amountOff`. The API documents it as a free string, although
+             *     coupons can only be created in the `CouponCurrency` currencies.
+             * @example usd
+             */
+            currency?: string;
+            duration: components["schemas"]["CouponDuration"];
+            /**
+             * @description How many months a `repeating` coupon applies for. The API documents it as `null` for
+             *     `once` and `forever` coupons (although its own schema marks the field non-nullable), so
+             *     this description allows `null`.
+             */
+            durationInMonths?: number | null;
+            /** @description How many times the coupon can be redeemed in total. */
+            maxRedemptions?: number;
+            /** @description How many times the coupon has been redeemed. */
+            timesRedeemed: number;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed.
+             */
+            redeemBy?: string;
+            /** @description Whether the discount also applies to a subscription's setup fee. */
+            appliesToSetupFee?: boolean;
+            /** @description Whether the discount also applies to ticket booking fees. */
+            appliesToTicketFees?: boolean;
+            /** @description True once the coupon was deleted with `updateCoupon`. A deleted coupon no longer works, but its data is kept. */
+            deleted: boolean;
+            /** @description The pages the coupon is limited to. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description The ticket types the coupon is limited to, on the event pages in `pageIds`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+            sellerId: components["schemas"]["ObjectId"];
+            /** @description The coupon's id in the seller's Stripe account. */
+            stripeCouponId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of coupons, newest first. */
+        CouponList: {
+            data: components["schemas"]["Coupon"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * @description The currencies a fixed-amount coupon can be created in, as lowercase ISO 4217 codes.
+         * @example usd
+         * @enum {string}
+         */
+        CouponCurrency: "aed" | "aud" | "brl" | "cad" | "chf" | "clp" | "czk" | "dkk" | "eur" | "gbp" | "hkd" | "inr" | "jpy" | "mxn" | "myr" | "nok" | "nzd" | "ron" | "php" | "pln" | "sek" | "sgd" | "usd" | "zar" | "thb";
+        /**
+         * @description The coupon to create. Two rules tie fields together, and the schema enforces both:
+         *     - the discount is either `amountOff` together with its `currency`, or `percentOff` alone
+         *       (exactly one of the two; `currency` is not allowed with `percentOff`);
+         *     - `durationInMonths` is required when `duration` is `repeating` and not allowed otherwise.
+         *
+         *     The code, discount, currency and duration cannot be changed after creation.
+         */
+        CreateCouponRequest: {
+            /** @description The name shown to customers. */
+            label: string;
+            /** @description What customers enter at checkout. Letters, digits, `_` and `-`; unique in the store. */
+            code: string;
+            duration: components["schemas"]["CouponDuration"];
+            /** @description How many months the discount applies for. Required with `duration` `repeating`, not allowed otherwise. */
+            durationInMonths?: number;
+            /** @description Fixed discount in the smallest unit of `currency`. Send either this (with `currency`) or `percentOff`. */
+            amountOff?: number;
+            /** @description The currency of `amountOff`. Required with `amountOff`, not allowed with `percentOff`. */
+            currency?: components["schemas"]["CouponCurrency"];
+            /** @description Percentage discount. Send either this or `amountOff`. */
+            percentOff?: number;
+            /** @description Whether the discount also applies to a subscription's setup fee. */
+            appliesToSetupFee?: boolean;
+            /**
+             * @description Whether the discount also applies to ticket booking fees.
+             * @default false
+             */
+            appliesToTicketFees?: boolean;
+            /** @description How many times the coupon can be redeemed in total. */
+            maxRedemptions?: number;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed.
+             */
+            redeemBy?: string;
+            /** @description Limit the coupon to these pages. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description Limit the coupon to these ticket types. They must belong to pages listed in `pageIds`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        } & (({
+            amountOff: number;
+            currency: components["schemas"]["CouponCurrency"];
+            percentOff?: never;
+        } | {
+            amountOff?: never;
+            currency?: never;
+            percentOff: number;
+        }) & ({
+            /** @constant */
+            duration: "repeating";
+            durationInMonths: number;
+        } | {
+            /** @enum {string} */
+            duration: "once" | "forever";
+            durationInMonths?: never;
+        }));
+        /** @description A single coupon. */
+        CouponResponse: {
+            data: components["schemas"]["Coupon"];
+        };
+        /**
+         * @description The coupon fields to change; fields you leave out keep their values. Only these fields can
+         *     change: the code, discount, currency and duration are fixed at creation. To delete a coupon,
+         *     send `deleted: true` (there is no delete endpoint).
+         */
+        UpdateCouponRequest: {
+            /** @description The name shown to customers. */
+            label?: string;
+            /** @description `true` deletes the coupon: it stops working at checkout, but its data is kept. */
+            deleted?: boolean;
+            /** @description How many times the coupon can be redeemed in total. `null` removes the limit. */
+            maxRedemptions?: number | null;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed. `null` removes the expiry.
+             */
+            redeemBy?: string | null;
+            /** @description Limit the coupon to these pages. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /**
+             * @description Limit the coupon to these ticket types; an empty array clears the list. The ticket
+             *     types must belong to the pages in `pageIds` of the same request or, without it, to the
+             *     coupon's current pages.
+             */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        };
+        /**
+         * @description Where a page stands: `published` pages are live, `draft` pages are not yet public, and
+         *     `archived` pages have been retired (deleting a page archives it).
+         * @enum {string}
+         */
+        PageStatus: "published" | "draft" | "archived";
+        /**
+         * @description A quantity (bulk) discount on the event's tickets: booking between `minQuantity` and
+         *     `maxQuantity` tickets takes `amountOff` (smallest currency unit) or `percentOff` off. The
+         *     quantity counts all tickets in the booking (`total_quantity`) or each ticket type on its own
+         *     (`ticket_type_quantity`). `ticketTypeIds` lists the ticket types it concerns.
+         */
+        EventDiscount: {
+            /** @description A fixed discount in the smallest unit of the event's currency. */
+            amountOff?: number;
+            percentOff?: number;
+            minQuantity?: number;
+            maxQuantity?: number;
+            /** @enum {string} */
+            quantityCondition?: "total_quantity" | "ticket_type_quantity";
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        };
+        /** @description Whether the event's registration limit is switched on, and since when. */
+        EventRegistrationLimit: {
+            enabled?: boolean;
+            /**
+             * Format: date-time
+             * @description When the limit was switched on.
+             */
+            enabledAt?: string;
+        };
+        /** @description When and where the event takes place, how it is sold, and how it is taxed. */
+        EventDetails: {
+            /** Format: date-time */
+            startDate?: string;
+            /** Format: date-time */
+            endDate?: string;
+            /**
+             * @description The IANA time zone the event's times are shown in.
+             * @example Europe/London
+             */
+            timezone?: string;
+            /**
+             * @description Whether attendees come to a venue, join online, or either.
+             * @enum {string}
+             */
+            type?: "in_person" | "virtual" | "hybrid";
+            /** @description The venue, for in-person and hybrid events. */
+            location?: string;
+            /** @description A map link for the venue. */
+            mapsLink?: string;
+            /** @description The link attendees use to join online. */
+            meetingLink?: string;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other";
+            /**
+             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
+             * @enum {string}
+             */
+            status?: "active" | "sold_out" | "canceled";
+            /** @description The most tickets the event sells in total; `null` means unlimited. */
+            capacity?: number | null;
+            /**
+             * @description Lowercase ISO 4217 currency of the ticket prices.
+             * @example gbp
+             */
+            currency?: string;
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["EventDiscount"][];
+            /** @description The id of the fixed tax rate for the tickets. At most one. */
+            fixedTaxRateIds?: string[];
+            limitRegistrations?: components["schemas"]["EventRegistrationLimit"];
+            /** @description Whether tickets are issued as PDF files. */
+            pdfTicketsEnabled?: boolean;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
+             * @enum {string}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "";
+            /** @description The tax code of the tickets. */
+            taxCode?: string;
+        };
+        /**
+         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
+         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
+         * @enum {string}
+         */
+        TicketingStatus: "enabled" | "disabled" | "archived";
+        /**
+         * @description How attendees pick from a ticket group's types: one type (`single`), several types
+         *     (`multiple`), or a quantity of each type (`quantity`).
+         * @enum {string}
+         */
+        TicketSelectionType: "single" | "multiple" | "quantity";
+        /**
+         * @description When a ticket group or ticket type goes on sale:
+         *     - `always_available`: on sale with no sale window or trigger.
+         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
+         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
+         *       trigger (another group or type) stops selling, sells out, or either.
+         *     - `until_event_starts`: until the event begins.
+         * @enum {string}
+         */
+        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
+        /**
+         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
+         *     (its capacity is used up) or `unavailable`. Read-only.
+         * @enum {string}
+         */
+        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
+        /**
+         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
+         *     `separate` line.
+         * @enum {string}
+         */
+        TicketFeeDisplay: "included" | "separate";
+        /** @description How a ticket group and its ticket types are laid out on the event page. */
+        TicketGroupLayout: {
+            /** @enum {string} */
+            type?: "list" | "grid" | "accordion";
+            /** @enum {string} */
+            alignment?: "default" | "center" | "stack";
+            /** @description Columns of the grid. */
+            columns?: number;
+            collapse?: boolean;
+            /**
+             * @description Size of the ticket type images; an empty string when not set.
+             * @enum {string}
+             */
+            imageSize?: "small" | "medium" | "large" | "";
+            /** @enum {string} */
+            spacing?: "comfortable" | "compact";
+            showTicketFee?: boolean;
+            showTicketGroupName?: boolean;
+            showTicketPrice?: boolean;
+            showTicketSaleDateTimezone?: boolean;
+            showTicketTotalPrice?: boolean;
+            showTicketTypeName?: boolean;
+            showPwywPlaceholder?: boolean;
+        };
+        /** @description Preselects a quantity of one ticket type of the group on the event page, when `enabled` is true. */
+        TicketGroupPreselect: {
+            enabled?: boolean;
+            quantity?: number;
+            ticketTypeId?: components["schemas"]["ObjectId"];
+        };
+        /**
+         * @description The properties that both forms of a ticket group share: the group returned by the
+         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
+         */
+        TicketGroupBase: {
+            id?: components["schemas"]["ObjectId"];
+            name?: string;
+            description?: string;
+            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
+            capacity?: number | null;
+            status?: components["schemas"]["TicketingStatus"];
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string;
+            /** Format: date-time */
+            saleEndOn?: string;
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
+            hidden?: boolean;
+            hideWhenNotOnSale?: boolean;
+            hideWhenScheduled?: boolean;
+            hideWhenSoldOut?: boolean;
+            hideWhenUnavailable?: boolean;
+            /** @description Quantity discounts on the group's tickets. */
+            bulkDiscounts?: {
+                [key: string]: unknown;
+            }[];
+            layout?: components["schemas"]["TicketGroupLayout"];
+            preselect?: components["schemas"]["TicketGroupPreselect"];
+            /** @description Your own reference for the group. */
+            reference?: string;
+        };
+        /**
+         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
+         *     `price` is the minimum the attendee may pay.
+         * @enum {string}
+         */
+        TicketPricing: "paid" | "free" | "pwyw";
+        /**
+         * Image
+         * @description An uploaded image, as pages and ticket types show it.
+         */
+        Image: {
+            /**
+             * @description Where the image is served from.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/summit-banner.jpg
+             */
+            url: string;
+            /**
+             * @description The image's file name.
+             * @example summit-banner.jpg
+             */
+            name: string;
+            /** @description The id of the uploaded file behind the image. */
+            fileId?: components["schemas"]["ObjectId"];
+            /** @description Width in pixels. */
+            width?: number;
+            /** @description Height in pixels. */
+            height?: number;
+            /** @description File size in bytes. */
+            size?: number;
+        };
+        /**
+         * TicketType
+         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
+         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
+         *     and `name`, any property may be `null`.
+         */
+        TicketType: {
+            id: components["schemas"]["ObjectId"];
+            name: string;
+            description?: string | null;
+            /** @description Your own reference for the ticket type. */
+            reference?: string | null;
+            /** @description The group the ticket type belongs to. */
+            ticketGroupId?: components["schemas"]["NullableObjectId"];
+            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
+            price?: number | null;
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The amount suggested for `pwyw` pricing. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A former price shown struck through next to `price`. */
+            discountedFromPrice?: number | null;
+            /** @description The booking fee charged per ticket, if any. */
+            feeAmount?: number | null;
+            /** @description The most tickets of this type sold; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description The fewest tickets of this type per order. */
+            minQuantity?: number | null;
+            /** @description The most tickets of this type per order. */
+            maxQuantity?: number | null;
+            /** @description How many tickets of this type have been sold. */
+            quantitySold?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            showAvailableQuantity?: boolean | null;
+            showTicketSaleDates?: boolean | null;
+            image?: components["schemas"]["Image"] | null;
+        };
+        /**
+         * EventTicketGroup
+         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
+         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
+         */
+        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
+            ticketTypes?: components["schemas"]["TicketType"][];
+        };
+        /** @description A value the field starts with, used when `enabled` is true. */
+        FieldDefaultValue: {
+            enabled?: boolean;
+            /** @description The default value. Its type depends on the field. */
+            value?: unknown;
+        };
+        /** @description A lower or upper bound on the value entered in the field, used when `enabled` is true. */
+        FieldValueLimit: {
+            enabled?: boolean;
+            /** @description The bound, written as a string. */
+            value?: string;
+        };
+        /** @description One choice of a `select` or `multiple-choice` field. */
+        FieldOption: {
+            /** @description What the customer sees. */
+            label?: string;
+            /** @description The value of the choice. */
+            value?: unknown;
+        };
+        /** @description Restricts the countries that can be chosen to `countries`, when `enabled` is true. */
+        FieldCountryLimit: {
+            enabled?: boolean;
+            /** @description The countries that may be chosen. */
+            countries?: string[];
+        };
+        /**
+         * @description Shows the field only when another field's answer meets a condition. The other field (the
+         *     trigger) must be a `select`, `multiple-choice` or `checkbox` field; for a checkbox trigger,
+         *     `value` is `TRUE` or `FALSE`.
+         */
+        FieldShowHideLogic: {
+            enabled?: boolean;
+            /**
+             * @description How the trigger's answer is compared with `value`.
+             * @enum {string}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty";
+            /** @description The trigger field. */
+            element?: {
+                /** @description The id of the trigger field. */
+                elementId?: string;
+                /** @description The trigger field's label. */
+                elementTitle?: string;
+                /** @enum {string} */
+                elementType?: "field";
+            };
+            /** @description The answer compared against. */
+            value?: string;
+        };
+        /**
+         * Field
+         * @description A custom field that a page (an event, a checkout page or a form) asks the customer to fill
+         *     in at checkout. It carries the settings it was created with. The API does not document
+         *     which properties are always present, so read them defensively.
+         */
+        Field: {
+            id?: components["schemas"]["ObjectId"];
+            /** @description The field's label on the checkout. */
+            label?: string;
+            element?: components["schemas"]["FieldElement"] | null;
+            type?: components["schemas"]["FieldType"] | null;
+            /** @description Help text shown with the field. */
+            description?: string;
+            placeholder?: string;
+            /** @description Your own reference for the field, repeated on the answers. */
+            reference?: string;
+            /** @description Whether the customer must fill the field in. */
+            required?: boolean;
+            /** @description Whether the field is hidden from the customer. */
+            hidden?: boolean;
+            /** @description The field's position among the page's fields. */
+            order?: number;
+            defaultValue?: components["schemas"]["FieldDefaultValue"];
+            minValue?: components["schemas"]["FieldValueLimit"];
+            maxValue?: components["schemas"]["FieldValueLimit"];
+            /** @description The choices of a `select` or `multiple-choice` field. */
+            options?: components["schemas"]["FieldOption"][];
+            /**
+             * @description For address fields, whether the billing address only or the shipping address too is collected.
+             * @enum {string}
+             */
+            collect?: "billing" | "billing_and_shipping";
+            /** @description Whether a shipping phone number is asked for. */
+            collectShippingPhone?: boolean;
+            /**
+             * @description The country selected at first, as a two-letter code.
+             * @example GB
+             */
+            defaultCountry?: string;
+            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
+            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
+            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description Whether the dialling code of the selected country is shown. */
+            showSelectedDialCode?: boolean;
+            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        /**
+         * @description Whether the page charges tax, and how: `none`, at the `fixed` tax rates chosen for the page,
+         *     or calculated by Stripe Tax (`stripe`).
+         */
+        PageTaxSettings: {
+            enabled?: boolean;
+            /** @enum {string} */
+            mode?: "none" | "fixed" | "stripe";
+        };
+        /**
+         * Event
+         * @description An event page: a hosted page of type `event` that sells tickets, with the event's details,
+         *     its ticket groups and ticket types, and the custom fields attendees fill in.
+         *
+         *     Some page settings are only partly documented. `funnelSteps`, `paymentMethods`,
+         *     `paymentOptions`, `invoiceSettings`, `checkoutAbandonment`, `trackingCodes` and
+         *     `themeOverrides` are returned but their shapes are not publicly documented, and the page
+         *     also carries settings whose names start with `redirect`, `send` and `show`; their exact
+         *     names and types are not documented. Treat all of these as
+         *     opaque and expect further properties.
+         */
+        Event: {
+            id: components["schemas"]["ObjectId"];
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description Always `event` for an event page.
+             * @enum {string}
+             */
+            type: "event";
+            status: components["schemas"]["PageStatus"];
+            /** @description The page's name. */
+            name?: string;
+            /** @description The page title. Defaults to `name`. */
+            title?: string;
+            /** @description The last part of the page's URL, unique in the store. */
+            slug?: string;
+            /** @description The address of the hosted event page. */
+            url?: string;
+            /** @description How many times the page has been visited. */
+            visitCount?: number;
+            /** @description The page's description as a Lexical editor document, serialised to a JSON string. */
+            description?: string;
+            /** @description The page's description rendered as HTML. */
+            descriptionHtml?: string;
+            eventDetails?: components["schemas"]["EventDetails"] | null;
+            /** @description The event's ticket groups, each with its ticket types in full. */
+            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
+            /** @description The custom fields attendees fill in at checkout. */
+            fields?: components["schemas"]["Field"][];
+            /** @description Fees the page adds at checkout. */
+            fees?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The page's funnel steps. The shape is not publicly documented. */
+            funnelSteps?: unknown;
+            /** @description The payment methods the page offers. The shape is not publicly documented. */
+            paymentMethods?: unknown;
+            /**
+             * @description How attendees may pay (in full, by invoice, in part, or cash on delivery). The shape is
+             *     not publicly documented.
+             */
+            paymentOptions?: unknown;
+            /** @description The page's invoice settings. The shape is not publicly documented. */
+            invoiceSettings?: unknown;
+            /** @description The page's abandoned-checkout settings. The shape is not publicly documented. */
+            checkoutAbandonment?: unknown;
+            /** @description The page's images. */
+            images?: components["schemas"]["Image"][];
+            /**
+             * @description The layout of the hosted page.
+             * @enum {string}
+             */
+            hostedLayoutType?: "center" | "double" | "split" | "double_banner";
+            /** @description The language of the page. */
+            locale?: string;
+            /** @description The page's search-engine indexing setting. Its type is not publicly documented. */
+            googleIndex?: unknown;
+            /** @description The page's setting for notification emails. The type is not publicly documented. */
+            notifyEmail?: unknown;
+            /**
+             * @description What happens after a successful payment.
+             * @enum {string}
+             */
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect";
+            tax?: components["schemas"]["PageTaxSettings"];
+            /** @description Whether the page is in test mode. */
+            testmode: boolean;
+            /**
+             * Format: date-time
+             * @description When test mode was switched on, or `null`.
+             */
+            testmodeEnabledAt: string | null;
+            /** @description The id of the theme the page uses, or `null`. */
+            themeId: string | null;
+            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
+            themeOverrides?: unknown;
+            /** @description The page's analytics and tracking settings. The shape is not publicly documented. */
+            trackingCodes?: unknown;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One page of events, newest first. */
+        EventList: {
+            data: components["schemas"]["Event"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * @description Whether the page charges tax, and how. When tax is enabled and `mode` is left out, the mode
+         *     is `stripe` (Stripe Tax).
+         */
+        PageTaxSettingsInput: {
+            enabled: boolean;
+            /**
+             * @description `none`, the page's `fixed` tax rates, or Stripe Tax (`stripe`).
+             * @enum {string}
+             */
+            mode?: "none" | "fixed" | "stripe";
+        };
+        /** @description A quantity discount on the group's tickets, for orders of `minQuantity` to `maxQuantity` tickets. */
+        TicketGroupBulkDiscountInput: {
+            minQuantity: number;
+            maxQuantity: number;
+            percentOff: number;
+        };
+        /**
+         * @description The settings of a ticket group that the create and update bodies share (the trigger is
+         *     declared by each body, because its form differs).
+         */
+        TicketGroupSettings: {
+            name?: string;
+            description?: string;
+            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
+            capacity?: number | null;
+            /** @default enabled */
+            status?: components["schemas"]["TicketingStatus"];
+            /** @default quantity */
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            /**
+             * Format: date-time
+             * @description When a `date_time_based` group goes on sale.
+             */
+            saleStartOn?: string;
+            /**
+             * Format: date-time
+             * @description When a `date_time_based` group stops selling.
+             */
+            saleEndOn?: string;
+            /** @default included */
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
+            /** @description Hides the group from the event page. */
+            hidden?: boolean;
+            hideWhenNotOnSale?: boolean;
+            hideWhenScheduled?: boolean;
+            hideWhenSoldOut?: boolean;
+            hideWhenUnavailable?: boolean;
+            /** @description Quantity discounts on the group's tickets. */
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscountInput"][];
+            layout?: components["schemas"]["TicketGroupLayout"];
+            preselect?: components["schemas"]["TicketGroupPreselect"];
+            /** @description Your own reference for the group. */
+            reference?: string;
+        };
+        /**
+         * @description The settings of a ticket type that the create and update bodies share (the trigger is
+         *     declared by each body, because its form differs). Prices are integers in the smallest unit
+         *     of the event's currency.
+         */
+        TicketTypeSettings: {
+            name?: string;
+            description?: string;
+            /** @description Your own reference for the ticket type. */
+            reference?: string;
+            /**
+             * @description The ticket price. For `pwyw` pricing it is the least an attendee may pay.
+             * @default 0
+             */
+            price?: number;
+            /** @default paid */
+            pricing?: components["schemas"]["TicketPricing"];
+            /** @description The amount suggested for `pwyw` pricing. It must not be less than `price`. */
+            pwywSuggestedPrice?: number;
+            /** @description A former price shown struck through next to `price`. */
+            discountedFromPrice?: number;
+            /** @description A booking fee charged per ticket; `null` removes it. */
+            feeAmount?: number | null;
+            /** @description The most tickets of this type sold; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description The fewest tickets of this type per order. */
+            minQuantity?: number;
+            /** @description The most tickets of this type per order. */
+            maxQuantity?: number;
+            status?: components["schemas"]["TicketingStatus"];
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            /** Format: date-time */
+            saleStartOn?: string;
+            /** Format: date-time */
+            saleEndOn?: string;
+            /** @description Hides the ticket type from the event page. */
+            hidden?: boolean;
+            hideWhenNotOnSale?: boolean;
+            hideWhenScheduled?: boolean;
+            hideWhenSoldOut?: boolean;
+            hideWhenUnavailable?: boolean;
+            /** @description Whether the event page shows how many tickets are left. */
+            showAvailableQuantity?: boolean;
+            /** @description Whether the event page shows when the ticket type is on sale. */
+            showTicketSaleDates?: boolean;
+            /** @description The id of an uploaded image file to show with the ticket type. */
+            imageId?: components["schemas"]["ObjectId"];
+        };
+        /**
+         * EventTicketTypeInput
+         * @description A ticket type created together with its event. `key` names the type within the request so
+         *     that another type's `triggerTicketTypeId` can point at it before it has an id; it is not
+         *     stored.
+         */
+        EventTicketTypeInput: components["schemas"]["TicketTypeSettings"] & {
+            /** @description A temporary handle for this ticket type, valid only within this request. */
+            key?: string;
+            /**
+             * @description The ticket type whose sale ending or selling out starts this type's sale (for the
+             *     `after_*` behaviours): the `key` of a type in the same request, or the id of an
+             *     existing type.
+             */
+            triggerTicketTypeId?: string | null;
+        };
+        /**
+         * @description The rule tying a ticket group's `availabilityBehavior` to the fields it needs:
+         *     `date_time_based` needs `saleStartOn`, `saleEndOn` or both, and the three `after_*`
+         *     behaviours need a `triggerTicketGroupId`. The other behaviours, or leaving the behaviour out,
+         *     need neither.
+         */
+        TicketGroupAvailabilityRule: {
+            availabilityBehavior?: never;
+        } | {
+            /** @enum {unknown} */
+            availabilityBehavior: "always_available" | "until_event_starts";
+        } | {
+            /** @constant */
+            availabilityBehavior: "date_time_based";
+        } | {
+            /** @enum {unknown} */
+            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out";
+            triggerTicketGroupId: string;
+        };
+        /**
+         * EventTicketGroupInput
+         * @description A ticket group created together with its event, with its ticket types. `key` names the group
+         *     within the request so that another group's `triggerTicketGroupId` can point at it before it
+         *     has an id; it is not stored.
+         */
+        EventTicketGroupInput: components["schemas"]["TicketGroupSettings"] & {
+            /** @description A temporary handle for this group, valid only within this request. */
+            key?: string;
+            /**
+             * @description The group whose sale ending or selling out starts this group's sale (for the `after_*`
+             *     behaviours): the `key` of a group in the same request, or the id of an existing group.
+             */
+            triggerTicketGroupId?: string | null;
+            ticketTypes: components["schemas"]["EventTicketTypeInput"][];
+        } & components["schemas"]["TicketGroupAvailabilityRule"];
+        /**
+         * CreateEventRequest
+         * @description A new event page, created together with its ticket groups and ticket types. Only `name` is
+         *     required. When `ticketGroups` is left out, the event gets one default group with a free
+         *     ticket.
+         *
+         *     The body also takes the other page settings that creating a checkout page takes; only the
+         *     ones listed here are publicly documented, so the schema accepts further properties.
+         */
+        CreateEventRequest: {
+            /** @description The page's name. */
+            name: string;
+            /** @description The page title. Defaults to `name`. */
+            title?: string;
+            /** @description The last part of the page's URL. It must be unused in the store (409 otherwise). */
+            slug?: string;
+            status?: components["schemas"]["PageStatus"];
+            /** @description Whether the page starts in test mode. */
+            testmode?: boolean;
+            /** @description The id of the theme the page uses. */
+            themeId?: string;
+            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
+            themeOverrides?: unknown;
+            tax?: components["schemas"]["PageTaxSettingsInput"];
+            /**
+             * @description How attendees may pay. The allowed combinations are: in full (`full`), by `invoice`, in
+             *     part (`partial`), `cash_on_delivery`, `full` with `invoice`, `full` with `partial`, and
+             *     `full` with `cash_on_delivery`. The shape of this setting is not publicly documented.
+             */
+            paymentOptions?: unknown;
+            /**
+             * @description The event's ticket groups, each with at least one ticket type. Groups and types can refer
+             *     to each other as triggers through their `key`.
+             */
+            ticketGroups?: components["schemas"]["EventTicketGroupInput"][] | null;
+        };
+        /** @description A single event. */
+        EventResponse: {
+            data: components["schemas"]["Event"];
+        };
+        /**
+         * UpdateEventRequest
+         * @description The page settings to change; the ones you leave out keep their values. Ticket groups and
+         *     ticket types are not changed here: use their own endpoints.
+         *
+         *     The full list of settings this body takes is not publicly documented. The ones listed are
+         *     the documented page settings of event creation; the schema accepts further properties.
+         */
+        UpdateEventRequest: {
+            /** @description The page's name. */
+            name?: string;
+            /** @description The page title. */
+            title?: string;
+            /** @description The last part of the page's URL. It must be unused in the store (409 otherwise). */
+            slug?: string;
+            status?: components["schemas"]["PageStatus"];
+            /** @description Whether the page is in test mode. */
+            testmode?: boolean;
+            /** @description The id of the theme the page uses. */
+            themeId?: string;
+            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
+            themeOverrides?: unknown;
+            tax?: components["schemas"]["PageTaxSettingsInput"];
+            /**
+             * @description How attendees may pay. The allowed combinations are: in full (`full`), by `invoice`, in
+             *     part (`partial`), `cash_on_delivery`, `full` with `invoice`, `full` with `partial`, and
+             *     `full` with `cash_on_delivery`. The shape of this setting is not publicly documented.
+             */
+            paymentOptions?: unknown;
+        };
+        /** @description All custom fields of a page, in one response. This list is not paginated. */
+        FieldList: {
+            data: components["schemas"]["Field"][];
+        };
+        /** @description One choice of a `select` or `multiple-choice` field. */
+        FieldOptionInput: {
+            /** @description What the customer sees. */
+            label: string;
+            /** @description The value of the choice. */
+            value?: unknown;
+            /** @description A temporary handle for the option, valid only within this request. */
+            key?: string;
+        };
+        /**
+         * @description The settings of a custom checkout field, shared by the create and update bodies of event,
+         *     checkout-page and form fields. Some settings only make sense for some elements: `options`
+         *     are for `select` and `multiple-choice` fields and `collect` for address fields; `type` must be
+         *     left out for the elements listed under it.
+         */
+        FieldInput: {
+            /** @description The field's label on the checkout. */
+            label?: string;
+            /** @description The kind of input. Defaults to `text`. */
+            element?: components["schemas"]["FieldElement"] | null;
+            /**
+             * @description What the field collects, so its answer fills the matching customer or order detail. Leave
+             *     it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`, `date-time`,
+             *     `date`, `time` and `textarea` fields.
+             */
+            type?: components["schemas"]["FieldType"] | null;
+            /** @description Help text shown with the field. */
+            description?: string;
+            placeholder?: string;
+            /** @description Your own reference for the field, repeated on the answers. */
+            reference?: string;
+            /** @description Whether the customer must fill the field in. */
+            required?: boolean;
+            /** @description Whether the field is hidden from the customer. */
+            hidden?: boolean;
+            /** @description The field's position among the page's fields. */
+            order?: number;
+            defaultValue?: components["schemas"]["FieldDefaultValue"];
+            minValue?: components["schemas"]["FieldValueLimit"];
+            maxValue?: components["schemas"]["FieldValueLimit"];
+            /** @description The choices of a `select` or `multiple-choice` field. */
+            options?: components["schemas"]["FieldOptionInput"][];
+            /**
+             * @description For address fields, whether to collect the billing address only or the shipping address too.
+             * @enum {string}
+             */
+            collect?: "billing" | "billing_and_shipping";
+            /** @description Whether to ask for a shipping phone number. */
+            collectShippingPhone?: boolean;
+            /**
+             * @description The country selected at first, as a two-letter code.
+             * @example GB
+             */
+            defaultCountry?: string;
+            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
+            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
+            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description Whether to show the dialling code of the selected country. */
+            showSelectedDialCode?: boolean;
+            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
+        };
+        /**
+         * @description The rule tying a field's `type` to its `element`: `checkbox`, `quantity`, `tax-id`,
+         *     `po-number`, `multiple-choice`, `date-time`, `date`, `time` and `textarea` fields take no
+         *     `type`. Other elements, or a body that leaves `element` out, may set it.
+         */
+        FieldElementTypeRule: {
+            /** @enum {unknown} */
+            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea";
+            type?: never;
+        } | {
+            /** @enum {unknown} */
+            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
+        } | {
+            element?: never;
+        };
+        /**
+         * CreateFieldRequest
+         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type`
+         *     out for the elements that take none (listed under `type`).
+         */
+        CreateFieldRequest: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"];
+        /** @description A single custom field. */
+        FieldResponse: {
+            data: components["schemas"]["Field"];
+        };
+        /**
+         * DeletionResult
+         * @description The outcome of a permanent deletion.
+         */
+        DeletionResult: {
+            /** @description True when the item was deleted. */
+            success?: boolean;
+            /** @description A human-readable confirmation. */
+            message?: string;
+        };
+        /** @description The outcome of a permanent deletion, wrapped in `data`. */
+        DeletionResultResponse: {
+            data: components["schemas"]["DeletionResult"];
+        };
+        /**
+         * UpdateFieldRequest
+         * @description The field settings to change, with the same settings and limits as when creating a field.
+         *     Every setting is optional; settings you leave out keep their values.
+         */
+        UpdateFieldRequest: components["schemas"]["FieldInput"] & components["schemas"]["FieldElementTypeRule"];
+        /**
+         * TicketGroup
+         * @description A ticket group of an event, as the ticket-group endpoints return it: its ticket types are
+         *     listed by id in `ticketTypeIds` (fetch them with the ticket-type endpoints). Inside an event
+         *     the group comes as an `EventTicketGroup` instead.
+         */
+        TicketGroup: components["schemas"]["TicketGroupBase"] & {
+            /** @description The ids of the group's ticket types. */
+            ticketTypeIds: components["schemas"]["ObjectId"][];
+        };
+        /** @description All ticket groups of an event, in one response. This list is not paginated. */
+        TicketGroupList: {
+            data: components["schemas"]["TicketGroup"][];
+        };
+        /**
+         * CreateTicketGroupRequest
+         * @description A new ticket group on an existing event. Only `name` is required. Add ticket types to it
+         *     afterwards with the ticket-type endpoints.
+         */
+        CreateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["ObjectId"] | null;
+        } & components["schemas"]["TicketGroupAvailabilityRule"];
+        /** @description A single ticket group. */
+        TicketGroupResponse: {
+            data: components["schemas"]["TicketGroup"];
+        };
+        /**
+         * UpdateTicketGroupRequest
+         * @description The ticket-group settings to change; all are optional and the ones you leave out keep their
+         *     values. The availability rule of creation (sale dates for `date_time_based`, a trigger for the
+         *     `after_*` behaviours) is not enforced by this schema, since the group may already have them.
+         */
+        UpdateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["ObjectId"] | null;
+        };
+        /** @description All ticket types of a ticket group, in one response. This list is not paginated. */
+        TicketTypeList: {
+            data: components["schemas"]["TicketType"][];
+        };
+        /**
+         * CreateTicketTypeRequest
+         * @description A new ticket type in a ticket group. Only `name` is required.
+         */
+        CreateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["ObjectId"] | null;
+        };
+        /** @description A single ticket type. */
+        TicketTypeResponse: {
+            data: components["schemas"]["TicketType"];
+        };
+        /**
+         * UpdateTicketTypeRequest
+         * @description The ticket-type settings to change; all are optional and the ones you leave out keep their
+         *     values. Set `ticketGroupId` to move the ticket type to another group of the event.
+         */
+        UpdateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["ObjectId"] | null;
+            /** @description The group to move the ticket type to. */
+            ticketGroupId?: components["schemas"]["ObjectId"];
+        };
+        /**
+         * @description Whether an admission ticket is valid. `PAID` tickets admit their attendee; `CANCELED`
+         *     tickets no longer do and cannot be checked in.
+         * @enum {string}
+         */
+        TicketStatus: "PAID" | "CANCELED";
+        /**
+         * @description `CHECKEDIN` when the attendee was admitted, `UNCHECKEDIN` when a check-in was undone.
+         * @enum {string}
+         */
+        TicketCheckInStatus: "CHECKEDIN" | "UNCHECKEDIN";
+        /**
+         * @description `QRSCAN` when the ticket's QR code was scanned, `MANUAL` when staff checked the attendee in by hand.
+         * @enum {string}
+         */
+        TicketCheckInMethod: "QRSCAN" | "MANUAL";
+        /**
+         * @description One check-in event on a ticket, as returned on `Ticket`. The older `LegacyTicket` shape
+         *     uses `LegacyTicketCheckIn` instead, which names the user `checkedInByUserId`.
+         */
+        TicketCheckIn: {
+            status: components["schemas"]["TicketCheckInStatus"];
+            method: components["schemas"]["TicketCheckInMethod"];
+            /** @description The id of the user who performed the check-in. */
+            checkedInBy: components["schemas"]["ObjectId"];
+            /** Format: date-time */
+            checkedInAt: string;
+        };
+        /** @description A key-value pair stored on a ticket by the seller, for example by a door app at check-in. */
+        TicketMetadataEntry: {
+            /** @example dietary */
+            key?: string;
+            /** @example vegetarian */
+            value?: string;
+            /**
+             * Format: date-time
+             * @description When the entry was stored.
+             */
+            addedAt?: string;
+        };
+        /**
+         * Ticket
+         * @description An admission ticket: one per attendee, issued when a booking is paid or created through
+         *     `createBooking`. Amounts are integers in the smallest unit of `currency`, and are this
+         *     ticket's share of the booking.
+         *
+         *     This is the shape returned by `listTickets` and `updateTicket` and sent in the
+         *     `ticket.created` webhook. `validateTicket` answers with the older `LegacyTicket` shape
+         *     instead, which links the booking as `chargeId` (not `bookingId`), adds `checkInStatus`,
+         *     and names the checker `checkedInByUserId` (not `checkedInBy`).
+         *
+         *     Several fields are kept under older names for compatibility (`seller`, `charge`, `page`,
+         *     `ticketType`, `customer`, `customerEmail`, `customerName`); they are deprecated and carry
+         *     the same values as their replacements.
+         */
+        Ticket: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description A short uppercase code printed on the ticket, handy for looking it up by hand.
+             * @example K7Q2M9XA
+             */
+            ticketShortId: string;
+            /**
+             * @description The opaque value encoded in the ticket's QR code. Pass it to `validateTicket` to check
+             *     the attendee in.
+             * @example 9f1c27e4b8a34d0e8a6f5b21c3d7e904
+             */
+            checkInCode: string;
+            status: components["schemas"]["TicketStatus"];
+            /**
+             * @description The order number of the booking; every ticket of a booking shares it.
+             * @example 10004512
+             */
+            orderId: string;
+            /** @description The booking the ticket was issued for. */
+            bookingId: components["schemas"]["ObjectId"];
+            /** @description The event page. */
+            pageId: components["schemas"]["ObjectId"];
+            /** @description The ticket type that was booked. */
+            ticketTypeId: components["schemas"]["ObjectId"];
+            sellerId: components["schemas"]["ObjectId"];
+            /** @description The customer who made the booking. */
+            customerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The email of the person the ticket admits, lowercased.
+             * @example sofia.almeida@example.com
+             */
+            attendeeEmail: string;
+            /**
+             * @description The name of the person the ticket admits, when known.
+             * @example Sofia Almeida
+             */
+            attendeeName?: string;
+            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
+            pricing?: components["schemas"]["TicketPricing"];
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency?: string;
+            /** @description The ticket's price before any reduction. */
+            originalPrice: number;
+            /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
+            discountAmount: number;
+            /** @description The coupon discount on this ticket. */
+            couponAmount: number;
+            /** @description The amount waived because the booking was complimentary. */
+            complimentaryAmount?: number | null;
+            taxAmount: number;
+            /** @description The booking fee charged for this ticket. */
+            feeAmount: number;
+            /**
+             * @description What the ticket brought in: `originalPrice` − `discountAmount` − `couponAmount` −
+             *     `complimentaryAmount` + `taxAmount` + `feeAmount`.
+             */
+            revenue: number;
+            /** @description Every check-in and undone check-in of the ticket, oldest first. Empty if it was never scanned. */
+            checkIns: components["schemas"]["TicketCheckIn"][];
+            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
+            latestCheckIn?: components["schemas"]["TicketCheckIn"];
+            /** @description Key-value pairs the seller stored on the ticket, at most 20. */
+            metadata: components["schemas"]["TicketMetadataEntry"][];
+            /** @description True for live data, false for test data. */
+            livemode: boolean;
+            /**
+             * Format: date-time
+             * @description When the booking was placed.
+             */
+            orderedAt: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was canceled. Absent while the ticket is valid.
+             */
+            canceledAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @deprecated
+             * @description Use `sellerId`.
+             */
+            seller: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `bookingId`.
+             */
+            charge: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `pageId`.
+             */
+            page: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `ticketTypeId`.
+             */
+            ticketType: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `customerId`.
+             */
+            customer: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `attendeeEmail`.
+             */
+            customerEmail: string;
+            /**
+             * @deprecated
+             * @description Use `attendeeName`.
+             */
+            customerName?: string;
+        };
+        /** @description One page of tickets, newest first. */
+        TicketList: {
+            data: components["schemas"]["Ticket"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * @description One metadata change on a ticket. Changes are applied key by key: a string `value` adds
+         *     the key or replaces its value, `null` deletes the key, and keys you do not name are left
+         *     as they are.
+         */
+        TicketMetadataInput: {
+            /** @example dietary */
+            key: string;
+            /**
+             * @description The new value, or `null` to delete the key.
+             * @example vegetarian
+             */
+            value: string | null;
+        };
+        /**
+         * @description The ticket fields to change. Send at least one; an empty body is rejected with 400.
+         *     The attendee's email can be replaced but not cleared; `attendeeName: null` clears the
+         *     name. `metadata` is applied key by key (see `TicketMetadataInput`): named keys are added,
+         *     replaced or, with a `null` value, deleted, and other keys are kept. A ticket holds at
+         *     most 20 metadata entries.
+         */
+        UpdateTicketRequest: {
+            /**
+             * Format: email
+             * @description Stored lowercased.
+             */
+            attendeeEmail?: string;
+            /** @description The attendee's name, or `null` to clear it. */
+            attendeeName?: string | null;
+            metadata?: components["schemas"]["TicketMetadataInput"][];
+        };
+        /** @description A single ticket. */
+        TicketResponse: {
+            data: components["schemas"]["Ticket"];
+        };
+        /**
+         * @description Optional details to store while checking the ticket in. `metadata` is applied to the
+         *     ticket key by key, as in `updateTicket`.
+         */
+        ValidateTicketRequest: {
+            metadata?: components["schemas"]["TicketMetadataInput"][];
+        };
+        /**
+         * @description One check-in event in the older ticket shape (`LegacyTicket`), returned only by
+         *     `validateTicket`. It holds the same information as `TicketCheckIn`, but the user who
+         *     performed it is `checkedInByUserId` rather than `checkedInBy`.
+         */
+        LegacyTicketCheckIn: {
+            status?: components["schemas"]["TicketCheckInStatus"];
+            method?: components["schemas"]["TicketCheckInMethod"];
+            /** @description The id of the user who performed the check-in. */
+            checkedInByUserId?: components["schemas"]["ObjectId"];
+            /** Format: date-time */
+            checkedInAt?: string;
+        };
+        /**
+         * LegacyTicket
+         * @description The older ticket shape (called `TicketModel` by the vendor), returned only inside the
+         *     result of `validateTicket`. It describes the same ticket as `Ticket` but differs from it:
+         *     - the booking is `chargeId` (`Ticket` has `bookingId` and the deprecated `charge`);
+         *     - it has a `checkInStatus` field;
+         *     - check-ins (`LegacyTicketCheckIn`) name the user `checkedInByUserId` (`Ticket` uses
+         *       `checkedInBy`).
+         *
+         *     Only the fields listed here are documented; the API may send others, so clients must
+         *     ignore keys they do not know. Amounts are integers in the smallest currency unit.
+         */
+        LegacyTicket: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The short code printed on the ticket.
+             * @example K7Q2M9XA
+             */
+            ticketShortId: string;
+            status: components["schemas"]["TicketStatus"];
+            /**
+             * @description Whether the attendee is checked in. The API does not document its values; the
+             *     `checkInStatus` filter of `listTickets` uses `CHECKEDIN` and `UNCHECKEDIN`.
+             * @example CHECKEDIN
+             */
+            checkInStatus?: string;
+            /**
+             * @description The order number of the booking; every ticket of a booking shares it.
+             * @example 10004512
+             */
+            orderId: string;
+            /** @description The booking the ticket was issued for (`bookingId` on `Ticket`). */
+            chargeId: components["schemas"]["ObjectId"];
+            /** @description The event page. */
+            pageId: components["schemas"]["ObjectId"];
+            ticketTypeId: components["schemas"]["ObjectId"];
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The ticket's email under its older name (deprecated on `Ticket` in favour of `attendeeEmail`).
+             * @example sofia.almeida@example.com
+             */
+            customerEmail: string;
+            /**
+             * @description The email of the person the ticket admits.
+             * @example sofia.almeida@example.com
+             */
+            attendeeEmail: string;
+            /** @description The ticket's price before any reduction. */
+            originalPrice: number;
+            /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
+            discountAmount: number;
+            couponAmount: number;
+            taxAmount: number;
+            /** @description The booking fee charged for this ticket. */
+            feeAmount: number;
+            /** @description What the ticket brought in, computed as on `Ticket`. */
+            revenue: number;
+            /** @description Every check-in and undone check-in of the ticket. */
+            checkIns: components["schemas"]["LegacyTicketCheckIn"][];
+            /** @description The most recent check-in. */
+            latestCheckIn?: components["schemas"]["LegacyTicketCheckIn"];
+            livemode: boolean;
+            /** Format: date-time */
+            orderedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The outcome of a check-in. `ticket` is in the older `LegacyTicket` shape, not `Ticket`. */
+        TicketValidationResult: {
+            /** @description Whether the check-in succeeded. */
+            success: boolean;
+            ticket: components["schemas"]["LegacyTicket"];
+            /** @description A human-readable note about the outcome. */
+            message?: string;
+        };
+        /** @description The result of checking a ticket in. */
+        TicketValidationResponse: {
+            data: components["schemas"]["TicketValidationResult"];
+        };
+        /** @description The booking fee of a ticket line on a booking. */
+        BookingTicketFee: {
+            /** @description The fee's label. */
+            name?: string | null;
+            /** @description The fee per ticket, in the smallest currency unit. */
+            amount?: number | null;
+            /** @description The fee for all tickets of the line, in the smallest currency unit. */
+            totalAmount?: number | null;
+            display?: components["schemas"]["TicketFeeDisplay"] | null;
+        };
+        /**
+         * @description One ticket type bought on a booking, with its quantity and prices as they were at the
+         *     time. These are line items, not the issued admission tickets: list those with
+         *     `listTickets` and the `bookingId` filter. Amounts are integers in the smallest unit of the
+         *     booking's `currency`.
+         */
+        BookingTicketLineItem: {
+            ticketTypeId?: components["schemas"]["NullableObjectId"];
+            /** @description The ticket type's name. */
+            name?: string | null;
+            /** @description The seller's own reference for the ticket type. */
+            reference?: string | null;
+            ticketGroupId?: components["schemas"]["NullableObjectId"];
+            ticketGroupName?: string | null;
+            /** @description The seller's own reference for the ticket group. */
+            ticketGroupReference?: string | null;
+            /** @description The capacity of the ticket group; `null` when unlimited. */
+            ticketGroupCapacity?: number | null;
+            /** @description The capacity of the ticket type; `null` when unlimited. */
+            capacity?: number | null;
+            /** @description How many tickets of this type were booked. */
+            quantity?: number | null;
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The unit price. */
+            price?: number | null;
+            /** @description The unit price before any reduction. */
+            originalPrice?: number | null;
+            /** @description The quantity discount that applied to this line. */
+            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            fee?: components["schemas"]["BookingTicketFee"] | null;
+        };
+        /**
+         * Booking
+         * @description An order placed on an event page: a charge, with the same fields as a payment, plus the
+         *     ticket line items that were bought. Use `id` as the pagination cursor. A paid booking
+         *     issues one `Ticket` per admission; list them with `listTickets` and the `bookingId`
+         *     filter.
+         *
+         *     A complimentary booking (`isComplimentary: true`) is recorded as `paid` with `amount`,
+         *     `amountPaid` and `amountDue` of 0, and `complimentaryDiscountAmount` holds the value given
+         *     away.
+         */
+        Booking: components["schemas"]["ChargeBase"] & {
+            /** @description The event's title at the time of booking. */
+            eventTitle?: string | null;
+            /** @description The ticket types and quantities that were booked. */
+            tickets?: components["schemas"]["BookingTicketLineItem"][] | null;
+            /** @description The booking fees actually charged, in the smallest currency unit; 0 on complimentary bookings. */
+            ticketFeesAmount?: number | null;
+            /** @description On a complimentary booking, the value given away, in the smallest currency unit. */
+            complimentaryDiscountAmount?: number | null;
+        };
+        /** @description One page of bookings, newest first. */
+        BookingList: {
+            data: components["schemas"]["Booking"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A billing or shipping address given for an address field when creating a booking. */
+        BookingAddressInput: {
+            name?: string;
+            phone?: string;
+            line1?: string;
+            line2?: string;
+            city?: string;
+            postalCode?: string;
+            /** @description State, county, province or region. */
+            region?: string;
+            /** @description Another name for `region`. */
+            state?: string;
+            /**
+             * @description Two-letter ISO 3166-1 country code.
+             * @example PT
+             */
+            country: string;
+        };
+        /** @description The answer to an address field when creating a booking. */
+        BookingAddressFieldValue: {
+            billing?: components["schemas"]["BookingAddressInput"];
+            shipping?: components["schemas"]["BookingAddressInput"];
+            /** @description True when the billing and shipping addresses are the same. */
+            sameAsShipping?: boolean;
+        };
+        /** @description Extra data for a field answer. For tax-id fields, `type` is the kind of tax id. */
+        BookingFieldMeta: {
+            /** @example gb_vat */
+            type: string;
+        };
+        /** @description The answer to one of the event's custom checkout fields. */
+        BookingFieldInput: {
+            /** @description The event field being answered. */
+            fieldId: components["schemas"]["ObjectId"];
+            /** @description The answer; a string, or an object for address fields. */
+            value: string | components["schemas"]["BookingAddressFieldValue"];
+            meta?: components["schemas"]["BookingFieldMeta"];
+        };
+        /**
+         * @description Records the booking for manual collection, by invoice or cash on delivery. The booking is
+         *     created with status `unpaid`.
+         */
+        BookingPaymentOptionInput: {
+            /** @enum {string} */
+            manualType: "invoice" | "cash_on_delivery";
+        };
+        /**
+         * @description A booking to record on an event page. Name the ticket types and quantities in `tickets`
+         *     and answer the event's fields in `fields`: every required field, and always the email
+         *     field, from which the customer is created.
+         *
+         *     Two options change how the booking is recorded:
+         *     - with `paymentOption`, it is recorded as `unpaid`, for collection by invoice or cash on
+         *       delivery;
+         *     - with `complimentary: true`, it is recorded as `paid` free of charge (`amount`,
+         *       `amountPaid` and `amountDue` are 0, `isComplimentary` is true and
+         *       `complimentaryDiscountAmount` holds the value given away).
+         *
+         *     `complimentary: true` cannot be combined with `paymentOption` or `couponId`; the API
+         *     rejects that with 400. The variants below encode the rule.
+         */
+        CreateBookingRequest: {
+            /** @description The event page to book. */
+            eventId: components["schemas"]["ObjectId"];
+            /** @description The quantity to book of each ticket type, keyed by ticket type id. */
+            tickets: {
+                [key: string]: number;
+            };
+            /**
+             * @description The price per ticket chosen for each pay-what-you-want ticket type, keyed by ticket
+             *     type id, in the smallest currency unit. Required for every pay-what-you-want ticket
+             *     type in `tickets`.
+             */
+            ticketPwywAmounts?: {
+                [key: string]: number;
+            };
+            fields: components["schemas"]["BookingFieldInput"][];
+            paymentOption?: components["schemas"]["BookingPaymentOptionInput"];
+            /** @description True to record the booking free of charge. Not allowed with `paymentOption` or `couponId`. */
+            complimentary?: boolean;
+            /** @description A coupon to apply to the booking. */
+            couponId?: components["schemas"]["ObjectId"];
+            /** @description Attribution parameters to store on the booking, such as UTM tags. */
+            queryParameters?: {
+                [key: string]: string;
+            };
+        } & ({
+            complimentary?: never;
+        } | {
+            /** @constant */
+            complimentary: false;
+        } | {
+            /** @constant */
+            complimentary: true;
+            paymentOption?: never;
+            couponId?: never;
+        });
+        /** @description A single booking. */
+        BookingResponse: {
+            data: components["schemas"]["Booking"];
+        };
+        /**
+         * Format: binary
+         * @description The raw bytes of a PDF document.
+         */
+        PdfFile: string;
     };
     responses: {
         /** @description Bad request: a parameter or the body is invalid. `errors` lists each offending field. */
@@ -706,6 +3265,24 @@ export interface components {
         };
         /** @description Internal server error: something failed on Checkout Page's side. Safe to retry reads. */
         InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Conflict: the request clashes with the current state of a resource (for example a value that must be unique). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Unprocessable: the request is well-formed but the resource is not in a state that allows it. */
+        UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
             };
@@ -769,6 +3346,33 @@ export interface components {
         PaymentId: components["schemas"]["ObjectId"];
         /** @description The id of the customer. */
         CustomerId: components["schemas"]["ObjectId"];
+        /** @description The id of the subscription. */
+        SubscriptionId: components["schemas"]["ObjectId"];
+        /** @description The id of the subscription payment. */
+        SubscriptionPaymentId: components["schemas"]["ObjectId"];
+        /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
+        CouponId: components["schemas"]["ObjectId"];
+        /** @description Only return pages with this status. */
+        PageStatusFilter: components["schemas"]["PageStatus"];
+        /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
+        TestmodeFilter: "true" | "false";
+        /** @description The id of the page (an event, checkout page or form). */
+        PageId: components["schemas"]["ObjectId"];
+        /** @description The id of the custom field. */
+        FieldId: components["schemas"]["ObjectId"];
+        /** @description The id of the ticket group. */
+        TicketGroupId: components["schemas"]["ObjectId"];
+        /** @description The id of the ticket type. */
+        TicketTypeId: components["schemas"]["ObjectId"];
+        /** @description The id of the ticket. */
+        TicketId: components["schemas"]["ObjectId"];
+        /**
+         * @description The ticket's `checkInCode`, the value encoded in its QR code.
+         * @example 9f1c27e4b8a34d0e8a6f5b21c3d7e904
+         */
+        CheckInCode: string;
+        /** @description The id of the booking. */
+        BookingId: components["schemas"]["ObjectId"];
     };
     requestBodies: never;
     headers: never;
@@ -1039,4 +3643,1371 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive text matched against the customer's email and name, the product
+                 *     title, the order number and the subscription id.
+                 * @example jane@example.com
+                 */
+                search?: string;
+                /** @description Only return subscriptions in this status. */
+                status?: components["schemas"]["SubscriptionStatus"];
+                /** @description Only return items that belong to this page. */
+                pageId?: components["parameters"]["PageIdFilter"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /**
+                 * @description Only return items with exactly this order number.
+                 * @example 10004217
+                 */
+                orderId?: components["parameters"]["OrderIdFilter"];
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /** @description Only return checkouts that were abandoned, or abandoned and later recovered. */
+                abandonmentStatus?: components["parameters"]["AbandonmentStatusFilter"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the subscription. */
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the subscription. */
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The cancellation was accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelSubscriptionResponse"];
+                };
+            };
+            /** @description The body is invalid, for example with no timing field or with more than one. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listSubscriptionPayments: {
+        parameters: {
+            query?: {
+                /** @description Only return payments of this subscription. */
+                subscriptionId?: components["schemas"]["ObjectId"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /** @description Only return items that belong to this page. */
+                pageId?: components["parameters"]["PageIdFilter"];
+                /** @description Only return payments in this status. */
+                paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
+                /** @description `"true"` for paid payments only, `"false"` for unpaid ones only. */
+                paid?: "true" | "false";
+                /** @description `"true"` for refunded payments only, `"false"` for the others. */
+                refunded?: "true" | "false";
+                /** @description Only return payments made for this reason. */
+                billingReason?: components["schemas"]["SubscriptionBillingReason"];
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscription payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPaymentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSubscriptionPayment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the subscription payment. */
+                subscriptionPaymentId: components["parameters"]["SubscriptionPaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPaymentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive text matched against the coupon's label and code.
+                 * @example SPRING
+                 */
+                search?: string;
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCouponRequest"];
+            };
+        };
+        responses: {
+            /** @description The coupon was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A coupon with this code already exists. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
+                couponId: components["parameters"]["CouponId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCouponRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated coupon. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Only return pages with this status. */
+                status?: components["parameters"]["PageStatusFilter"];
+                /**
+                 * @description Text matched against the page's name and title.
+                 * @example summit
+                 */
+                search?: string;
+                /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
+                testmode?: components["parameters"]["TestmodeFilter"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The new event, with ids for its ticket groups and ticket types. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict: a page with this `slug` already exists in the store. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: another page in the store already uses this `slug`. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event's custom fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEventField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The new field. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEventField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEventField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEventField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventTicketGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event's ticket groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketGroupList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEventTicketGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The new ticket group. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEventTicketGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEventTicketGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived ticket group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEventTicketGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated ticket group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventTicketTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's ticket types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTypeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEventTicketType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description The new ticket type. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTypeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEventTicketType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+                /** @description The id of the ticket type. */
+                ticketTypeId: components["parameters"]["TicketTypeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTypeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEventTicketType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+                /** @description The id of the ticket type. */
+                ticketTypeId: components["parameters"]["TicketTypeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived ticket type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTypeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEventTicketType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the ticket group. */
+                ticketGroupId: components["parameters"]["TicketGroupId"];
+                /** @description The id of the ticket type. */
+                ticketTypeId: components["parameters"]["TicketTypeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated ticket type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTypeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Text matched against the attendee's email and name, the ticket's short id and the
+                 *     order number. Input that looks like an email matches the email only; an 8-digit
+                 *     number matches the order number exactly.
+                 * @example sofia.almeida@example.com
+                 */
+                search?: string;
+                /** @description Only return items that belong to this page. */
+                pageId?: components["parameters"]["PageIdFilter"];
+                /** @description Only return the tickets of this booking. */
+                bookingId?: components["schemas"]["ObjectId"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /** @description Only return tickets of this ticket type. */
+                ticketTypeId?: components["schemas"]["ObjectId"];
+                /**
+                 * @description Only return items with exactly this order number.
+                 * @example 10004217
+                 */
+                orderId?: components["parameters"]["OrderIdFilter"];
+                /** @description Only return valid (`PAID`) or `CANCELED` tickets. */
+                status?: components["schemas"]["TicketStatus"];
+                /** @description Only return tickets that are checked in (`CHECKEDIN`) or not (`UNCHECKEDIN`). */
+                checkInStatus?: components["schemas"]["TicketCheckInStatus"];
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the ticket. */
+                ticketId: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ticket's `checkInCode`, the value encoded in its QR code.
+                 * @example 9f1c27e4b8a34d0e8a6f5b21c3d7e904
+                 */
+                checkInCode: components["parameters"]["CheckInCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ValidateTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description The check-in result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketValidationResponse"];
+                };
+            };
+            /** @description Bad request: the check-in code is not a valid ticket QR code, or the body is invalid. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no ticket with this check-in code is accessible with this API key. */
+            404: components["responses"]["NotFound"];
+            /** @description Unprocessable: the ticket's status is not `PAID` (for example, it was canceled), so it cannot be checked in. */
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listBookings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive text matched against the customer's email and name and the event
+                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 * @example sofia.almeida@example.com
+                 */
+                search?: string;
+                /** @description `"true"` for complimentary bookings only, `"false"` to leave them out. */
+                isComplimentary?: "true" | "false";
+                /** @description Only return charges in this payment status. */
+                status?: components["parameters"]["ChargeStatusFilter"];
+                /** @description Only return charges whose order is in this state. */
+                orderStatus?: components["parameters"]["OrderStatusFilter"];
+                /** @description Only return items that belong to this page. */
+                pageId?: components["parameters"]["PageIdFilter"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /**
+                 * @description Only return items with exactly this order number.
+                 * @example 10004217
+                 */
+                orderId?: components["parameters"]["OrderIdFilter"];
+                /**
+                 * @description Only return charges on which this coupon code was redeemed.
+                 * @example SPRING25
+                 */
+                couponCode?: components["parameters"]["CouponCodeFilter"];
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /** @description Only return checkouts that were abandoned, or abandoned and later recovered. */
+                abandonmentStatus?: components["parameters"]["AbandonmentStatusFilter"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bookings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description The booking was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Bad request: the body is invalid, or `complimentary` was combined with `couponId` or `paymentOption`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden: the event's registration limit is reached, the account is disabled or over its plan, or the API key lacks permission. */
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: the event does not exist in the key's account and mode. */
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: a ticket type is sold out, not on sale, or disabled (itself or its ticket group). */
+            409: components["responses"]["Conflict"];
+            /** @description Too many requests: a rate limit was exceeded, or the daily limit on added bookings is reached. */
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the booking. */
+                bookingId: components["parameters"]["BookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadBookingTicketPdf: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the booking. */
+                bookingId: components["parameters"]["BookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: the booking does not exist, or it has no ticket PDF (for example because it is unpaid or was abandoned). */
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

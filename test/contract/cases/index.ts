@@ -1,11 +1,21 @@
 // Every contract case, one file per resource. Add your resource's file here.
 import { accountCases } from './account.ts';
+import { bookingCases } from './bookings.ts';
+import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
+import { eventCases } from './events.ts';
 import { paymentCases } from './payments.ts';
+import { subscriptionCases } from './subscriptions.ts';
+import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
 
 export const cases: Cases = {
   ...accountCases,
   ...paymentCases,
   ...customerCases,
+  ...subscriptionCases,
+  ...couponCases,
+  ...ticketCases,
+  ...bookingCases,
+  ...eventCases,
 };
