@@ -149,6 +149,23 @@ export function createResources(rt: Runtime) {
       downloadTicketPdf: (bookingId: string, query?: Query<'downloadBookingTicketPdf'>, options?: RequestOptions): Promise<ArrayBuffer> =>
         rt.binary('GET', `/v1/bookings/${e(bookingId)}/ticket-pdf`, query, options),
     },
+    webhooks: {
+      /** List webhook endpoints. `GET /v1/webhooks` (listWebhooks) */
+      list: (query?: Query<'listWebhooks'>, options?: RequestOptions): ListRequest<Ok<'listWebhooks', 200>> =>
+        rt.list<Ok<'listWebhooks', 200>>('/v1/webhooks', query, options),
+      /** Create a webhook endpoint. `POST /v1/webhooks` (createWebhook) */
+      create: (body: Body<'createWebhook'>, options?: RequestOptions): Promise<Data<'createWebhook', 201>> =>
+        rt.data<Data<'createWebhook', 201>>('POST', '/v1/webhooks', undefined, body, options),
+      /** Retrieve a webhook endpoint. `GET /v1/webhooks/{webhookId}` (getWebhook) */
+      get: (webhookId: string, options?: RequestOptions): Promise<Data<'getWebhook', 200>> =>
+        rt.data<Data<'getWebhook', 200>>('GET', `/v1/webhooks/${e(webhookId)}`, undefined, undefined, options),
+      /** Update a webhook endpoint. `PATCH /v1/webhooks/{webhookId}` (updateWebhook) */
+      update: (webhookId: string, body: Body<'updateWebhook'>, options?: RequestOptions): Promise<Data<'updateWebhook', 200>> =>
+        rt.data<Data<'updateWebhook', 200>>('PATCH', `/v1/webhooks/${e(webhookId)}`, undefined, body, options),
+      /** Delete a webhook endpoint. `DELETE /v1/webhooks/{webhookId}` (deleteWebhook) */
+      delete: (webhookId: string, options?: RequestOptions): Promise<Data<'deleteWebhook', 200>> =>
+        rt.data<Data<'deleteWebhook', 200>>('DELETE', `/v1/webhooks/${e(webhookId)}`, undefined, undefined, options),
+    },
   };
 }
 

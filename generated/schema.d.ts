@@ -730,8 +730,711 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Returns the store's webhook endpoints, newest first, one page at a time. Signing secrets
+         *     are never included.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers an `https` URL to receive the chosen events. The response is the only place
+         *     the API ever returns the endpoint's signing `secret` (generated when you do not send
+         *     one): store it to verify deliveries. A store can have at most 10 endpoints, and each URL
+         *     can be registered once.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook endpoint. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a webhook endpoint
+         * @description Returns one webhook endpoint by id, without its signing secret.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint: deliveries to it stop immediately, while its delivery history is
+         *     kept. The response is the endpoint's final state; its `status` still shows the value it
+         *     had before the deletion. Afterwards, reading or deleting the id returns 404.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Changes the endpoint's name, URL, events, custom headers or status. Send only the fields
+         *     to change; `events` and `customHeaders` are replaced as a whole. An empty body `{}` is
+         *     accepted and changes nothing. The signing secret cannot be changed through the API.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer created
+         * @description Sent when a customer is created. Customers are created by checkouts and bookings (there is
+         *     no create endpoint) and matched by email.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onCustomerCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer updated
+         * @description Sent when a customer's details change.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onCustomerUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.abandoned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment abandoned
+         * @description Sent when a customer leaves a checkout page without completing the payment.
+         *     `data.recoveryUrl` is a link that takes the customer back to the checkout to finish it (null
+         *     when there is none), for use in your own reminder.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onPaymentAbandoned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment created
+         * @description Sent when a payment is created on a checkout page. The payment's `status` tells where it
+         *     stands; subscribe to `payment.paid` to learn when it is paid.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onPaymentCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment paid
+         * @description Sent when a payment on a checkout page is paid.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onPaymentPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.abandoned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Booking abandoned
+         * @description Sent when a customer leaves an event page checkout without completing the booking.
+         *     `data.recoveryUrl` is a link that takes the customer back to the checkout to finish it (null
+         *     when there is none), for use in your own reminder.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onBookingAbandoned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Booking created
+         * @description Sent when a booking is created on an event page, including bookings added through `POST
+         *     /v1/bookings`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onBookingCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Booking paid
+         * @description Sent when a booking is paid. Paid bookings issue tickets; see `ticket.created`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onBookingPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "ticket.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ticket created
+         * @description Sent when a ticket is issued. Tickets are created when a booking is paid, one per admission.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onTicketCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "submission.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submission created
+         * @description Sent when a form page receives a new submission. The submission's fields are not publicly
+         *     documented; see `Submission`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubmissionCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "submission.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submission updated
+         * @description Sent when a form submission changes. The submission's fields are not publicly documented;
+         *     see `Submission`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubmissionUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout_page.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checkout page created
+         * @description Sent when a checkout page is created. Only the `product` of the page object is publicly
+         *     documented; see `CheckoutPage`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onCheckoutPageCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout_page.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checkout page updated
+         * @description Sent when a checkout page's settings change, and also when the page is archived or restored.
+         *     A change to the page's product sends `product.updated` instead.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onCheckoutPageUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Product created
+         * @description Sent when a product is created. The product's fields are not publicly documented; see
+         *     `Product`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onProductCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Product updated
+         * @description Sent when a product changes, including changes made on a checkout page's product. The
+         *     product's fields are not publicly documented; see `Product`.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onProductUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.abandoned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription abandoned
+         * @description Sent when a customer leaves a subscription checkout without completing it.
+         *     `data.recoveryUrl` is a link that takes the customer back to the checkout to finish it (null
+         *     when there is none), for use in your own reminder.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionAbandoned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription created
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription is created. The payload of this event is assumed to match the other
+         *     subscription events: Checkout Page documents only the `subscription.abandoned` payload in
+         *     detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.trialing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription trialing
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription starts a trial period (`status` `trialing`). The payload of this event
+         *     is assumed to match the other subscription events: Checkout Page documents only the
+         *     `subscription.abandoned` payload in detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionTrialing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription scheduled
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription is scheduled to start later (`status` `scheduled`). The payload of this
+         *     event is assumed to match the other subscription events: Checkout Page documents only the
+         *     `subscription.abandoned` payload in detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionScheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription active
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription becomes active (`status` `active`). The payload of this event is assumed
+         *     to match the other subscription events: Checkout Page documents only the
+         *     `subscription.abandoned` payload in detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionActive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription completed
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription is completed (`status` `completed`). The payload of this event is
+         *     assumed to match the other subscription events: Checkout Page documents only the
+         *     `subscription.abandoned` payload in detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.canceled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription canceled
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription is canceled (`status` `canceled`). The payload of this event is assumed
+         *     to match the other subscription events: Checkout Page documents only the
+         *     `subscription.abandoned` payload in detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionCanceled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscription expired
+         * @description Checkout Page does not document exactly when this event fires; going by its name, it is sent
+         *     when a subscription expires. The payload of this event is assumed to match the other
+         *     subscription events: Checkout Page documents only the `subscription.abandoned` payload in
+         *     detail.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onSubscriptionExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test delivery
+         * @description Sent when you use the test delivery action for an endpoint in the dashboard, to check that
+         *     your endpoint receives, verifies and acknowledges deliveries. This event cannot be
+         *     subscribed to. Its `data` is not publicly documented: this description models only the
+         *     envelope and accepts any object as `data`, so do not rely on its contents.
+         *
+         *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
+         *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
+         *     body with the endpoint's secret (see that header). A delivery that is retried carries the
+         *     same `eventId`: use it to skip events you have already processed.
+         */
+        post: operations["onWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -3216,6 +3919,585 @@ export interface components {
          * @description The raw bytes of a PDF document.
          */
         PdfFile: string;
+        /**
+         * WebhookStatus
+         * @description The state of an endpoint. The seller switches it between `active` and `inactive`;
+         *     Checkout Page sets `failed` after repeated failed deliveries. `failed` cannot be set
+         *     through the API.
+         * @enum {string}
+         */
+        WebhookStatus: "active" | "inactive" | "failed";
+        /**
+         * WebhookEventType
+         * @description An event a webhook endpoint can subscribe to. Each names a resource and what happened to
+         *     it. The deliveries themselves are described in the `webhooks` section of this document,
+         *     one entry per event.
+         * @enum {string}
+         */
+        WebhookEventType: "customer.created" | "customer.updated" | "payment.abandoned" | "payment.created" | "payment.paid" | "booking.abandoned" | "booking.created" | "booking.paid" | "ticket.created" | "submission.created" | "submission.updated" | "checkout_page.created" | "checkout_page.updated" | "product.created" | "product.updated" | "subscription.abandoned" | "subscription.created" | "subscription.trialing" | "subscription.scheduled" | "subscription.active" | "subscription.completed" | "subscription.canceled" | "subscription.expired";
+        /**
+         * WebhookEventTypeOrTest
+         * @description Any event name the API reports or delivers: one of the subscribable `WebhookEventType`
+         *     values, or `webhook.test`, the event of the dashboard's test delivery. `webhook.test` cannot
+         *     be subscribed to, but it can appear in an endpoint's `events` and in a delivery's `event`.
+         */
+        WebhookEventTypeOrTest: components["schemas"]["WebhookEventType"] | "webhook.test";
+        /**
+         * WebhookEndpoint
+         * @description A URL on your server that Checkout Page notifies about the events it subscribes to, with
+         *     its delivery statistics. The signing secret is never included; it is returned once, when
+         *     the endpoint is created, and can be viewed or rotated later in the dashboard.
+         */
+        WebhookEndpoint: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description A label for the endpoint, shown in the dashboard.
+             * @example Order sync
+             */
+            name: string;
+            /**
+             * @description Where the deliveries are sent.
+             * @example https://hooks.acme-studio.example/checkoutpage
+             */
+            url: string;
+            /**
+             * @description The events delivered to this endpoint. Besides the subscribable events this can
+             *     contain `webhook.test`.
+             */
+            events: components["schemas"]["WebhookEventTypeOrTest"][];
+            status: components["schemas"]["WebhookStatus"];
+            /**
+             * @description The version of the payloads sent to this endpoint.
+             * @enum {string}
+             */
+            apiVersion: "v1";
+            /** @description The extra headers sent with every delivery; `{}` when there are none. */
+            customHeaders: {
+                [key: string]: string;
+            };
+            /** @description How many events have been sent to the endpoint. */
+            deliveryCount: number;
+            /** @description How many deliveries the endpoint acknowledged. */
+            successCount: number;
+            /** @description How many deliveries still failed after all retries. */
+            failureCount: number;
+            /**
+             * Format: date-time
+             * @description When an event was last sent; null if none was.
+             */
+            lastTriggeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a delivery last succeeded; null if none has.
+             */
+            lastSuccessAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a delivery last failed; null if none has.
+             */
+            lastFailureAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of webhook endpoints, newest first. Secrets are never included. */
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * Format: uri
+         * @description Where Checkout Page sends the deliveries. It must be an `https` URL (`http` is rejected),
+         *     and each URL can be registered only once per store.
+         * @example https://hooks.acme-studio.example/checkoutpage
+         */
+        WebhookUrl: string;
+        /**
+         * @description Extra HTTP headers sent with every delivery to this endpoint, as name-value pairs, for
+         *     example a token your server checks. At most 10 headers; each value up to 1000 characters.
+         * @example {
+         *       "X-Acme-Source": "checkoutpage"
+         *     }
+         */
+        WebhookCustomHeaders: {
+            [key: string]: string;
+        };
+        /**
+         * @description A new webhook endpoint. A store can have at most 10 endpoints, and each URL can be
+         *     registered once.
+         */
+        CreateWebhookRequest: {
+            /** @description A label for the endpoint, shown in the dashboard. */
+            name: string;
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The events to deliver to the endpoint. Repeated values are ignored. */
+            events: components["schemas"]["WebhookEventType"][];
+            /**
+             * @description The key that signs the deliveries. Leave it out to have Checkout Page generate one;
+             *     either way the response returns it, once.
+             */
+            secret?: string;
+            customHeaders?: components["schemas"]["WebhookCustomHeaders"];
+        };
+        /**
+         * WebhookEndpointWithSecret
+         * @description A newly created endpoint together with its signing secret. This is the only time the API
+         *     returns the secret: store it now to verify the `x-webhook-signature` of deliveries. It can
+         *     be viewed or rotated later in the dashboard, but not through the API.
+         */
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /**
+             * @description The key that signs every delivery to this endpoint (HMAC-SHA256).
+             * @example 4f8d2a9c71e3b605d8a4c2f1e9b7a3d6
+             */
+            secret: string;
+        };
+        /** @description A newly created webhook endpoint, including its signing secret. */
+        WebhookEndpointWithSecretResponse: {
+            data: components["schemas"]["WebhookEndpointWithSecret"];
+        };
+        /** @description A single webhook endpoint, without its secret. */
+        WebhookEndpointResponse: {
+            data: components["schemas"]["WebhookEndpoint"];
+        };
+        /**
+         * @description The endpoint settings to change. Fields you leave out keep their values; `events` and
+         *     `customHeaders` replace the current values as a whole. Unlike the other update endpoints,
+         *     an empty body `{}` is accepted and changes nothing. The secret cannot be changed here.
+         */
+        UpdateWebhookRequest: {
+            name?: string;
+            url?: components["schemas"]["WebhookUrl"];
+            /** @description The complete new list of events. Repeated values are ignored. */
+            events?: components["schemas"]["WebhookEventType"][];
+            customHeaders?: components["schemas"]["WebhookCustomHeaders"];
+            /**
+             * @description Switch the endpoint between `active` and `inactive`. `failed` is managed by Checkout
+             *     Page and cannot be set.
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * WebhookEnvelope
+         * @description The JSON body shared by every webhook delivery: which store and event it is about, when,
+         *     and the event's `data`. Each event narrows `event` to its own name and `data` to its own
+         *     payload (see the `...Event` schemas), so `event` tells the payload types apart.
+         *
+         *     The snake_case keys `seller_id` and `event_id` repeat `sellerId` and `eventId` for older
+         *     integrations; they are deprecated but still sent.
+         */
+        WebhookEnvelope: {
+            /** @description The id of the store (seller account) the event belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description The same as `sellerId`. Deprecated; use `sellerId`.
+             */
+            seller_id: components["schemas"]["ObjectId"];
+            /**
+             * @description Unique per event, and the same on every retry of it: store it and skip deliveries
+             *     whose `eventId` you have already processed. Treat it as an opaque string.
+             */
+            eventId: string;
+            /**
+             * @deprecated
+             * @description The same as `eventId`. Deprecated; use `eventId`.
+             */
+            event_id: string;
+            /** @description The event's name; it determines the shape of `data`. */
+            event: components["schemas"]["WebhookEventTypeOrTest"];
+            /**
+             * Format: date-time
+             * @description The time of the event.
+             */
+            timestamp: string;
+            /**
+             * @description The event's payload, a JSON object whose shape depends on `event`. The schema of each
+             *     event (`PaymentPaidEvent`, ...) defines it; the envelope leaves it open so that those
+             *     definitions narrow it without conflict.
+             */
+            data: unknown;
+        };
+        /**
+         * CustomerEventData
+         * @description The `data` of a customer event: the customer.
+         */
+        CustomerEventData: {
+            customer: components["schemas"]["Customer"];
+        };
+        /**
+         * CustomerCreatedEvent
+         * @description The body of a `customer.created` delivery: the shared envelope with `event` set to
+         *     `customer.created`.
+         */
+        CustomerCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "customer.created";
+            data: components["schemas"]["CustomerEventData"];
+        };
+        /**
+         * CustomerUpdatedEvent
+         * @description The body of a `customer.updated` delivery: the shared envelope with `event` set to
+         *     `customer.updated`.
+         */
+        CustomerUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "customer.updated";
+            data: components["schemas"]["CustomerEventData"];
+        };
+        /**
+         * PaymentAbandonedEventData
+         * @description The `data` of a payment event about an abandoned checkout: the payment and a link to resume
+         *     the checkout.
+         */
+        PaymentAbandonedEventData: {
+            payment: components["schemas"]["Payment"];
+            /**
+             * @description A URL that takes the customer back to the abandoned checkout to complete it, for example to
+             *     include in a reminder email; null when there is none.
+             */
+            recoveryUrl?: string | null;
+        };
+        /**
+         * PaymentAbandonedEvent
+         * @description The body of a `payment.abandoned` delivery: the shared envelope with `event` set to
+         *     `payment.abandoned`.
+         */
+        PaymentAbandonedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "payment.abandoned";
+            data: components["schemas"]["PaymentAbandonedEventData"];
+        };
+        /**
+         * PaymentEventData
+         * @description The `data` of a payment event: the payment.
+         */
+        PaymentEventData: {
+            payment: components["schemas"]["Payment"];
+        };
+        /**
+         * PaymentCreatedEvent
+         * @description The body of a `payment.created` delivery: the shared envelope with `event` set to
+         *     `payment.created`.
+         */
+        PaymentCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "payment.created";
+            data: components["schemas"]["PaymentEventData"];
+        };
+        /**
+         * PaymentPaidEvent
+         * @description The body of a `payment.paid` delivery: the shared envelope with `event` set to
+         *     `payment.paid`.
+         */
+        PaymentPaidEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "payment.paid";
+            data: components["schemas"]["PaymentEventData"];
+        };
+        /**
+         * BookingAbandonedEventData
+         * @description The `data` of a booking event about an abandoned checkout: the booking and a link to resume
+         *     the checkout.
+         */
+        BookingAbandonedEventData: {
+            booking: components["schemas"]["Booking"];
+            /**
+             * @description A URL that takes the customer back to the abandoned checkout to complete it, for example to
+             *     include in a reminder email; null when there is none.
+             */
+            recoveryUrl?: string | null;
+        };
+        /**
+         * BookingAbandonedEvent
+         * @description The body of a `booking.abandoned` delivery: the shared envelope with `event` set to
+         *     `booking.abandoned`.
+         */
+        BookingAbandonedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "booking.abandoned";
+            data: components["schemas"]["BookingAbandonedEventData"];
+        };
+        /**
+         * BookingEventData
+         * @description The `data` of a booking event: the booking.
+         */
+        BookingEventData: {
+            booking: components["schemas"]["Booking"];
+        };
+        /**
+         * BookingCreatedEvent
+         * @description The body of a `booking.created` delivery: the shared envelope with `event` set to
+         *     `booking.created`.
+         */
+        BookingCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "booking.created";
+            data: components["schemas"]["BookingEventData"];
+        };
+        /**
+         * BookingPaidEvent
+         * @description The body of a `booking.paid` delivery: the shared envelope with `event` set to
+         *     `booking.paid`.
+         */
+        BookingPaidEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "booking.paid";
+            data: components["schemas"]["BookingEventData"];
+        };
+        /**
+         * TicketEventData
+         * @description The `data` of a ticket event: the ticket.
+         */
+        TicketEventData: {
+            ticket: components["schemas"]["Ticket"];
+        };
+        /**
+         * TicketCreatedEvent
+         * @description The body of a `ticket.created` delivery: the shared envelope with `event` set to
+         *     `ticket.created`.
+         */
+        TicketCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "ticket.created";
+            data: components["schemas"]["TicketEventData"];
+        };
+        /**
+         * Submission
+         * @description A response submitted on a form page. Its full field list is not publicly documented, so
+         *     this schema declares no fields and accepts any; read the properties you need defensively.
+         *     What is known: the submissions list filters them by form page, customer, status
+         *     (`succeeded` or `failed`), creation time and live or test mode.
+         */
+        Submission: {
+            [key: string]: unknown;
+        };
+        /**
+         * SubmissionEventData
+         * @description The `data` of a form submission event: the form submission.
+         */
+        SubmissionEventData: {
+            submission: components["schemas"]["Submission"];
+        };
+        /**
+         * SubmissionCreatedEvent
+         * @description The body of a `submission.created` delivery: the shared envelope with `event` set to
+         *     `submission.created`.
+         */
+        SubmissionCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "submission.created";
+            data: components["schemas"]["SubmissionEventData"];
+        };
+        /**
+         * SubmissionUpdatedEvent
+         * @description The body of a `submission.updated` delivery: the shared envelope with `event` set to
+         *     `submission.updated`.
+         */
+        SubmissionUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "submission.updated";
+            data: components["schemas"]["SubmissionEventData"];
+        };
+        /**
+         * Product
+         * @description A product sold on a checkout page, or offered as an order bump. Its full field list is
+         *     not publicly documented, so this schema declares no fields and accepts any; read the
+         *     properties you need defensively. What is known: the products list filters them by role
+         *     (`product` or `orderbump`) and searches their title and SKU, and a product can have
+         *     several prices.
+         */
+        Product: {
+            [key: string]: unknown;
+        };
+        /**
+         * CheckoutPage
+         * @description A hosted checkout page and the product it sells. Only `product` is documented here: the
+         *     object also carries the page's general settings and its checkout settings, but their full
+         *     field list is not publicly documented, so this schema accepts further fields. Read the
+         *     ones you need defensively. The checkout-pages list filters pages by status and test mode.
+         */
+        CheckoutPage: {
+            product?: components["schemas"]["Product"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * CheckoutPageEventData
+         * @description The `data` of a checkout page event: the checkout page.
+         */
+        CheckoutPageEventData: {
+            checkoutPage: components["schemas"]["CheckoutPage"];
+        };
+        /**
+         * CheckoutPageCreatedEvent
+         * @description The body of a `checkout_page.created` delivery: the shared envelope with `event` set to
+         *     `checkout_page.created`.
+         */
+        CheckoutPageCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "checkout_page.created";
+            data: components["schemas"]["CheckoutPageEventData"];
+        };
+        /**
+         * CheckoutPageUpdatedEvent
+         * @description The body of a `checkout_page.updated` delivery: the shared envelope with `event` set to
+         *     `checkout_page.updated`.
+         */
+        CheckoutPageUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "checkout_page.updated";
+            data: components["schemas"]["CheckoutPageEventData"];
+        };
+        /**
+         * ProductEventData
+         * @description The `data` of a product event: the product.
+         */
+        ProductEventData: {
+            product: components["schemas"]["Product"];
+        };
+        /**
+         * ProductCreatedEvent
+         * @description The body of a `product.created` delivery: the shared envelope with `event` set to
+         *     `product.created`.
+         */
+        ProductCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "product.created";
+            data: components["schemas"]["ProductEventData"];
+        };
+        /**
+         * ProductUpdatedEvent
+         * @description The body of a `product.updated` delivery: the shared envelope with `event` set to
+         *     `product.updated`.
+         */
+        ProductUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "product.updated";
+            data: components["schemas"]["ProductEventData"];
+        };
+        /**
+         * SubscriptionAbandonedEventData
+         * @description The `data` of a subscription event about an abandoned checkout: the subscription and a link
+         *     to resume the checkout.
+         */
+        SubscriptionAbandonedEventData: {
+            subscription: components["schemas"]["Subscription"];
+            /**
+             * @description A URL that takes the customer back to the abandoned checkout to complete it, for example to
+             *     include in a reminder email; null when there is none.
+             */
+            recoveryUrl?: string | null;
+        };
+        /**
+         * SubscriptionAbandonedEvent
+         * @description The body of a `subscription.abandoned` delivery: the shared envelope with `event` set to
+         *     `subscription.abandoned`.
+         */
+        SubscriptionAbandonedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.abandoned";
+            data: components["schemas"]["SubscriptionAbandonedEventData"];
+        };
+        /**
+         * SubscriptionEventData
+         * @description The `data` of a subscription event: the subscription.
+         */
+        SubscriptionEventData: {
+            subscription: components["schemas"]["Subscription"];
+        };
+        /**
+         * SubscriptionCreatedEvent
+         * @description The body of a `subscription.created` delivery: the shared envelope with `event` set to
+         *     `subscription.created`.
+         */
+        SubscriptionCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.created";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * SubscriptionTrialingEvent
+         * @description The body of a `subscription.trialing` delivery: the shared envelope with `event` set to
+         *     `subscription.trialing`.
+         */
+        SubscriptionTrialingEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.trialing";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * SubscriptionScheduledEvent
+         * @description The body of a `subscription.scheduled` delivery: the shared envelope with `event` set to
+         *     `subscription.scheduled`.
+         */
+        SubscriptionScheduledEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.scheduled";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * SubscriptionActiveEvent
+         * @description The body of a `subscription.active` delivery: the shared envelope with `event` set to
+         *     `subscription.active`.
+         */
+        SubscriptionActiveEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.active";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * SubscriptionCompletedEvent
+         * @description The body of a `subscription.completed` delivery: the shared envelope with `event` set to
+         *     `subscription.completed`.
+         */
+        SubscriptionCompletedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.completed";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * SubscriptionCanceledEvent
+         * @description The body of a `subscription.canceled` delivery: the shared envelope with `event` set to
+         *     `subscription.canceled`.
+         */
+        SubscriptionCanceledEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.canceled";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * SubscriptionExpiredEvent
+         * @description The body of a `subscription.expired` delivery: the shared envelope with `event` set to
+         *     `subscription.expired`.
+         */
+        SubscriptionExpiredEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.expired";
+            data: components["schemas"]["SubscriptionEventData"];
+        };
+        /**
+         * WebhookTestEventData
+         * @description The `data` of a `webhook.test` delivery. Its shape is not publicly documented, so
+         *     this schema accepts any object. Use the test delivery to check signature
+         *     verification and acknowledgement, not to read data.
+         */
+        WebhookTestEventData: {
+            [key: string]: unknown;
+        };
+        /**
+         * WebhookTestEvent
+         * @description The body of a `webhook.test` delivery: the shared envelope with `event` set to
+         *     `webhook.test`.
+         */
+        WebhookTestEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "webhook.test";
+            data: components["schemas"]["WebhookTestEventData"];
+        };
     };
     responses: {
         /** @description Bad request: a parameter or the body is invalid. `errors` lists each offending field. */
@@ -3373,6 +4655,41 @@ export interface components {
         CheckInCode: string;
         /** @description The id of the booking. */
         BookingId: components["schemas"]["ObjectId"];
+        /** @description The id of the webhook endpoint. */
+        WebhookId: components["schemas"]["ObjectId"];
+        /**
+         * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+         *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+         *     the endpoint's secret. To verify a delivery:
+         *
+         *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+         *        may not produce the same bytes).
+         *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+         *     3. Strip the `sha256=` prefix from this header.
+         *     4. Compare the two hex digests in constant time (for example Node's
+         *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+         *
+         *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+         *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+         *     deliveries you have already processed.
+         *
+         *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+         *     Page texts as `X-Webhook-Signature`.
+         * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+         */
+        WebhookSignature: string;
+        /**
+         * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+         *     by the signature.
+         * @example 1773483725
+         */
+        WebhookTimestamp: number;
+        /**
+         * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+         *     first retry, and so on. Retries of one event carry the same `eventId`.
+         * @example 1
+         */
+        WebhookDeliveryAttempt: number;
     };
     requestBodies: never;
     headers: never;
@@ -5005,6 +6322,1664 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Only return endpoints in this state. */
+                status?: components["schemas"]["WebhookStatus"];
+                /** @description Only return endpoints subscribed to this event. */
+                event?: components["schemas"]["WebhookEventType"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The new endpoint, with its signing secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecretResponse"];
+                };
+            };
+            /** @description The body is invalid, or the store already has the maximum of 10 webhook endpoints. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description An endpoint with this URL is already registered. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook endpoint. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook endpoint. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted endpoint, as it was when it was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the webhook endpoint. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another of the store's endpoints already uses this URL. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    onCustomerCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCustomerUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUpdatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentAbandoned: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentAbandonedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentPaid: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentPaidEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onBookingAbandoned: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingAbandonedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onBookingCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onBookingPaid: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPaidEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onTicketCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubmissionCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubmissionUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionUpdatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCheckoutPageCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutPageCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCheckoutPageUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutPageUpdatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionAbandoned: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionAbandonedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreatedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionTrialing: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionTrialingEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionScheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionScheduledEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionActive: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionActiveEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCompletedEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionCanceled: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCanceledEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSubscriptionExpired: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionExpiredEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Proves that the delivery comes from Checkout Page and that the body was not changed:
+                 *     `sha256=` followed by the lowercase hex HMAC-SHA256 of the raw request body, keyed with
+                 *     the endpoint's secret. To verify a delivery:
+                 *
+                 *     1. Read the raw body exactly as received, before parsing the JSON (re-serialized JSON
+                 *        may not produce the same bytes).
+                 *     2. Compute the HMAC-SHA256 of it with the endpoint's secret and encode it as lowercase hex.
+                 *     3. Strip the `sha256=` prefix from this header.
+                 *     4. Compare the two hex digests in constant time (for example Node's
+                 *        `crypto.timingSafeEqual`), and reject the delivery if they differ.
+                 *
+                 *     Only the body is signed: `x-webhook-timestamp` is not part of the signed content, so it
+                 *     cannot be trusted to detect replayed deliveries. Use the envelope's `eventId` to ignore
+                 *     deliveries you have already processed.
+                 *
+                 *     Header names are case-insensitive: the docs write this one in lowercase, other Checkout
+                 *     Page texts as `X-Webhook-Signature`.
+                 * @example sha256=5d41402abc4b2a76b9719d911017c592a1f0e2c9b3d4e5f60718293a4b5c6d7e
+                 */
+                "x-webhook-signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description When Checkout Page sent this delivery, as a Unix timestamp in seconds. It is not covered
+                 *     by the signature.
+                 * @example 1773483725
+                 */
+                "x-webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Which attempt at delivering this event this request is: `1` for the first, `2` for the
+                 *     first retry, and so on. Retries of one event carry the same `eventId`.
+                 * @example 1
+                 */
+                "x-webhook-delivery-attempt": components["parameters"]["WebhookDeliveryAttempt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTestEvent"];
+            };
+        };
+        responses: {
+            /**
+             * @description Answer `200` to acknowledge the delivery. Any other answer, or none, counts as a failed
+             *     delivery, and Checkout Page retries it; `x-webhook-delivery-attempt` tells which attempt
+             *     a request is. When deliveries keep failing, Checkout Page sets the endpoint's status to
+             *     `failed`. The retry schedule, how long Checkout Page waits for an answer, and whether
+             *     events arrive in order are not documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

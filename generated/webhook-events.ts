@@ -3,11 +3,57 @@ import type { components } from './schema.js';
 
 /** Every webhook delivery body, discriminated by `event`. */
 export type WebhookEvent =
-  never;
+  | components['schemas']['CustomerCreatedEvent']
+  | components['schemas']['CustomerUpdatedEvent']
+  | components['schemas']['PaymentAbandonedEvent']
+  | components['schemas']['PaymentCreatedEvent']
+  | components['schemas']['PaymentPaidEvent']
+  | components['schemas']['BookingAbandonedEvent']
+  | components['schemas']['BookingCreatedEvent']
+  | components['schemas']['BookingPaidEvent']
+  | components['schemas']['TicketCreatedEvent']
+  | components['schemas']['SubmissionCreatedEvent']
+  | components['schemas']['SubmissionUpdatedEvent']
+  | components['schemas']['CheckoutPageCreatedEvent']
+  | components['schemas']['CheckoutPageUpdatedEvent']
+  | components['schemas']['ProductCreatedEvent']
+  | components['schemas']['ProductUpdatedEvent']
+  | components['schemas']['SubscriptionAbandonedEvent']
+  | components['schemas']['SubscriptionCreatedEvent']
+  | components['schemas']['SubscriptionTrialingEvent']
+  | components['schemas']['SubscriptionScheduledEvent']
+  | components['schemas']['SubscriptionActiveEvent']
+  | components['schemas']['SubscriptionCompletedEvent']
+  | components['schemas']['SubscriptionCanceledEvent']
+  | components['schemas']['SubscriptionExpiredEvent']
+  | components['schemas']['WebhookTestEvent'];
 
 /** The name of every event Checkout Page delivers, in spec order. */
 export const WEBHOOK_EVENT_NAMES = [
-
+  'customer.created',
+  'customer.updated',
+  'payment.abandoned',
+  'payment.created',
+  'payment.paid',
+  'booking.abandoned',
+  'booking.created',
+  'booking.paid',
+  'ticket.created',
+  'submission.created',
+  'submission.updated',
+  'checkout_page.created',
+  'checkout_page.updated',
+  'product.created',
+  'product.updated',
+  'subscription.abandoned',
+  'subscription.created',
+  'subscription.trialing',
+  'subscription.scheduled',
+  'subscription.active',
+  'subscription.completed',
+  'subscription.canceled',
+  'subscription.expired',
+  'webhook.test',
 ] as const;
 
 export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];

@@ -9,3 +9,11 @@ export { ListRequest } from './runtime.js';
 export type { Body, Data, Ok, Query, RequestOptions } from './runtime.js';
 export type { Resources } from '../generated/resources.js';
 export type { paths, components, operations, webhooks } from '../generated/schema.js';
+export { constructWebhookEvent, WebhookSignatureError, WEBHOOK_EVENT_NAMES } from './webhooks.js';
+export type {
+  ConstructWebhookEventOptions,
+  WebhookEvent,
+  WebhookEventName,
+  WebhookHeaders,
+  WebhookSignatureFailure,
+} from './webhooks.js';

@@ -8,6 +8,7 @@ import { paymentCases } from './payments.ts';
 import { subscriptionCases } from './subscriptions.ts';
 import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
+import { webhookCases } from './webhooks.ts';
 
 export const cases: Cases = {
   ...accountCases,
@@ -15,6 +16,7 @@ export const cases: Cases = {
   ...customerCases,
   ...subscriptionCases,
   ...couponCases,
+  ...webhookCases,
   ...ticketCases,
   ...bookingCases,
   ...eventCases,
