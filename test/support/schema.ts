@@ -32,6 +32,13 @@ export function assertMatches(pointer: string, value: unknown): void {
   }
 }
 
+/** Whether a value matches a schema taken from the bundle (its local $refs resolve in the bundle). */
+export function validates(schema: unknown, value: unknown): boolean {
+  const absolute = JSON.parse(JSON.stringify(schema ?? {}), (key, v) => (key === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${ID}${v}` : v));
+  if (typeof absolute === 'boolean') return absolute;
+  return ajv.validate(absolute, value) as boolean;
+}
+
 /** The media types one documented response declares, following $refs. */
 export function responseMediaTypes(path: string, method: string, status: string): string[] {
   const operation = (bundle.paths as any)[path][method];
