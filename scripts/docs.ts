@@ -1,5 +1,7 @@
-// npm run docs: renders the bundle in generated/ to one self-contained page, docs/site/index.html.
-import { copyFile, mkdir } from 'node:fs/promises';
+// npm run docs: renders the bundle in generated/ to docs/site/index.html, one self-contained page
+// (Redoc inlined, logo embedded, no request to any other host), with the bundle beside it.
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { main } from './lib/main.ts';
 import { bin, GENERATED_DIR, rel, ROOT } from './lib/paths.ts';
@@ -7,17 +9,49 @@ import { run } from './lib/run.ts';
 
 const SITE = path.join(ROOT, 'docs/site');
 
+const dataUri = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+
+// Redoc's "API docs by Redocly" badge loads its logo from cdn.redoc.ly. We keep the credit but
+// embed a local wordmark, so the page makes no outside request (and shows no error offline).
+const CREDIT = dataUri(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="62" height="16" viewBox="0 0 62 16"><text x="0" y="12" font-family="Helvetica, Arial, sans-serif" font-size="12" font-weight="700" fill="#0044d4">Redocly</text></svg>',
+);
+const CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
+
 await main(async () => {
-  await mkdir(SITE, { recursive: true });
-  const page = path.join(SITE, 'index.html');
-  // --inlineBundle embeds Redoc's script, so the page needs no CDN and works offline.
-  const result = await run(
-    bin('redocly'),
-    ['build-docs', path.join(GENERATED_DIR, 'openapi.yaml'), '--inlineBundle', '--output', page],
-    { cwd: ROOT },
-  );
-  if (result.code !== 0) throw new Error(`Docs build failed:\n${result.stderr || result.stdout}`);
-  await copyFile(path.join(GENERATED_DIR, 'openapi.yaml'), path.join(SITE, 'openapi.yaml'));
-  await copyFile(path.join(GENERATED_DIR, 'openapi.json'), path.join(SITE, 'openapi.json'));
-  console.log(`Built ${rel(page)}.`);
+  const logo = await readFile(path.join(ROOT, 'docs/logo.svg'), 'utf8');
+  const spec = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
+  spec.info['x-logo'] = { url: dataUri(logo), altText: 'Checkout Page API', href: '#' };
+
+  const work = await mkdtemp(path.join(os.tmpdir(), 'cp-docs-'));
+  try {
+    const input = path.join(work, 'openapi.json');
+    const page = path.join(work, 'index.html');
+    await writeFile(input, JSON.stringify(spec));
+    const result = await run(
+      bin('redocly'),
+      [
+        'build-docs',
+        input,
+        '--inlineBundle', // embeds Redoc's script: no CDN, works offline
+        '--template',
+        path.join(ROOT, 'docs/template.hbs'),
+        '--title',
+        `${spec.info.title} reference`,
+        `--templateOptions.description=${spec.info.summary}`,
+        `--templateOptions.favicon=${dataUri(logo)}`,
+        '--output',
+        page,
+      ],
+      { cwd: ROOT },
+    );
+    if (result.code !== 0) throw new Error(`Docs build failed:\n${result.stderr || result.stdout}`);
+    const html = (await readFile(page, 'utf8')).replace(CDN_LOGOS, CREDIT);
+    await mkdir(SITE, { recursive: true });
+    await writeFile(path.join(SITE, 'index.html'), html);
+    for (const name of ['openapi.yaml', 'openapi.json']) await copyFile(path.join(GENERATED_DIR, name), path.join(SITE, name));
+    console.log(`Built ${rel(path.join(SITE, 'index.html'))} with openapi.yaml and openapi.json beside it.`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { bundleSpec, type OpenApiDocument } from './bundle.ts';
+import { withCodeSamples } from './code-samples.ts';
 import { GENERATED_DIR } from './paths.ts';
 import { renderResources } from './resources.ts';
 import { renderWebhookEvents } from './webhook-events.ts';
@@ -17,11 +18,12 @@ export async function renderSchemaTypes(doc: OpenApiDocument): Promise<string> {
 
 const out = (name: string) => path.join(GENERATED_DIR, name);
 
-/** The bundle, as JSON and as YAML. */
+/** The bundle, with code samples on every operation, as JSON and as YAML. */
 export function renderBundle(doc: OpenApiDocument): Map<string, string> {
+  const published = withCodeSamples(doc);
   return new Map([
-    [out('openapi.json'), `${JSON.stringify(doc, null, 2)}\n`],
-    [out('openapi.yaml'), `# ${HEADER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`],
+    [out('openapi.json'), `${JSON.stringify(published, null, 2)}\n`],
+    [out('openapi.yaml'), `# ${HEADER}\n${stringify(published, { lineWidth: 0, aliasDuplicateObjects: false })}`],
   ]);
 }
 

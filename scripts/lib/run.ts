@@ -28,9 +28,10 @@ export const quietEnv = {
   DO_NOT_TRACK: '1',
 };
 
-export function run(command: string, args: string[], options: { cwd?: string } = {}): Promise<RunResult> {
+export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...quietEnv, ...options.env };
+    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

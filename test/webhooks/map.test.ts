@@ -51,10 +51,10 @@ describe('webhooks map', () => {
 describe.each(entries)('webhooks[%s]', (event, item) => {
   const post = item.post as Node | undefined;
 
-  it('is a POST named on<Event>, tagged Webhooks', () => {
+  it('is a POST named on<Event>, tagged Webhook events', () => {
     expect(post).toBeDefined();
     expect(post!.operationId).toBe(`on${pascal(event)}`);
-    expect(post!.tags).toEqual(['Webhooks']);
+    expect(post!.tags).toEqual(['Webhook events']);
     expect(post!.summary).toEqual(expect.any(String));
     expect(post!.description).toEqual(expect.any(String));
   });

@@ -1,0 +1,151 @@
+// Adds x-codeSamples (curl and the TypeScript client) to every operation of the bundle, built
+// from the operation's own example values, so that the docs show calls that match the spec.
+import type { OpenApiDocument } from './bundle.ts';
+import { collectMethods, type ResourceMethod } from './resources.ts';
+
+type Json = any;
+
+const BASE_URL = 'https://api.checkoutpage.com';
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function deref(doc: Json, node: Json): Json {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((value: Json, key: string) => value?.[key], doc);
+  }
+  return current;
+}
+
+/** A JavaScript literal for a JSON value, with unquoted keys where possible. */
+export function toLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${inner}${toLiteral(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const lines = entries.map(([k, v]) => `${inner}${IDENTIFIER.test(k) ? k : `'${k}'`}: ${toLiteral(v, inner)},`);
+    return `{\n${lines.join('\n')}\n${indent}}`;
+  }
+  return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value);
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
+
+interface Inputs {
+  pathValues: string[];
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+function firstExample(doc: Json, media: Json): unknown {
+  const [first] = Object.values(media?.examples ?? {});
+  return first ? deref(doc, first)?.value : undefined;
+}
+
+/** For each id path parameter, the id in the example of the GET on its item path (pageId -> an event's id). */
+function knownIds(doc: Json, methods: ResourceMethod[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const m of methods) {
+    const last = m.pathParams.at(-1);
+    if (m.httpMethod !== 'GET' || !last || !m.path.endsWith(`{${last}}`) || ids.has(last)) continue;
+    const op = doc.paths[m.path].get;
+    const answer = firstExample(doc, deref(doc, op.responses[m.status])?.content?.['application/json']) as Json;
+    if (typeof answer?.data?.id === 'string') ids.set(last, answer.data.id);
+  }
+  return ids;
+}
+
+function inputsFor(doc: Json, m: ResourceMethod, ids: Map<string, string>): Inputs {
+  const item = doc.paths[m.path];
+  const op = item[m.httpMethod.toLowerCase()];
+  const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => deref(doc, p));
+  const exampleOf = (p: Json) => p.example ?? deref(doc, p.schema)?.example;
+  // Ids come from the example answer shown beside the sample (its id, pageId, ticketGroupId...),
+  // so that the call and the answer tell the same story.
+  const answer = firstExample(doc, deref(doc, op.responses[m.status])?.content?.['application/json']) as Json;
+  const records = [answer?.data, Array.isArray(answer?.data) ? answer.data[0] : undefined, answer].filter(
+    (r) => r && typeof r === 'object' && !Array.isArray(r),
+  );
+  const pathValues = m.pathParams.map((name) => {
+    for (const record of records) if (typeof record[name] === 'string') return record[name] as string;
+    if (m.path.endsWith(`{${name}}`) && typeof answer?.data?.id === 'string') return answer.data.id as string;
+    const known = ids.get(name);
+    if (known) return known;
+    const param = params.find((p: Json) => p.in === 'path' && p.name === name);
+    return String(param ? exampleOf(param) : name);
+  });
+  // One documented filter (the first with an example), and the page size for lists.
+  const query: Record<string, unknown> = {};
+  const filter = params.find(
+    (p: Json) => p.in === 'query' && p.example !== undefined && !['limit', 'starting_after', 'ending_before'].includes(p.name),
+  );
+  if (filter) query[filter.name] = filter.example;
+  if (m.result === 'list') query.limit = 20;
+  const body = m.body === 'none' ? undefined : firstExample(doc, deref(doc, op.requestBody)?.content?.['application/json']);
+  return { pathValues, query, body };
+}
+
+function curlSample(m: ResourceMethod, inputs: Inputs): string {
+  let path = m.path;
+  m.pathParams.forEach((name, i) => (path = path.replace(`{${name}}`, encodeURIComponent(inputs.pathValues[i]!))));
+  const search = new URLSearchParams(Object.entries(inputs.query).map(([k, v]) => [k, String(v)])).toString();
+  const url = `${BASE_URL}${path}${search ? `?${search}` : ''}`;
+  const lines = [`curl ${m.httpMethod === 'GET' ? '' : `-X ${m.httpMethod} `}${search ? shellQuote(url) : url}`];
+  lines.push('  -H "Authorization: Bearer $CHECKOUTPAGE_API_KEY"');
+  if (inputs.body !== undefined) {
+    lines.push("  -H 'Content-Type: application/json'", `  -d ${shellQuote(JSON.stringify(inputs.body, null, 2))}`);
+  }
+  if (m.result === 'binary') lines.push('  -o tickets.pdf');
+  return lines.join(' \\\n');
+}
+
+function typescriptSample(m: ResourceMethod, inputs: Inputs): string {
+  const args = inputs.pathValues.map((v) => `'${v}'`);
+  if (inputs.body !== undefined) args.push(toLiteral(inputs.body));
+  else if (m.body === 'required') args.push('{}');
+  if (Object.keys(inputs.query).length > 0) {
+    if (m.body === 'optional' && inputs.body === undefined) args.push('undefined');
+    args.push(toLiteral(inputs.query));
+  }
+  const call = `client.${m.namespace}.${m.name}(${args.join(', ')})`;
+  const verb = m.name.match(/^[a-z]+/)?.[0] ?? m.name;
+  const rest = lowerFirst(m.name.slice(verb.length));
+  const imports = [`import { createCheckoutPageClient } from 'checkoutpage-openapi';`];
+  let use: string;
+  if (m.result === 'list') {
+    const item = singular(rest || m.namespace);
+    use = `for await (const ${item} of ${call}) {\n  console.log(${item}.id);\n}`;
+  } else if (m.result === 'binary') {
+    imports.unshift(`import { writeFile } from 'node:fs/promises';`);
+    use = `const pdf = await ${call};\nawait writeFile('tickets.pdf', new Uint8Array(pdf));`;
+  } else {
+    const name =
+      verb === 'cancel' || verb === 'validate' ? 'result' : verb === 'delete' ? 'deleted' : rest || (verb === 'list' ? m.namespace : singular(m.namespace));
+    use = `const ${name} = await ${call};\nconsole.log(${name});`;
+  }
+  return `${imports.join('\n')}\n\nconst client = createCheckoutPageClient({ apiKey: process.env.CHECKOUTPAGE_API_KEY! });\n\n${use}\n`;
+}
+
+/** Returns a copy of the bundle with x-codeSamples on every operation. */
+export function withCodeSamples(doc: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(doc) as Json;
+  const methods = collectMethods(doc);
+  const ids = knownIds(copy, methods);
+  for (const m of methods) {
+    const inputs = inputsFor(copy, m, ids);
+    copy.paths[m.path][m.httpMethod.toLowerCase()]['x-codeSamples'] = [
+      { lang: 'Shell', label: 'curl', source: curlSample(m, inputs) },
+      { lang: 'TypeScript', label: 'TypeScript', source: typescriptSample(m, inputs) },
+    ];
+  }
+  return copy;
+}
