@@ -147,7 +147,7 @@ export function createResources(rt: Runtime) {
         rt.data<Data<'getBooking', 200>>('GET', `/v1/bookings/${e(bookingId)}`, query, undefined, options),
       /** Download a booking's tickets as PDF. `GET /v1/bookings/{bookingId}/ticket-pdf` (downloadBookingTicketPdf) */
       downloadTicketPdf: (bookingId: string, query?: Query<'downloadBookingTicketPdf'>, options?: RequestOptions): Promise<ArrayBuffer> =>
-        rt.binary('GET', `/v1/bookings/${e(bookingId)}/ticket-pdf`, query, options),
+        rt.binary('GET', `/v1/bookings/${e(bookingId)}/ticket-pdf`, query, 'application/pdf', options),
     },
     webhooks: {
       /** List webhook endpoints. `GET /v1/webhooks` (listWebhooks) */

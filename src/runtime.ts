@@ -12,6 +12,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout for this call, overriding the client's `timeoutMs`. */
   timeoutMs?: number;
+  /** Extra headers for this call, such as `Prefer: code=404` for a Prism mock. */
+  headers?: Record<string, string>;
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -67,9 +69,10 @@ export class Runtime {
   /** Sends a call and returns the raw 2xx Response; throws CheckoutPageError on anything else. */
   async send(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<Response> {
     const url = this.#baseUrl + path + toQueryString(query);
+    const headers = body === undefined ? this.#headers : this.#jsonHeaders;
     const init: RequestInit = {
       method,
-      headers: body === undefined ? this.#headers : this.#jsonHeaders,
+      headers: options?.headers ? { ...headers, ...options.headers } : headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     const fetchImpl = this.#transport.fetch;
@@ -96,9 +99,10 @@ export class Runtime {
     return ((await response.json()) as { data: T }).data;
   }
 
-  /** A binary body, such as a PDF. */
-  async binary(method: string, path: string, query: QueryObject, options?: RequestOptions): Promise<ArrayBuffer> {
-    const response = await this.send(method, path, query, undefined, options);
+  /** A binary body, such as a PDF, of the given media type (errors still come as JSON). */
+  async binary(method: string, path: string, query: QueryObject, mediaType: string, options?: RequestOptions): Promise<ArrayBuffer> {
+    const headers = { Accept: `${mediaType}, application/json`, ...options?.headers };
+    const response = await this.send(method, path, query, undefined, { ...options, headers });
     return response.arrayBuffer();
   }
 

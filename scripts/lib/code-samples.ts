@@ -40,7 +40,7 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
 
-interface Inputs {
+export interface Inputs {
   pathValues: string[];
   query: Record<string, unknown>;
   body: unknown;
@@ -135,13 +135,17 @@ function typescriptSample(m: ResourceMethod, inputs: Inputs): string {
   return `${imports.join('\n')}\n\nconst client = createCheckoutPageClient({ apiKey: process.env.CHECKOUTPAGE_API_KEY! });\n\n${use}\n`;
 }
 
+/** For every resource method, the example inputs its code samples use. */
+export function exampleCalls(doc: OpenApiDocument): Array<{ method: ResourceMethod; inputs: Inputs }> {
+  const methods = collectMethods(doc);
+  const ids = knownIds(doc, methods);
+  return methods.map((method) => ({ method, inputs: inputsFor(doc, method, ids) }));
+}
+
 /** Returns a copy of the bundle with x-codeSamples on every operation. */
 export function withCodeSamples(doc: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(doc) as Json;
-  const methods = collectMethods(doc);
-  const ids = knownIds(copy, methods);
-  for (const m of methods) {
-    const inputs = inputsFor(copy, m, ids);
+  for (const { method: m, inputs } of exampleCalls(doc)) {
     copy.paths[m.path][m.httpMethod.toLowerCase()]['x-codeSamples'] = [
       { lang: 'Shell', label: 'curl', source: curlSample(m, inputs) },
       { lang: 'TypeScript', label: 'TypeScript', source: typescriptSample(m, inputs) },

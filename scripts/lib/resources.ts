@@ -17,6 +17,8 @@ export interface ResourceMethod {
   hasQuery: boolean;
   body: 'none' | 'required' | 'optional';
   result: 'json' | 'data' | 'list' | 'binary';
+  /** The media type of a binary answer. */
+  mediaType?: string;
   status: string;
   summary: string;
 }
@@ -81,6 +83,7 @@ export function collectMethods(doc: OpenApiDocument): ResourceMethod[] {
             : schema?.properties?.data && Object.keys(schema.properties).length === 1
               ? 'data'
               : 'json',
+        ...(content['application/json'] ? {} : { mediaType: Object.keys(content)[0] ?? 'application/octet-stream' }),
         status,
         summary: op.summary ?? op.operationId,
       });
@@ -110,7 +113,7 @@ function renderMethod(m: ResourceMethod): string {
     list: [`ListRequest<Ok<${op}, ${m.status}>>`, `rt.list<Ok<${op}, ${m.status}>>(${url}, ${query}, options)`],
     data: [`Promise<Data<${op}, ${m.status}>>`, `rt.data<Data<${op}, ${m.status}>>('${m.httpMethod}', ${url}, ${query}, ${body}, options)`],
     json: [`Promise<Ok<${op}, ${m.status}>>`, `rt.json<Ok<${op}, ${m.status}>>('${m.httpMethod}', ${url}, ${query}, ${body}, options)`],
-    binary: ['Promise<ArrayBuffer>', `rt.binary('${m.httpMethod}', ${url}, ${query}, options)`],
+    binary: ['Promise<ArrayBuffer>', `rt.binary('${m.httpMethod}', ${url}, ${query}, '${m.mediaType}', options)`],
   };
   const [type, expression] = call[m.result];
   const doc = `${m.summary}. \`${m.httpMethod} ${m.path}\` (${m.operationId})`;
