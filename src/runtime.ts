@@ -67,7 +67,7 @@ export class Runtime {
   }
 
   /** Sends a call and returns the raw 2xx Response; throws CheckoutPageError on anything else. */
-  async send(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<Response> {
+  send(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<Response> {
     const url = this.#baseUrl + path + toQueryString(query);
     const headers = body === undefined ? this.#headers : this.#jsonHeaders;
     const init: RequestInit = {
@@ -76,27 +76,30 @@ export class Runtime {
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     const fetchImpl = this.#transport.fetch;
-    const response = await this.#transport.run({
-      method,
-      path,
-      signal: options?.signal,
-      timeoutMs: options?.timeoutMs,
-      send: (signal) => fetchImpl(url, { ...init, signal }),
-    });
-    if (response.ok) return response;
-    throw new CheckoutPageError({ status: response.status, method, path, rawBody: await response.text() });
+    return this.#transport
+      .run({
+        method,
+        path,
+        signal: options?.signal,
+        timeoutMs: options?.timeoutMs,
+        send: (signal) => {
+          init.signal = signal;
+          return fetchImpl(url, init);
+        },
+      })
+      .then((response) => (response.ok ? response : failure(response, method, path)));
   }
 
   /** The whole JSON body. */
-  async json<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
-    const response = await this.send(method, path, query, body, options);
-    return (await response.json()) as T;
+  json<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.send(method, path, query, body, options).then((response) => response.json() as Promise<T>);
   }
 
   /** The `data` of a `{data}` body. */
-  async data<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
-    const response = await this.send(method, path, query, body, options);
-    return ((await response.json()) as { data: T }).data;
+  data<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.send(method, path, query, body, options)
+      .then((response) => response.json() as Promise<{ data: T }>)
+      .then((envelope) => envelope.data);
   }
 
   /** A binary body, such as a PDF, of the given media type (errors still come as JSON). */
@@ -110,6 +113,10 @@ export class Runtime {
   list<P extends Page<unknown>>(path: string, query: QueryObject, options?: RequestOptions): ListRequest<P> {
     return new ListRequest<P>((q) => this.json<P>('GET', path, q, undefined, options), query);
   }
+}
+
+async function failure(response: Response, method: string, path: string): Promise<never> {
+  throw new CheckoutPageError({ status: response.status, method, path, rawBody: await response.text() });
 }
 
 function toQueryString(query: QueryObject): string {

@@ -71,60 +71,81 @@ export class Transport {
     return this.#fetch;
   }
 
-  /** Runs attempts until one gives a final answer. Returns the Response (2xx or not); throws on connection failure. */
-  async run(attempt: Attempt): Promise<Response> {
-    const { maxRetries } = this.#policy;
+  /**
+   * Runs attempts until one gives a final answer. Returns the Response (2xx or not); throws on
+   * connection failure. Written with promise chains rather than async/await: this is the hot path
+   * of every call, and each await costs.
+   */
+  run(attempt: Attempt, retry = 0): Promise<Response> {
     const timeoutMs = attempt.timeoutMs ?? this.#policy.timeoutMs;
-    const idempotent = IDEMPOTENT.has(attempt.method);
-    for (let retry = 0; ; retry++) {
-      const canRetry = retry < maxRetries;
-      let response: Response;
-      try {
-        response = await this.#once(attempt, timeoutMs);
-      } catch (error) {
-        if (attempt.signal?.aborted || !canRetry || !idempotent) throw error;
-        await sleep(backoffMs(retry, this.#policy), attempt.signal);
-        continue;
-      }
-      if (!canRetry) return response;
-      let wait: number | undefined;
-      if (response.status === 429) {
-        // Rate limited: the request was not processed, so any method may be sent again.
-        const hinted = retryAfterMs(response.headers.get('retry-after'));
-        if (hinted !== undefined && hinted > this.#policy.maxDelayMs) return response;
-        wait = hinted ?? backoffMs(retry, this.#policy);
-      } else if (response.status >= 500 && idempotent) {
-        wait = backoffMs(retry, this.#policy);
-      }
-      if (wait === undefined) return response;
-      await response.body?.cancel().catch(() => undefined);
-      await sleep(wait, attempt.signal);
-    }
+    return this.#once(attempt, timeoutMs).then(
+      (response) => (response.status < 429 ? response : this.#afterResponse(attempt, response, retry)),
+      (error: unknown) => this.#afterError(attempt, error, retry),
+    );
   }
 
-  async #once(attempt: Attempt, timeoutMs: number): Promise<Response> {
+  #afterResponse(attempt: Attempt, response: Response, retry: number): Response | Promise<Response> {
+    if (retry >= this.#policy.maxRetries) return response;
+    let wait: number | undefined;
+    if (response.status === 429) {
+      // Rate limited: the request was not processed, so any method may be sent again.
+      const hinted = retryAfterMs(response.headers.get('retry-after'));
+      if (hinted !== undefined && hinted > this.#policy.maxDelayMs) return response;
+      wait = hinted ?? backoffMs(retry, this.#policy);
+    } else if (response.status >= 500 && IDEMPOTENT.has(attempt.method)) {
+      wait = backoffMs(retry, this.#policy);
+    }
+    if (wait === undefined) return response;
+    const delay = wait;
+    return (response.body?.cancel() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => sleep(delay, attempt.signal))
+      .then(() => this.run(attempt, retry + 1));
+  }
+
+  #afterError(attempt: Attempt, error: unknown, retry: number): Promise<Response> {
+    if (attempt.signal?.aborted || retry >= this.#policy.maxRetries || !IDEMPOTENT.has(attempt.method)) {
+      return Promise.reject(error);
+    }
+    return sleep(backoffMs(retry, this.#policy), attempt.signal).then(() => this.run(attempt, retry + 1));
+  }
+
+  #once(attempt: Attempt, timeoutMs: number): Promise<Response> {
+    const caller = attempt.signal;
+    if (!caller) {
+      // The common case, kept lean: the platform's timeout signal, nothing to clean up.
+      const signal = AbortSignal.timeout(timeoutMs);
+      return attempt.send(signal).catch((error: unknown) => {
+        if (signal.aborted) throw new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
+        throw new CheckoutPageConnectionError(attempt.method, attempt.path, describe(error), { cause: error });
+      });
+    }
+    // With a caller's signal: one controller that either the timeout or the caller aborts.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const caller = attempt.signal;
-    const onAbort = () => controller.abort(caller!.reason);
-    if (caller) {
-      if (caller.aborted) controller.abort(caller.reason);
-      else caller.addEventListener('abort', onAbort, { once: true });
-    }
-    try {
-      return await attempt.send(controller.signal);
-    } catch (error) {
-      if (timedOut) throw new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
-      if (caller?.aborted) throw caller.reason ?? error;
-      throw new CheckoutPageConnectionError(attempt.method, attempt.path, describe(error), { cause: error });
-    } finally {
+    const onAbort = () => controller.abort(caller.reason);
+    if (caller.aborted) controller.abort(caller.reason);
+    else caller.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
-    }
+      caller.removeEventListener('abort', onAbort);
+    };
+    return attempt.send(controller.signal).then(
+      (response) => {
+        done();
+        return response;
+      },
+      (error: unknown) => {
+        done();
+        if (timedOut) throw new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
+        if (caller.aborted) throw caller.reason ?? error;
+        throw new CheckoutPageConnectionError(attempt.method, attempt.path, describe(error), { cause: error });
+      },
+    );
   }
 
   /** A fetch for openapi-fetch: every attempt sends a fresh clone of the original Request. */
