@@ -3,12 +3,23 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
 import { main } from './lib/main.ts';
 import { bin, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
 import { createSourceMapper } from './lib/source-map.ts';
 import { runSpectral, SEVERITY } from './lib/spectral.ts';
+
+interface Problem {
+  file: string;
+  line: number;
+  severity: string;
+  rule: string;
+  message: string;
+  /** JSON pointer inside the file, when known. */
+  pointer?: string;
+}
 
 interface RedoclyProblem {
   ruleId: string;
@@ -17,36 +28,54 @@ interface RedoclyProblem {
   location: Array<{ source: { ref: string }; pointer?: string; start?: { line: number; col: number } }>;
 }
 
-async function spectralProblems(): Promise<string[]> {
+async function spectralProblems(): Promise<Problem[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cp-lint-'));
   try {
     const bundle = path.join(dir, 'openapi.json');
     await writeFile(bundle, JSON.stringify(await bundleSpec(), null, 2));
     const toSource = createSourceMapper();
-    return (await runSpectral([bundle])).map(
-      (f) => `${toSource(f.path)}  ${SEVERITY[f.severity]}  ${f.code}  ${f.message}`,
-    );
+    return (await runSpectral([bundle])).map((f) => {
+      const at = toSource(f.path);
+      return { ...at, severity: SEVERITY[f.severity], rule: f.code, message: f.message };
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function redoclyProblems(): Promise<string[]> {
+async function redoclyProblems(): Promise<Problem[]> {
   const result = await run(bin('redocly'), ['lint', '--format', 'json'], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (start < 0) throw new Error(`Redocly lint failed to run:\n${result.stderr || result.stdout}`);
   const { problems } = JSON.parse(result.stdout.slice(start)) as { problems: RedoclyProblem[] };
   return problems.map((p) => {
     const at = p.location[0];
-    const place = at ? `${path.relative(ROOT, path.resolve(ROOT, at.source.ref))}:${at.start?.line ?? 0}:${at.start?.col ?? 0}` : '?';
-    return `${place}  ${p.severity}  ${p.ruleId}  ${p.message}`;
+    const file = at ? path.relative(ROOT, path.resolve(ROOT, at.source.ref)) : 'spec/openapi.yaml';
+    return { file, line: at?.start?.line ?? 1, severity: p.severity, rule: p.ruleId, message: p.message, pointer: at?.pointer };
   });
 }
 
+const SEVERITY_LEVEL: Record<string, string> = { error: 'error', warn: 'warning', warning: 'warning' };
+
+/** Human-readable, or GitHub Actions workflow commands (inline annotations on the pull request). */
+function show(problem: Problem, format: string): string {
+  if (format === 'github-actions') {
+    const level = SEVERITY_LEVEL[problem.severity] ?? 'notice';
+    return `::${level} file=${problem.file},line=${problem.line},title=${problem.rule}::${problem.message.replace(/\n/g, '%0A')}`;
+  }
+  return `${problem.file}:${problem.line}${problem.pointer ? ` ${problem.pointer}` : ''}  ${problem.severity}  ${problem.rule}  ${problem.message}`;
+}
+
 await main(async () => {
+  const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } });
+  const format = values.format!;
+  if (!['text', 'github-actions'].includes(format)) throw new Error(`Unknown --format "${format}": use text or github-actions.`);
   const [spectral, redocly] = await Promise.all([spectralProblems(), redoclyProblems()]);
   for (const [tool, problems] of [['Spectral', spectral], ['Redocly', redocly]] as const) {
-    console.log(problems.length ? `${tool}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}` : `${tool}: no problems`);
+    // Workflow commands must start their line; people read better with an indent.
+    const indent = format === 'github-actions' ? '' : '  ';
+    const lines = problems.map((p) => `${indent}${show(p, format)}`);
+    console.log(problems.length ? `${tool}: ${problems.length} problem(s)\n${lines.join('\n')}` : `${tool}: no problems`);
   }
   if (spectral.length + redocly.length > 0) throw new Error('Lint failed: fix every error and warning above.');
 });

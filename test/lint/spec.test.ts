@@ -1,8 +1,11 @@
-// The real spec passes `npm run lint` with zero problems of any severity (Spectral and Redocly).
+// `npm run lint` on the real spec (zero problems of any severity), and on a broken copy: it names
+// the source file and line, and speaks GitHub's annotation format on request.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 import { run } from '../../scripts/lib/run.ts';
+import { copyWorkspace, type Workspace } from '../support/workspace.ts';
 
 describe('npm run lint', () => {
   it('reports no problems on spec/', async () => {
@@ -10,5 +13,35 @@ describe('npm run lint', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('Spectral: no problems\nRedocly: no problems');
     expect(result.code).toBe(0);
+  });
+
+  describe('on a spec with a snake_case operationId and a 4xx without the error body', () => {
+    let ws: Workspace;
+    beforeAll(async () => {
+      ws = await copyWorkspace();
+      const account = path.join(ws.dir, 'spec/paths/account.yaml');
+      await writeFile(account, (await readFile(account, 'utf8')).replace('operationId: getAccount', 'operationId: get_account'));
+      const customer = path.join(ws.dir, 'spec/paths/customers_{customerId}.yaml');
+      const text = await readFile(customer, 'utf8');
+      await writeFile(customer, text.replace("    '404':\n      $ref: ../components/responses/NotFound.yaml", "    '404':\n      description: Not found."));
+    });
+    afterAll(() => ws.remove());
+
+    it('fails, naming each file and line with the rule and its message', async () => {
+      const result = await ws.script('lint');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        'spec/paths/account.yaml:2 #/get/operationId  error  cp-operation-id  operationId "get_account" must be camelCase with a leading verb',
+      );
+      expect(result.stdout).toMatch(
+        /spec\/paths\/customers_\{customerId\}\.yaml:\d+ #\/get\/responses\/404  error  cp-error-response-body  Error response 404 must have an application\/json body/,
+      );
+      expect(result.stderr).toContain('Lint failed');
+    });
+
+    it('writes GitHub annotations with --format github-actions', async () => {
+      const result = await ws.script('lint', ['--format', 'github-actions']);
+      expect(result.stdout).toMatch(/^::error file=spec\/paths\/account\.yaml,line=2,title=cp-operation-id::operationId "get_account"/m);
+    });
   });
 });
