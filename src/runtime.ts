@@ -66,8 +66,11 @@ export class Runtime {
     this.#jsonHeaders = { ...this.#headers, 'Content-Type': 'application/json' };
   }
 
-  /** Sends a call and returns the raw 2xx Response; throws CheckoutPageError on anything else. */
-  send(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<Response> {
+  /**
+   * Sends a call; `read` turns a 2xx Response into the result, anything else becomes a
+   * CheckoutPageError. One promise step per stage: this runs for every resource call.
+   */
+  #call<T>(method: string, path: string, query: QueryObject, body: unknown, options: RequestOptions | undefined, read: (response: Response) => Promise<T>): Promise<T> {
     const url = this.#baseUrl + path + toQueryString(query);
     const headers = body === undefined ? this.#headers : this.#jsonHeaders;
     const init: RequestInit = {
@@ -87,26 +90,23 @@ export class Runtime {
           return fetchImpl(url, init);
         },
       })
-      .then((response) => (response.ok ? response : failure(response, method, path)));
+      .then((response) => (response.ok ? read(response) : failure(response, method, path)));
   }
 
   /** The whole JSON body. */
   json<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.send(method, path, query, body, options).then((response) => response.json() as Promise<T>);
+    return this.#call(method, path, query, body, options, readJson as (response: Response) => Promise<T>);
   }
 
   /** The `data` of a `{data}` body. */
   data<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.send(method, path, query, body, options)
-      .then((response) => response.json() as Promise<{ data: T }>)
-      .then((envelope) => envelope.data);
+    return this.#call(method, path, query, body, options, readData as (response: Response) => Promise<T>);
   }
 
   /** A binary body, such as a PDF, of the given media type (errors still come as JSON). */
-  async binary(method: string, path: string, query: QueryObject, mediaType: string, options?: RequestOptions): Promise<ArrayBuffer> {
+  binary(method: string, path: string, query: QueryObject, mediaType: string, options?: RequestOptions): Promise<ArrayBuffer> {
     const headers = { Accept: `${mediaType}, application/json`, ...options?.headers };
-    const response = await this.send(method, path, query, undefined, { ...options, headers });
-    return response.arrayBuffer();
+    return this.#call(method, path, query, undefined, { ...options, headers }, readBinary);
   }
 
   /** A paginated list: one page when awaited, every item when iterated. */
@@ -114,6 +114,10 @@ export class Runtime {
     return new ListRequest<P>((q) => this.json<P>('GET', path, q, undefined, options), query);
   }
 }
+
+const readJson = (response: Response): Promise<unknown> => response.json();
+const readData = (response: Response): Promise<unknown> => response.json().then((body: { data: unknown }) => body.data);
+const readBinary = (response: Response): Promise<ArrayBuffer> => response.arrayBuffer();
 
 async function failure(response: Response, method: string, path: string): Promise<never> {
   throw new CheckoutPageError({ status: response.status, method, path, rawBody: await response.text() });
