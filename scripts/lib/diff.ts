@@ -76,7 +76,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderReport(changes: Change[], labels: { base: string; revision: string }): string {
   const lines = [`## API changes: ${labels.base} → ${labels.revision}`, ''];
-  if (changes.length === 0) return [...lines, 'No changes.', ''].join('\n');
+  if (changes.length === 0) return [...lines, 'There are no changes: the two specs describe the same API.', ''].join('\n');
   const count = (impact: Impact) => changes.filter((c) => c.impact === impact).length;
   lines.push(`**${count('major')} breaking**, ${count('minor')} non-breaking, ${count('patch')} docs-only.`, '');
   for (const [impact, title, explanation] of GROUPS) {

@@ -75,9 +75,9 @@ describe('npm run diff on a git history', () => {
   });
   afterAll(() => ws.remove());
 
-  it('prints "No changes." and exits 0 when the working tree matches HEAD', async () => {
+  it('prints "no changes" and exits 0 when the working tree matches HEAD', async () => {
     const result = await ws.script('diff', ['HEAD']);
-    expect(result.stdout).toContain('No changes.');
+    expect(result.stdout).toContain('There are no changes');
     expect(result.code).toBe(0);
   });
 
