@@ -1,6 +1,7 @@
 // Adds x-codeSamples (curl and the TypeScript client) to every operation of the bundle, built
 // from the operation's own example values, so that the docs show calls that match the spec.
 import type { OpenApiDocument } from './bundle.ts';
+import { deref } from './refs.ts';
 import { collectMethods, type ResourceMethod } from './resources.ts';
 
 type Json = any;
@@ -8,17 +9,6 @@ type Json = any;
 const BASE_URL = 'https://api.checkoutpage.com';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-function deref(doc: Json, node: Json): Json {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((value: Json, key: string) => value?.[key], doc);
-  }
-  return current;
-}
 
 /** A JavaScript literal for a JSON value, with unquoted keys where possible. */
 export function toLiteral(value: unknown, indent = ''): string {

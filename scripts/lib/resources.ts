@@ -2,6 +2,7 @@
 // ...) from the bundle, one namespace per resource and one method per operation, named from the
 // operationId. Output is deterministic: the same bundle gives byte-identical code.
 import type { OpenApiDocument } from './bundle.ts';
+import { deref as resolve } from './refs.ts';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -26,17 +27,6 @@ export interface ResourceMethod {
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function resolve(doc: Json, node: any): any {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((value: any, key: string) => value?.[key], doc);
-  }
-  return current;
-}
 
 /** `payments` + `listPayments` -> `list`; `events` + `createEventTicketType` -> `createTicketType`. */
 export function methodName(namespace: string, operationId: string): string {

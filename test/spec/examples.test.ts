@@ -2,22 +2,13 @@
 // property the schema does not know. Redocly's example check cannot see undeclared properties
 // through allOf (Payment, Booking, the webhook events), so this walks schema and value together.
 import { describe, expect, it } from 'vitest';
+import { deref as derefIn } from '../../scripts/lib/refs.ts';
 import { bundle } from '../support/bundle.ts';
 import { assertMatches, validates } from '../support/schema.ts';
 
 type Json = any;
 
-const deref = (node: Json): Json => {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((value: Json, key: string) => value?.[key], bundle);
-  }
-  return current;
-};
+const deref = (node: Json): Json => derefIn(bundle, node);
 
 /** The schema parts that apply to a value: the schema, its allOf members, and matching oneOf/anyOf branches. */
 function parts(schema: Json, value: unknown): Json[] {

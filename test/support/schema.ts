@@ -1,6 +1,7 @@
 // Validates JSON values against schemas of the committed bundle (JSON Schema 2020-12, as OpenAPI 3.1 uses).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { deref } from '../../scripts/lib/refs.ts';
 import { bundle } from './bundle.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -12,17 +13,7 @@ ajv.addSchema({ ...bundle, $id: ID });
 
 const escape = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function resolve(node: unknown): any {
-  let current = node as any;
-  while (current && typeof current.$ref === 'string') {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((value: any, key: string) => value?.[key], bundle);
-  }
-  return current;
-}
+const resolve = (node: unknown) => deref(bundle, node);
 
 /** Throws with ajv's report when `value` does not match the schema at `pointer` in the bundle. */
 export function assertMatches(pointer: string, value: unknown): void {
