@@ -2,6 +2,7 @@
 // rules in redocly.yaml), and renders them as a Markdown report for reviewers.
 import path from 'node:path';
 import { bin, ROOT } from './paths.ts';
+import { unescapePointerPart as unescape } from './refs.ts';
 import { run } from './run.ts';
 
 export type Impact = 'major' | 'minor' | 'patch';
@@ -30,7 +31,6 @@ interface RedoclyChange {
 }
 
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
-const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
 function locate(pointer: string): { where: string; rest: string } {
   const parts = pointer.replace(/^#\//, '').split('/');

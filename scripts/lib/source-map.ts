@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parse, parseDocument } from 'yaml';
 import { rel, ROOT, SPEC_ROOT } from './paths.ts';
+import { escapePointerPart } from './refs.ts';
 
 type Root = { paths?: Record<string, { $ref?: string }>; webhooks?: Record<string, { $ref?: string }> };
 
@@ -17,7 +18,7 @@ export interface SourceLocation {
 }
 
 const toPointer = (parts: string[]) =>
-  parts.length ? `#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '';
+  parts.length ? `#/${parts.map(escapePointerPart).join('/')}` : '';
 
 export function createSourceMapper(specRoot = SPEC_ROOT): (jsonPath: Array<string | number>) => SourceLocation {
   const root = parse(readFileSync(specRoot, 'utf8')) as Root;

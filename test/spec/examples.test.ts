@@ -2,7 +2,7 @@
 // property the schema does not know. Redocly's example check cannot see undeclared properties
 // through allOf (Payment, Booking, the webhook events), so this walks schema and value together.
 import { describe, expect, it } from 'vitest';
-import { deref as derefIn } from '../../scripts/lib/refs.ts';
+import { deref as derefIn, escapePointerPart as escape } from '../../scripts/lib/refs.ts';
 import { bundle } from '../support/bundle.ts';
 import { assertMatches, validates } from '../support/schema.ts';
 
@@ -57,7 +57,6 @@ function examplesOf(media: Json, pointer: string, label: string): ExampleUse[] {
   }));
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const uses: ExampleUse[] = [];
 for (const [path, item] of Object.entries(bundle.paths as Json)) {
   for (const [method, op] of Object.entries(item as Json)) {

@@ -1,7 +1,7 @@
 // Validates JSON values against schemas of the committed bundle (JSON Schema 2020-12, as OpenAPI 3.1 uses).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { deref } from '../../scripts/lib/refs.ts';
+import { deref, escapePointerPart as escape } from '../../scripts/lib/refs.ts';
 import { bundle } from './bundle.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -11,7 +11,6 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema({ ...bundle, $id: ID });
 
-const escape = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const resolve = (node: unknown) => deref(bundle, node);
 

@@ -1,6 +1,7 @@
 // The OpenAPI `webhooks` map: one entry per deliverable event, each a signed POST whose body is the
 // shared envelope narrowed to that event, with a valid named example and a 2xx acknowledgement.
 import { describe, expect, it } from 'vitest';
+import { deref } from '../../scripts/lib/refs.ts';
 import { bundle } from '../support/bundle.ts';
 import { assertMatches } from '../support/schema.ts';
 
@@ -8,19 +9,11 @@ type Node = Record<string, any>;
 const doc = bundle as unknown as Node;
 const webhooks = (doc.webhooks ?? {}) as Record<string, Node>;
 
-/** Follows local $refs (`#/components/...`) to the node they point at. */
+/** Follows local $refs (`#/components/...`) to the node they point at; fails on a dangling or looping one. */
 function resolve(node: unknown): Node {
-  let current = node as Node | undefined;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20) throw new Error(`$ref loop at ${current.$ref}`);
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<any>((value, key) => value?.[key], doc);
-  }
-  if (!current) throw new Error('unresolvable $ref');
-  return current;
+  const target = deref(doc, node) as Node | undefined;
+  if (!target || typeof target.$ref === 'string') throw new Error(`unresolvable $ref ${(node as Node)?.$ref}`);
+  return target;
 }
 
 const pascal = (event: string) =>
