@@ -3,8 +3,7 @@
 // spec file) with REVISION (a bundled spec file; default: the working tree's spec). Prints a
 // Markdown report and exits 1 when a change is breaking, unless --allow-breaking.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
@@ -12,6 +11,7 @@ import { diffSpecs, renderReport } from './lib/diff.ts';
 import { main } from './lib/main.ts';
 import { ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
+import { withTempDir } from './lib/temp.ts';
 
 const git = async (...args: string[]) => {
   const result = await run('git', args, { cwd: ROOT });
@@ -29,14 +29,14 @@ async function bundleAtRef(ref: string, out: string): Promise<void> {
   const commit = await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).catch(() => {
     throw new Error(`"${ref}" is neither a bundled spec file nor a git ref.`);
   });
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cp-diff-base-'));
-  try {
-    await git('worktree', 'add', '--detach', '--force', dir, commit);
-    await writeFile(out, JSON.stringify(await bundleSpec(path.join(dir, 'spec/openapi.yaml'))));
-  } finally {
-    await run('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT });
-    await rm(dir, { recursive: true, force: true });
-  }
+  await withTempDir('diff-base', async (dir) => {
+    try {
+      await git('worktree', 'add', '--detach', '--force', dir, commit);
+      await writeFile(out, JSON.stringify(await bundleSpec(path.join(dir, 'spec/openapi.yaml'))));
+    } finally {
+      await run('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT });
+    }
+  });
 }
 
 await main(async () => {
@@ -45,8 +45,7 @@ await main(async () => {
     options: { 'allow-breaking': { type: 'boolean', default: false } },
   });
   const [baseArg, revisionArg] = positionals;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cp-diff-'));
-  try {
+  await withTempDir('diff', async (dir) => {
     let baseFile: string;
     let baseLabel: string;
     if (baseArg && existsSync(baseArg)) {
@@ -72,7 +71,5 @@ await main(async () => {
     if (breaking > 0 && !values['allow-breaking']) {
       throw new Error(`${breaking} breaking change(s). If they are intended, rerun with --allow-breaking and explain them in CHANGELOG.md.`);
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,11 +1,11 @@
 // npm run docs: renders the bundle in generated/ to docs/site/index.html, one self-contained page
 // (Redoc inlined, logo embedded, no request to any other host), with the bundle beside it.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from './lib/main.ts';
 import { bin, GENERATED_DIR, rel, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
+import { withTempDir } from './lib/temp.ts';
 
 const SITE = path.join(ROOT, 'docs/site');
 
@@ -23,8 +23,7 @@ await main(async () => {
   const spec = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
   spec.info['x-logo'] = { url: dataUri(logo), altText: 'Checkout Page API', href: '#' };
 
-  const work = await mkdtemp(path.join(os.tmpdir(), 'cp-docs-'));
-  try {
+  await withTempDir('docs', async (work) => {
     const input = path.join(work, 'openapi.json');
     const page = path.join(work, 'index.html');
     await writeFile(input, JSON.stringify(spec));
@@ -51,7 +50,5 @@ await main(async () => {
     await writeFile(path.join(SITE, 'index.html'), html);
     for (const name of ['openapi.yaml', 'openapi.json']) await copyFile(path.join(GENERATED_DIR, name), path.join(SITE, name));
     console.log(`Built ${rel(path.join(SITE, 'index.html'))} with openapi.yaml and openapi.json beside it.`);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,7 +1,6 @@
 // npm run lint: Spectral (our conventions + spectral:oas) on a fresh bundle, then Redocly's recommended rules.
 // Passes only with zero problems of any severity.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
@@ -10,6 +9,7 @@ import { bin, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
 import { createSourceMapper } from './lib/source-map.ts';
 import { runSpectral, SEVERITY } from './lib/spectral.ts';
+import { withTempDir } from './lib/temp.ts';
 
 interface Problem {
   file: string;
@@ -28,9 +28,8 @@ interface RedoclyProblem {
   location: Array<{ source: { ref: string }; pointer?: string; start?: { line: number; col: number } }>;
 }
 
-async function spectralProblems(): Promise<Problem[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cp-lint-'));
-  try {
+function spectralProblems(): Promise<Problem[]> {
+  return withTempDir('lint', async (dir) => {
     const bundle = path.join(dir, 'openapi.json');
     await writeFile(bundle, JSON.stringify(await bundleSpec(), null, 2));
     const toSource = createSourceMapper();
@@ -38,9 +37,7 @@ async function spectralProblems(): Promise<Problem[]> {
       const at = toSource(f.path);
       return { ...at, severity: SEVERITY[f.severity], rule: f.code, message: f.message };
     });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function redoclyProblems(): Promise<Problem[]> {

@@ -2,7 +2,7 @@
 // from the operation's own example values, so that the docs show calls that match the spec.
 import type { OpenApiDocument } from './bundle.ts';
 import { deref } from './refs.ts';
-import { collectMethods, type ResourceMethod } from './resources.ts';
+import { collectMethods, singular, type ResourceMethod } from './resources.ts';
 
 type Json = any;
 
@@ -28,7 +28,6 @@ export function toLiteral(value: unknown, indent = ''): string {
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
 
 export interface Inputs {
   pathValues: string[];

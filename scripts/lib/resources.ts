@@ -25,6 +25,8 @@ export interface ResourceMethod {
 }
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** `payments` -> `payment`: every resource name of this API is a regular plural. */
+export const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 
@@ -33,8 +35,7 @@ export function methodName(namespace: string, operationId: string): string {
   const verb = operationId.match(/^[a-z]+/)?.[0] ?? operationId;
   const rest = operationId.slice(verb.length);
   const plural = pascal(namespace);
-  const singular = plural.endsWith('s') ? plural.slice(0, -1) : plural;
-  for (const noun of [plural, singular]) {
+  for (const noun of [plural, singular(plural)]) {
     if (rest.startsWith(noun) && (rest.length === noun.length || /^[A-Z]/.test(rest.slice(noun.length)))) {
       return verb + rest.slice(noun.length);
     }

@@ -1,20 +1,12 @@
 // `npm run mock`: Prism on 127.0.0.1 with the port given, answering from the bundle, and a clean
 // stop on Ctrl-C (SIGINT).
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 import { quietEnv } from '../../scripts/lib/run.ts';
+import { freePort } from '../support/free-port.ts';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm run mock', () => {
   it('serves the bundle on the given port and exits 0 on SIGINT', async () => {

@@ -1,23 +1,12 @@
 // Global setup: one Prism mock per test run, on a free loopback port, killed by PID at the end.
-import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startPrism, waitForHttp } from '../../scripts/lib/prism.ts';
+import { freePort } from '../support/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     prismUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
