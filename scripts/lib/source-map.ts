@@ -1,6 +1,6 @@
 // Maps a JSON path in the bundle back to the spec/ file and line it came from, using the root's
-// $refs and the one-component-per-file layout (components/<type>/<Name>.yaml).
-import { existsSync, readFileSync } from 'node:fs';
+// $refs and the one-component-per-file layout (components/<type>/[<family>/]<Name>.yaml).
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parse, parseDocument } from 'yaml';
 import { rel, ROOT, SPEC_ROOT } from './paths.ts';
@@ -20,9 +20,35 @@ export interface SourceLocation {
 const toPointer = (parts: string[]) =>
   parts.length ? `#/${parts.map(escapePointerPart).join('/')}` : '';
 
+/**
+ * Every component file under `components/<type>/`, at any depth, by type and component name
+ * (the file name). Family folders group files for readers; the bundle only sees the names, so two
+ * files with one name would silently become `Name` and `Name-2`: that is an error.
+ */
+export function componentFiles(componentsDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (type: string, dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(type, full);
+      else if (entry.name.endsWith('.yaml')) {
+        const key = `${type}/${entry.name.slice(0, -'.yaml'.length)}`;
+        const other = files.get(key);
+        if (other) throw new Error(`Two ${type} files are named ${entry.name}: ${rel(other)} and ${rel(full)}. Component names must be unique.`);
+        files.set(key, full);
+      }
+    }
+  };
+  for (const type of readdirSync(componentsDir, { withFileTypes: true })) {
+    if (type.isDirectory()) walk(type.name, path.join(componentsDir, type.name));
+  }
+  return files;
+}
+
 export function createSourceMapper(specRoot = SPEC_ROOT): (jsonPath: Array<string | number>) => SourceLocation {
   const root = parse(readFileSync(specRoot, 'utf8')) as Root;
   const dir = path.dirname(specRoot);
+  let components: Map<string, string> | undefined;
   const parsed = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
 
   const lineOf = (file: string, parts: string[]): number => {
@@ -49,8 +75,9 @@ export function createSourceMapper(specRoot = SPEC_ROOT): (jsonPath: Array<strin
     }
     if (section === 'components' && name && rest.length > 0) {
       const [componentName, ...inner] = rest;
-      const file = path.join(dir, 'components', name, `${componentName}.yaml`);
-      if (existsSync(file)) return at(rel(file), inner);
+      components ??= componentFiles(path.join(dir, 'components'));
+      const file = components.get(`${name}/${componentName}`);
+      if (file) return at(rel(file), inner);
     }
     return at(rel(specRoot), jsonPath.map(String));
   };

@@ -82,7 +82,7 @@ describe('npm run diff on a git history', () => {
   });
 
   it('reports a removed response field as breaking and exits 1; --allow-breaking exits 0', async () => {
-    const file = path.join(ws.dir, 'spec/components/schemas/Customer.yaml');
+    const file = path.join(ws.dir, 'spec/components/schemas/customers/Customer.yaml');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace(/\n {2}taxIdType:\n(?: {4}.*\n)+/, '\n'));
     const result = await ws.script('diff', ['HEAD']);

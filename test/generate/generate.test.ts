@@ -27,7 +27,7 @@ describe('generated/', () => {
 
   it('check:generated fails and names the stale file when the spec changes without regenerating', async () => {
     ws = await copyWorkspace();
-    const file = path.join(ws.dir, 'spec/components/schemas/Account.yaml');
+    const file = path.join(ws.dir, 'spec/components/schemas/account/Account.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('The seller account that owns the API key.', 'Changed.'));
     const result = await ws.script('check-generated');
     expect(result.code).toBe(1);
@@ -39,11 +39,24 @@ describe('generated/', () => {
     ws = await copyWorkspace();
     const generated = path.join(ws.dir, 'generated');
     const before = await snapshot(generated);
-    await rm(path.join(ws.dir, 'spec/components/schemas/ObjectId.yaml'));
+    await rm(path.join(ws.dir, 'spec/components/schemas/common/ObjectId.yaml'));
     const result = await ws.script('generate');
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('spec/components/schemas/ObjectId.yaml');
+    expect(result.stderr).toContain('spec/components/schemas/common/ObjectId.yaml');
     expect(result.stderr).toMatch(/Can't resolve \$ref/);
+    expect(await snapshot(generated)).toEqual(before);
+  });
+
+  it('fails naming both files when two component files share a name, and leaves generated/ untouched', async () => {
+    ws = await copyWorkspace();
+    const generated = path.join(ws.dir, 'generated');
+    const before = await snapshot(generated);
+    const copy = path.join(ws.dir, 'spec/components/schemas/customers/ObjectId.yaml');
+    await writeFile(copy, await readFile(path.join(ws.dir, 'spec/components/schemas/common/ObjectId.yaml'), 'utf8'));
+    const result = await ws.script('generate');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('spec/components/schemas/common/ObjectId.yaml');
+    expect(result.stderr).toContain('spec/components/schemas/customers/ObjectId.yaml');
     expect(await snapshot(generated)).toEqual(before);
   });
 
@@ -51,7 +64,7 @@ describe('generated/', () => {
     ws = await copyWorkspace();
     const generated = path.join(ws.dir, 'generated');
     const before = await snapshot(generated);
-    await writeFile(path.join(ws.dir, 'spec/components/schemas/AccountLogo.yaml'), 'type: object\n  required: [url\n');
+    await writeFile(path.join(ws.dir, 'spec/components/schemas/account/AccountLogo.yaml'), 'type: object\n  required: [url\n');
     const result = await ws.script('generate');
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('AccountLogo.yaml');
