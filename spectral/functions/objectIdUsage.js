@@ -3,6 +3,8 @@
 // format (order numbers, Stripe ids, session ids...) and are exempt.
 const OBJECT_ID = /^#\/components\/schemas\/(Nullable)?ObjectId$/;
 const isIdName = (name) => name === 'id' || /[a-z]Ids?$/.test(name);
+// `not: {}`: a property that this branch of a rule forbids; it has no type to check.
+const isForbidden = (schema) => Boolean(schema && schema.not && typeof schema.not === 'object' && Object.keys(schema.not).length === 0);
 
 function usesObjectId(schema) {
   if (!schema || typeof schema !== 'object') return false;
@@ -25,7 +27,7 @@ export default function objectIdUsage(target, options, context) {
   // A schema's properties.
   const results = [];
   for (const [name, schema] of Object.entries((target && target.properties) || {})) {
-    if (!isIdName(name) || exempt(name) || schema === false || usesObjectId(schema)) continue;
+    if (!isIdName(name) || exempt(name) || isForbidden(schema) || usesObjectId(schema)) continue;
     results.push({
       message: `Property "${name}" is an id: use $ref ObjectId (or NullableObjectId), or list it under objectIdUsage's allow option if the API uses another format.`,
       path: [...context.path, 'properties', name],
