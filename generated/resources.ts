@@ -149,6 +149,23 @@ export function createResources(rt: Runtime) {
       downloadTicketPdf: (bookingId: string, query?: Query<'downloadBookingTicketPdf'>, options?: RequestOptions): Promise<ArrayBuffer> =>
         rt.binary('GET', `/v1/bookings/${e(bookingId)}/ticket-pdf`, query, 'application/pdf', options),
     },
+    themes: {
+      /** List themes. `GET /v1/themes` (listThemes) */
+      list: (query?: Query<'listThemes'>, options?: RequestOptions): ListRequest<Ok<'listThemes', 200>> =>
+        rt.list<Ok<'listThemes', 200>>('/v1/themes', query, options),
+      /** Create a theme. `POST /v1/themes` (createTheme) */
+      create: (body: Body<'createTheme'>, options?: RequestOptions): Promise<Data<'createTheme', 201>> =>
+        rt.data<Data<'createTheme', 201>>('POST', '/v1/themes', undefined, body, options),
+      /** Retrieve a theme. `GET /v1/themes/{themeId}` (getTheme) */
+      get: (themeId: string, options?: RequestOptions): Promise<Data<'getTheme', 200>> =>
+        rt.data<Data<'getTheme', 200>>('GET', `/v1/themes/${e(themeId)}`, undefined, undefined, options),
+      /** Update a theme. `PATCH /v1/themes/{themeId}` (updateTheme) */
+      update: (themeId: string, body: Body<'updateTheme'>, options?: RequestOptions): Promise<Data<'updateTheme', 200>> =>
+        rt.data<Data<'updateTheme', 200>>('PATCH', `/v1/themes/${e(themeId)}`, undefined, body, options),
+      /** Delete a theme. `DELETE /v1/themes/{themeId}` (deleteTheme) */
+      delete: (themeId: string, options?: RequestOptions): Promise<Data<'deleteTheme', 200>> =>
+        rt.data<Data<'deleteTheme', 200>>('DELETE', `/v1/themes/${e(themeId)}`, undefined, undefined, options),
+    },
     webhooks: {
       /** List webhook endpoints. `GET /v1/webhooks` (listWebhooks) */
       list: (query?: Query<'listWebhooks'>, options?: RequestOptions): ListRequest<Ok<'listWebhooks', 200>> =>

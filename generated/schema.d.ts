@@ -730,6 +730,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List themes
+         * @description Returns the themes the store can use, newest first, one page at a time: the store's own
+         *     themes and the built-in (`global`) ones. A retired built-in theme (`deprecated: true`) is
+         *     listed only while one of the store's pages still uses it.
+         */
+        get: operations["listThemes"];
+        put?: never;
+        /**
+         * Create a theme
+         * @description Creates a theme the store's pages can use. To change a built-in theme, copy it: pass its
+         *     id as `baseThemeId` and set what should differ in `variables`, which works like a page's
+         *     `themeOverrides` (properties you leave out keep the base theme's value, `null` resets a
+         *     property or everything under it). The theme's name must be unique in the store.
+         */
+        post: operations["createTheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/themes/{themeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the theme, as returned when listing or creating themes. */
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a theme
+         * @description Returns one theme, one of the store's own or a built-in (`global`) one, with its whole design.
+         */
+        get: operations["getTheme"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a theme
+         * @description Deletes one of the store's themes. A theme that pages still use, or that is the store's
+         *     default theme, cannot be deleted: move those pages to another theme first. Built-in
+         *     (`global`) themes cannot be deleted.
+         */
+        delete: operations["deleteTheme"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a theme
+         * @description Renames one of the store's themes or changes its design. Send only what changes: inside
+         *     `variables`, properties you leave out keep their value and `null` resets a property (or
+         *     everything under it). The change reaches every page that uses the theme. Built-in
+         *     (`global`) themes are read-only: copy one with `baseThemeId` when creating a theme instead.
+         */
+        patch: operations["updateTheme"];
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -3920,6 +3985,1084 @@ export interface components {
          */
         PdfFile: string;
         /**
+         * ThemeScope
+         * @description Who owns a theme: `global` for a built-in theme every store can use (read-only: copy it
+         *     with `baseThemeId` to change it), `seller` for a theme the store created.
+         * @enum {string}
+         */
+        ThemeScope: "global" | "seller";
+        /**
+         * Colour value
+         * @description One CSS colour: a hex code such as `#0f766e`, a colour function such as `rgb(15 118 110 / 80%)`,
+         *     `oklch(0.55 0.1 180)` or `color-mix(in srgb, teal, white)`, or a colour name. Up to 256
+         *     characters, without `;`, `{`, `}`, `<` or `>`. `null` leaves the colour to the theme.
+         */
+        ThemeColorValue: string | null;
+        /**
+         * Colour pair
+         * @description A colour for each colour mode: `light` is used when the page shows in light mode, `dark` in dark
+         *     mode (`tokens.colors` chooses the mode). Either may be left out or `null`, which keeps the theme's
+         *     colour for that mode.
+         */
+        ThemeColorPair: {
+            dark?: components["schemas"]["ThemeColorValue"];
+            light?: components["schemas"]["ThemeColorValue"];
+        } | null;
+        /**
+         * Length
+         * @description Any length from 0 to 400 (fractions are allowed).
+         */
+        ThemeLength: number | null;
+        /**
+         * Font family
+         * @description The name of a font family, such as `Inter` or `Source Sans 3`: a letter or digit, then up to 63
+         *     letters, digits or spaces.
+         */
+        ThemeFontFamily: string | null;
+        /**
+         * Free font size
+         * @description Any font size from 6 to 200 (not limited to a scale; fractions are allowed).
+         */
+        ThemeFontSizeRange: number | null;
+        /**
+         * Font style
+         * @description `normal` or `italic`. An empty string is accepted as well; the API does not document how it
+         *     differs from `null`.
+         * @enum {string|null}
+         */
+        ThemeFontStyle: "" | "normal" | "italic" | null;
+        /**
+         * Font weight
+         * @description A CSS font weight from 100 (thin) to 900 (black); 400 is regular and 700 bold.
+         */
+        ThemeFontWeight: number | null;
+        /**
+         * Badge style
+         * @description The look of a badge (the small highlight pill on a card or price): its colours, border, corner
+         *     radius, padding and font.
+         */
+        ThemeBadgeStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            borderColor?: components["schemas"]["ThemeColorPair"];
+            borderRadius?: components["schemas"]["ThemeLength"];
+            borderWidth?: components["schemas"]["ThemeLength"];
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSizeRange"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+            padding?: components["schemas"]["ThemeLength"];
+        } | null;
+        /**
+         * Card text style
+         * @description The colour and font of a piece of text on the selectable cards. Unlike a text style, the font size
+         *     is free (6 to 200).
+         */
+        ThemeCardTextStyle: {
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSizeRange"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Card text element
+         * @description A piece of text on the selectable cards, with its own card text style.
+         */
+        ThemeCardTextElement: {
+            styles?: components["schemas"]["ThemeCardTextStyle"];
+        } | null;
+        /**
+         * Colour style
+         * @description The style of an element that only takes a text colour.
+         */
+        ThemeColorStyle: {
+            color?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Coloured element
+         * @description A part of the page whose text colour can be set.
+         */
+        ThemeColorElement: {
+            styles?: components["schemas"]["ThemeColorStyle"];
+        } | null;
+        /**
+         * Spacing step
+         * @description A padding from a fixed scale, 0 to 40. An empty string is accepted as well; the API does not
+         *     document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeSpacing: "" | 0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | null;
+        /**
+         * Selected colours
+         * @description The background and border colours of a card while it is selected.
+         */
+        ThemeSelectedStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            borderColor?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Corner radius step
+         * @description A corner radius from a fixed scale, 0 to 128. An empty string is accepted as well; the API does
+         *     not document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeBorderRadius: "" | 0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128 | null;
+        /**
+         * Border width step
+         * @description A border width from a fixed scale, 0 to 8. An empty string is accepted as well; the API does not
+         *     document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeBorderWidth: "" | 0 | 1 | 2 | 4 | 8 | null;
+        /**
+         * Box style
+         * @description The background colour, border colour, border width and corner radius of a card.
+         */
+        ThemeBoxStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            borderColor?: components["schemas"]["ThemeColorPair"];
+            borderRadius?: components["schemas"]["ThemeBorderRadius"];
+            borderWidth?: components["schemas"]["ThemeBorderWidth"];
+        } | null;
+        /**
+         * Selectable cards
+         * @description The cards a buyer chooses between in the checkout: their texts, the highlight badge, the group
+         *     name, and the card box in its normal and selected state.
+         */
+        ThemeCheckoutCards: {
+            badge?: {
+                styles?: components["schemas"]["ThemeBadgeStyle"];
+            } | null;
+            description?: components["schemas"]["ThemeCardTextElement"];
+            detail?: components["schemas"]["ThemeColorElement"];
+            discountedFromPrice?: components["schemas"]["ThemeCardTextElement"];
+            groupName?: {
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSizeRange"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingBottom?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            name?: components["schemas"]["ThemeCardTextElement"];
+            price?: components["schemas"]["ThemeCardTextElement"];
+            selectedStyles?: components["schemas"]["ThemeSelectedStyle"];
+            styles?: components["schemas"]["ThemeBoxStyle"];
+        } | null;
+        /**
+         * Visibility switch
+         * @description Turns a detail of the page on or off.
+         */
+        ThemeToggle: {
+            /** @description Whether it is shown. */
+            enabled?: boolean | null;
+        } | null;
+        /**
+         * Font size
+         * @description A font size from a fixed scale, 10 to 64. An empty string is accepted as well; the API does not
+         *     document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeFontSize: "" | 10 | 11 | 12 | 13 | 14 | 16 | 18 | 20 | 24 | 32 | 40 | 48 | 64 | null;
+        /**
+         * Surface colours
+         * @description The background colour of an area and the colour of the text on it.
+         */
+        ThemeSurfaceStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            color?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Surface element
+         * @description An area of the page with its background and text colours.
+         */
+        ThemeSurfaceElement: {
+            styles?: components["schemas"]["ThemeSurfaceStyle"];
+        } | null;
+        /**
+         * Shadow size
+         * @description `none`, or a shadow size from `sm` (small) to `xl` (extra large). An empty string is accepted as
+         *     well; the API does not document how it differs from `null`.
+         * @enum {string|null}
+         */
+        ThemeShadowSize: "" | "none" | "sm" | "md" | "lg" | "xl" | null;
+        /**
+         * Form fields
+         * @description The form's input fields: the field area, the label, the description under it and the input box
+         *     (with its focus and placeholder styles).
+         */
+        ThemeFormFields: {
+            description?: {
+                /** @description Whether field descriptions are shown. */
+                enabled?: boolean | null;
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingTop?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            field?: components["schemas"]["ThemeSurfaceElement"];
+            input?: {
+                focusStyles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    /** @description The corner radius of an input while it has focus. */
+                    borderRadius?: components["schemas"]["ThemeLength"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                } | null;
+                /** @description Whether placeholder texts are shown in the inputs. */
+                placeholder?: components["schemas"]["ThemeToggle"];
+                placeholderStyles?: components["schemas"]["ThemeColorStyle"];
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    borderRadius?: components["schemas"]["ThemeBorderRadius"];
+                    borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                    /** @description The size of the input's shadow. */
+                    boxShadow?: components["schemas"]["ThemeShadowSize"];
+                    /** @description The colour of the input's shadow. */
+                    boxShadowColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingX?: components["schemas"]["ThemeSpacing"];
+                    paddingY?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            label?: {
+                /** @description Whether field labels are shown. */
+                enabled?: boolean | null;
+                focusStyles?: components["schemas"]["ThemeColorStyle"];
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingBottom?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            styles?: components["schemas"]["ThemeSurfaceStyle"];
+        } | null;
+        /**
+         * Text style
+         * @description The colour and font of a piece of text, with the font size taken from the fixed scale.
+         */
+        ThemeTextStyle: {
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSize"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Optional text element
+         * @description A piece of text that can be hidden, with its own text style.
+         */
+        ThemeOptionalTextElement: {
+            /** @description Whether the text is shown. */
+            enabled?: boolean | null;
+            styles?: components["schemas"]["ThemeTextStyle"];
+        } | null;
+        /**
+         * Optional coloured element
+         * @description A part of the page that can be hidden, and whose text colour can be set.
+         */
+        ThemeOptionalColorElement: {
+            /** @description Whether the element is shown. */
+            enabled?: boolean | null;
+            styles?: components["schemas"]["ThemeColorStyle"];
+        } | null;
+        /**
+         * Price breakdown
+         * @description The summary of amounts in the form. Each line can be hidden and coloured; the total has a full
+         *     text style.
+         */
+        ThemePriceBreakdown: {
+            bulkDiscount?: components["schemas"]["ThemeOptionalColorElement"];
+            couponDiscount?: components["schemas"]["ThemeOptionalColorElement"];
+            dueNow?: components["schemas"]["ThemeOptionalColorElement"];
+            /** @description Whether the price breakdown is shown. */
+            enabled?: boolean | null;
+            fees?: components["schemas"]["ThemeOptionalColorElement"];
+            orderBump?: components["schemas"]["ThemeOptionalColorElement"];
+            proration?: components["schemas"]["ThemeOptionalColorElement"];
+            setupFee?: components["schemas"]["ThemeOptionalColorElement"];
+            startDate?: components["schemas"]["ThemeOptionalColorElement"];
+            styles?: {
+                /**
+                 * @description The alignment of the breakdown's text: `left`, `center`, `right` or `justify`. An empty
+                 *     string is accepted as well; the API does not document how it differs from `null`.
+                 * @enum {string|null}
+                 */
+                alignment?: "" | "left" | "center" | "right" | "justify" | null;
+                backgroundColor?: components["schemas"]["ThemeColorPair"];
+                color?: components["schemas"]["ThemeColorPair"];
+                fontFamily?: components["schemas"]["ThemeFontFamily"];
+                fontSize?: components["schemas"]["ThemeFontSize"];
+                fontStyle?: components["schemas"]["ThemeFontStyle"];
+                fontWeight?: components["schemas"]["ThemeFontWeight"];
+            } | null;
+            subtotal?: components["schemas"]["ThemeOptionalColorElement"];
+            tax?: components["schemas"]["ThemeOptionalColorElement"];
+            ticket?: components["schemas"]["ThemeOptionalColorElement"];
+            ticketFee?: components["schemas"]["ThemeOptionalColorElement"];
+            total?: components["schemas"]["ThemeOptionalTextElement"];
+            trial?: components["schemas"]["ThemeOptionalColorElement"];
+        } | null;
+        /**
+         * Text style with background
+         * @description A text style (colour and font, the size from the fixed scale) plus a background colour.
+         */
+        ThemeSurfaceTextStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSize"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Checkout form
+         * @description The checkout form: its colours, the input fields, the discount code, the price breakdown, the pay
+         *     button and the notes around the payment details.
+         */
+        ThemeCheckoutForm: {
+            button?: {
+                /** @description Colours of the pay button while the pointer is over it. */
+                hoverStyles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                } | null;
+                /** @description Whether the amount is shown on the pay button. */
+                priceOnButton?: components["schemas"]["ThemeToggle"];
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    borderRadius?: components["schemas"]["ThemeBorderRadius"];
+                    borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    padding?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            discountCode?: {
+                applyButton?: components["schemas"]["ThemeColorElement"];
+                code?: components["schemas"]["ThemeSurfaceElement"];
+                discount?: components["schemas"]["ThemeColorElement"];
+                link?: components["schemas"]["ThemeColorElement"];
+            } | null;
+            fields?: components["schemas"]["ThemeFormFields"];
+            orPayWithCard?: {
+                /** @description Whether the "or pay with card" divider is shown. */
+                enabled?: boolean | null;
+                styles?: {
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                } | null;
+            } | null;
+            paymentDetails?: components["schemas"]["ThemeOptionalTextElement"];
+            /** @description The summary of amounts. */
+            priceBreakdown?: components["schemas"]["ThemePriceBreakdown"];
+            securePayments?: {
+                /** @description Whether the secure-payments note is shown. */
+                enabled?: boolean | null;
+                styles?: components["schemas"]["ThemeSurfaceTextStyle"];
+            } | null;
+            styles?: components["schemas"]["ThemeSurfaceStyle"];
+        } | null;
+        /**
+         * Text element
+         * @description A piece of text with its own text style.
+         */
+        ThemeTextElement: {
+            styles?: components["schemas"]["ThemeTextStyle"];
+        } | null;
+        /**
+         * Ticket groups
+         * @description The ticket groups of event pages and the ticket types listed in them.
+         */
+        ThemeTicketGroups: {
+            description?: {
+                styles?: components["schemas"]["ThemeSurfaceTextStyle"];
+            } | null;
+            name?: {
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingBottom?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            /**
+             * @description Where the ticket groups are shown: in the `form` or in the `content` column.
+             * @enum {string|null}
+             */
+            position?: "form" | "content" | null;
+            ticketTypes?: {
+                description?: components["schemas"]["ThemeTextElement"];
+                discountedFromPrice?: components["schemas"]["ThemeTextElement"];
+                fee?: components["schemas"]["ThemeTextElement"];
+                name?: components["schemas"]["ThemeTextElement"];
+                price?: components["schemas"]["ThemeTextElement"];
+                remaining?: components["schemas"]["ThemeTextElement"];
+                saleDate?: components["schemas"]["ThemeTextElement"];
+                selectedStyles?: components["schemas"]["ThemeSelectedStyle"];
+                styles?: components["schemas"]["ThemeBoxStyle"];
+                total?: components["schemas"]["ThemeTextElement"];
+            } | null;
+        } | null;
+        /**
+         * Checkout panel
+         * @description The checkout panel: its own box (`styles`), the selectable cards, the form, the ticket groups of
+         *     event pages, the divider and the confirmation shown after a purchase.
+         */
+        ThemeCheckoutElements: {
+            cards?: components["schemas"]["ThemeCheckoutCards"];
+            confirmation?: {
+                heading?: components["schemas"]["ThemeColorElement"];
+                mark?: {
+                    styles?: {
+                        color?: components["schemas"]["ThemeColorPair"];
+                        /**
+                         * @description The size of the confirmation mark, from a fixed scale. An empty string is accepted
+                         *     as well; the API does not document how it differs from `null`.
+                         * @enum {string|number|null}
+                         */
+                        size?: "" | 32 | 40 | 48 | 56 | 64 | 80 | 96 | null;
+                    } | null;
+                } | null;
+                text?: components["schemas"]["ThemeColorElement"];
+            } | null;
+            divider?: {
+                /** @description Whether the divider is shown. */
+                enabled?: boolean | null;
+                styles?: {
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                } | null;
+            } | null;
+            form?: components["schemas"]["ThemeCheckoutForm"];
+            styles?: {
+                backgroundColor?: components["schemas"]["ThemeColorPair"];
+                borderColor?: components["schemas"]["ThemeColorPair"];
+                borderRadius?: components["schemas"]["ThemeBorderRadius"];
+                borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                color?: components["schemas"]["ThemeColorPair"];
+                /**
+                 * @description The padding inside the checkout panel, from a fixed scale. An empty string is accepted as
+                 *     well; the API does not document how it differs from `null`.
+                 * @enum {string|number|null}
+                 */
+                padding?: "" | 32 | 48 | 64 | 80 | null;
+            } | null;
+            ticketGroups?: components["schemas"]["ThemeTicketGroups"];
+        } | null;
+        /**
+         * Page description
+         * @description The page's rich-text description: body text, headings, links, quotes, bulleted lists and
+         *     collapsible sections.
+         */
+        ThemeDescriptionElements: {
+            body?: components["schemas"]["ThemeColorElement"];
+            bullets?: {
+                /**
+                 * @description Where the marker sits against the first line of its item.
+                 * @enum {string|null}
+                 */
+                align?: "top" | "middle" | "bottom" | null;
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    /**
+                     * @description The size of the marker, from a fixed scale. An empty string is accepted as well; the
+                     *     API does not document how it differs from `null`.
+                     * @enum {string|number|null}
+                     */
+                    fontSize?: "" | 10 | 12 | 14 | 16 | 18 | 20 | 24 | null;
+                } | null;
+                /**
+                 * @description The marker of bulleted list items.
+                 * @enum {string|null}
+                 */
+                type?: "dot" | "tick" | "dash" | "arrow" | null;
+            } | null;
+            collapsibles?: {
+                body?: components["schemas"]["ThemeColorElement"];
+                border?: {
+                    /** @description Whether a border is drawn under each collapsible section. */
+                    enabled?: boolean | null;
+                    styles?: {
+                        borderColor?: components["schemas"]["ThemeColorPair"];
+                        /**
+                         * @description A corner radius from a fixed scale, 0 to 8. An empty string is accepted as well;
+                         *     the API does not document how it differs from `null`.
+                         * @enum {string|number|null}
+                         */
+                        borderRadius?: "" | 0 | 2 | 4 | 8 | null;
+                        borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                    } | null;
+                } | null;
+                icon?: {
+                    styles?: components["schemas"]["ThemeColorStyle"];
+                    /**
+                     * @description The icon that opens and closes a collapsible section.
+                     * @enum {string|null}
+                     */
+                    type?: "chevron" | "plus" | "caret" | null;
+                } | null;
+                title?: components["schemas"]["ThemeColorElement"];
+            } | null;
+            headings?: components["schemas"]["ThemeColorElement"];
+            links?: components["schemas"]["ThemeColorElement"];
+            quotes?: components["schemas"]["ThemeColorElement"];
+            styles?: {
+                backgroundColor?: components["schemas"]["ThemeColorPair"];
+            } | null;
+        } | null;
+        /**
+         * Logo size
+         * @description The size of the logo mark, from a fixed scale, 16 to 128. An empty string is accepted as well; the
+         *     API does not document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeLogoSize: "" | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128 | null;
+        /**
+         * Text alignment
+         * @description How the text is aligned: `left`, `center` or `right`.
+         * @enum {string|null}
+         */
+        ThemeTextAlign: "left" | "center" | "right" | null;
+        /**
+         * Product logo
+         * @description The store logo in the product section, shown as a banner or as a bubble.
+         */
+        ThemeProductLogo: {
+            /** @description Whether the logo is shown. */
+            enabled?: boolean | null;
+            /**
+             * @description Which logo style hosted pages show: the `logoBanner` or the `logoBubble`.
+             * @enum {string|null}
+             */
+            hostedPageLogoStyle?: "logoBanner" | "logoBubble" | null;
+            logoBanner?: {
+                /**
+                 * @description What the banner shows: `full`, `icon` or `name`.
+                 * @enum {string|null}
+                 */
+                bannerStyle?: "full" | "icon" | "name" | null;
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    size?: components["schemas"]["ThemeLogoSize"];
+                } | null;
+            } | null;
+            logoBubble?: {
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    size?: components["schemas"]["ThemeLogoSize"];
+                    textAlign?: components["schemas"]["ThemeTextAlign"];
+                } | null;
+            } | null;
+        } | null;
+        /**
+         * Product pricing
+         * @description The price details of the product section. Each detail can be hidden and has its own text style.
+         */
+        ThemeProductPricing: {
+            badge?: {
+                /** @description Whether the price badge is shown. */
+                enabled?: boolean | null;
+                styles?: components["schemas"]["ThemeBadgeStyle"];
+            } | null;
+            discountedFromPrice?: components["schemas"]["ThemeOptionalTextElement"];
+            /** @description Whether the pricing is shown. */
+            enabled?: boolean | null;
+            interval?: components["schemas"]["ThemeOptionalTextElement"];
+            planIterations?: components["schemas"]["ThemeOptionalTextElement"];
+            price?: components["schemas"]["ThemeOptionalTextElement"];
+            prorationAmount?: components["schemas"]["ThemeOptionalTextElement"];
+            prorationRenews?: components["schemas"]["ThemeOptionalTextElement"];
+            setupFee?: components["schemas"]["ThemeOptionalTextElement"];
+            startDate?: components["schemas"]["ThemeOptionalTextElement"];
+            trialPeriod?: components["schemas"]["ThemeOptionalTextElement"];
+        } | null;
+        /**
+         * Aligned surface
+         * @description The background and text colours of an area, and how its text is aligned.
+         */
+        ThemeAlignedSurfaceStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            color?: components["schemas"]["ThemeColorPair"];
+            textAlign?: components["schemas"]["ThemeTextAlign"];
+        } | null;
+        /**
+         * Product section
+         * @description The product section of the page: its colours, the title, the store logo and name, the event
+         *     details and the pricing.
+         */
+        ThemeProductElements: {
+            event?: {
+                date?: components["schemas"]["ThemeOptionalColorElement"];
+                location?: components["schemas"]["ThemeOptionalColorElement"];
+                virtual?: components["schemas"]["ThemeOptionalColorElement"];
+            } | null;
+            logo?: components["schemas"]["ThemeProductLogo"];
+            pricing?: components["schemas"]["ThemeProductPricing"];
+            store?: {
+                logo?: {
+                    styles?: components["schemas"]["ThemeAlignedSurfaceStyle"];
+                } | null;
+                logoWithStoreName?: components["schemas"]["ThemeSurfaceElement"];
+            } | null;
+            styles?: components["schemas"]["ThemeAlignedSurfaceStyle"];
+            title?: components["schemas"]["ThemeOptionalTextElement"];
+        } | null;
+        /**
+         * Page elements
+         * @description Styles for the parts of the page: the checkout panel, the outer container, the page description
+         *     and the product section.
+         */
+        ThemeElements: {
+            checkout?: components["schemas"]["ThemeCheckoutElements"];
+            container?: components["schemas"]["ThemeSurfaceElement"];
+            description?: components["schemas"]["ThemeDescriptionElements"];
+            product?: components["schemas"]["ThemeProductElements"];
+        } | null;
+        /**
+         * Label text
+         * @description Text that replaces one piece of the page's built-in wording: up to 500 characters, without `<` or
+         *     `>` (no HTML). `null` keeps the default wording.
+         */
+        ThemeLabelText: string | null;
+        /**
+         * Labels
+         * @description Texts that replace the page's built-in wording, one property per text (buttons, price-summary
+         *     lines, status and availability messages...). A text that is left out or `null` keeps its default
+         *     wording.
+         */
+        ThemeLabels: {
+            addDiscountCodeText?: components["schemas"]["ThemeLabelText"];
+            addToCalendarText?: components["schemas"]["ThemeLabelText"];
+            bookingFeeText?: components["schemas"]["ThemeLabelText"];
+            canceledButtonText?: components["schemas"]["ThemeLabelText"];
+            canceledText?: components["schemas"]["ThemeLabelText"];
+            cardLabelText?: components["schemas"]["ThemeLabelText"];
+            cartBulkDiscountText?: components["schemas"]["ThemeLabelText"];
+            cartCouponDiscountText?: components["schemas"]["ThemeLabelText"];
+            cartDueNowText?: components["schemas"]["ThemeLabelText"];
+            cartSetupFeeText?: components["schemas"]["ThemeLabelText"];
+            cartSubtotalText?: components["schemas"]["ThemeLabelText"];
+            cartTaxText?: components["schemas"]["ThemeLabelText"];
+            cartTotalAfterTrialText?: components["schemas"]["ThemeLabelText"];
+            cartTotalDueProratedAmountText?: components["schemas"]["ThemeLabelText"];
+            cartTotalDueText?: components["schemas"]["ThemeLabelText"];
+            cartTotalOnStartDateText?: components["schemas"]["ThemeLabelText"];
+            customerInformationText?: components["schemas"]["ThemeLabelText"];
+            dayText?: components["schemas"]["ThemeLabelText"];
+            discountCodeApplyText?: components["schemas"]["ThemeLabelText"];
+            discountCodePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            discountCodeText?: components["schemas"]["ThemeLabelText"];
+            emailSuggestionText?: components["schemas"]["ThemeLabelText"];
+            endDateText?: components["schemas"]["ThemeLabelText"];
+            endedAtDateText?: components["schemas"]["ThemeLabelText"];
+            endsAfterPaymentsText?: components["schemas"]["ThemeLabelText"];
+            endsAfterText?: components["schemas"]["ThemeLabelText"];
+            formDetailsText?: components["schemas"]["ThemeLabelText"];
+            getTicketsButtonText?: components["schemas"]["ThemeLabelText"];
+            hybridEventText?: components["schemas"]["ThemeLabelText"];
+            intervalCountText?: components["schemas"]["ThemeLabelText"];
+            monthText?: components["schemas"]["ThemeLabelText"];
+            notOnSaleText?: components["schemas"]["ThemeLabelText"];
+            onSaleSoonText?: components["schemas"]["ThemeLabelText"];
+            orPayWithCardText?: components["schemas"]["ThemeLabelText"];
+            orderBumpCallToActionText?: components["schemas"]["ThemeLabelText"];
+            orderBumpShowLessText?: components["schemas"]["ThemeLabelText"];
+            orderBumpShowMoreText?: components["schemas"]["ThemeLabelText"];
+            orderBumpsTitleText?: components["schemas"]["ThemeLabelText"];
+            payButtonText?: components["schemas"]["ThemeLabelText"];
+            payWhatYouWantPlaceholderText?: components["schemas"]["ThemeLabelText"];
+            payWhatYouWantText?: components["schemas"]["ThemeLabelText"];
+            paymentDetailsText?: components["schemas"]["ThemeLabelText"];
+            processingPaymentText?: components["schemas"]["ThemeLabelText"];
+            proratedAmountText?: components["schemas"]["ThemeLabelText"];
+            pwywEnterAmountText?: components["schemas"]["ThemeLabelText"];
+            pwywMinPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            pwywSuggestedPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            recurringText?: components["schemas"]["ThemeLabelText"];
+            renewsOnText?: components["schemas"]["ThemeLabelText"];
+            scanToOpenText?: components["schemas"]["ThemeLabelText"];
+            scanToPayText?: components["schemas"]["ThemeLabelText"];
+            securePaymentsText?: components["schemas"]["ThemeLabelText"];
+            setupFeeText?: components["schemas"]["ThemeLabelText"];
+            showLessText?: components["schemas"]["ThemeLabelText"];
+            showMoreText?: components["schemas"]["ThemeLabelText"];
+            soldByText?: components["schemas"]["ThemeLabelText"];
+            soldOutButtonText?: components["schemas"]["ThemeLabelText"];
+            soldOutText?: components["schemas"]["ThemeLabelText"];
+            startDateText?: components["schemas"]["ThemeLabelText"];
+            startsOnText?: components["schemas"]["ThemeLabelText"];
+            submitButtonText?: components["schemas"]["ThemeLabelText"];
+            subscribeButtonText?: components["schemas"]["ThemeLabelText"];
+            ticketFeeIncludesText?: components["schemas"]["ThemeLabelText"];
+            ticketPwywEnterAmountPlaceholderText?: components["schemas"]["ThemeLabelText"];
+            ticketPwywMinPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            ticketPwywSuggestedPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            ticketTypeTotalText?: components["schemas"]["ThemeLabelText"];
+            ticketsPurchasedText?: components["schemas"]["ThemeLabelText"];
+            ticketsRemainingText?: components["schemas"]["ThemeLabelText"];
+            todayText?: components["schemas"]["ThemeLabelText"];
+            trialDaysFreeText?: components["schemas"]["ThemeLabelText"];
+            trialThenText?: components["schemas"]["ThemeLabelText"];
+            unavailableText?: components["schemas"]["ThemeLabelText"];
+            upsellNoThanksText?: components["schemas"]["ThemeLabelText"];
+            variantIsRequiredText?: components["schemas"]["ThemeLabelText"];
+            variantOptionTotalText?: components["schemas"]["ThemeLabelText"];
+            viewDownloadsText?: components["schemas"]["ThemeLabelText"];
+            viewPaymentHistoryText?: components["schemas"]["ThemeLabelText"];
+            viewSubmissionHistoryText?: components["schemas"]["ThemeLabelText"];
+            virtualEventText?: components["schemas"]["ThemeLabelText"];
+            weekText?: components["schemas"]["ThemeLabelText"];
+            yearText?: components["schemas"]["ThemeLabelText"];
+        } | null;
+        /**
+         * Background image
+         * @description The image shown behind the page, as stored: the uploaded file's id, name, address, dimensions and
+         *     size.
+         */
+        ThemeBackgroundImage: {
+            /** @description The id of the uploaded image file. */
+            file?: string;
+            /** @description Height in pixels. */
+            height?: number;
+            /** @description The image's file name. */
+            name?: string;
+            /** @description File size in bytes. */
+            size?: number;
+            /** @description Where the image is served from. */
+            url?: string;
+            /** @description Width in pixels. */
+            width?: number;
+        } | null;
+        /**
+         * Background position
+         * @description Which part of the background image is anchored in view: `center`, `top`, `bottom`, `left` or
+         *     `right`.
+         * @enum {string|null}
+         */
+        ThemeBackgroundPosition: "center" | "top" | "bottom" | "left" | "right" | null;
+        /**
+         * Center layout
+         * @description Colours and background image used when the page has the center layout.
+         */
+        ThemeCenterLayout: {
+            /** @description The page background colour. */
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The image behind the page. */
+            backgroundImage?: components["schemas"]["ThemeBackgroundImage"];
+            /** @description Where the background image is anchored. */
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            /** @description The background colour of the content area. */
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The background colour of the form area. */
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Double column layout
+         * @description Colours and arrangement used when the page has the double column layout.
+         */
+        ThemeDoubleLayout: {
+            /**
+             * @description Whether the content background covers `half` of the page width or the `full` width.
+             * @enum {string|null}
+             */
+            backgroundWidth?: "half" | "full" | null;
+            /** @description The background colour of the content column. */
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The background colour of the form column. */
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The side the form is on.
+             * @enum {string|null}
+             */
+            formPosition?: "right" | "left" | null;
+        } | null;
+        /**
+         * Split layout
+         * @description Colours, background image and column order used when the page has the split layout.
+         */
+        ThemeSplitLayout: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            backgroundImage?: components["schemas"]["ThemeBackgroundImage"];
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The side of the page that holds the main column.
+             * @enum {string|null}
+             */
+            mainColumn?: "left" | "right" | null;
+        } | null;
+        /**
+         * Layout
+         * @description Settings for each page layout (center, split and double column) and the shadow around the checkout
+         *     container.
+         */
+        ThemeLayout: {
+            /** @description Settings of the center layout. */
+            centerLayout?: components["schemas"]["ThemeCenterLayout"];
+            /** @description Settings of the double column layout. */
+            doubleLayout?: components["schemas"]["ThemeDoubleLayout"];
+            /** @description The colour of the shadow around the checkout container. */
+            shadowColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The size of the shadow around the checkout container. */
+            shadowWidth?: components["schemas"]["ThemeShadowSize"];
+            /** @description Settings of the split layout. */
+            splitLayout?: components["schemas"]["ThemeSplitLayout"];
+        } | null;
+        /**
+         * Font token
+         * @description A font used across the page: its family, a size preset and its weight.
+         */
+        ThemeTokenFont: {
+            family?: components["schemas"]["ThemeFontFamily"];
+            /**
+             * @description A size preset, from `xs` to `xl`.
+             * @enum {string|null}
+             */
+            size?: "xs" | "sm" | "md" | "lg" | "xl" | null;
+            weight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Design tokens
+         * @description The base values the rest of the design derives from: brand, surface and text colours, fonts, the
+         *     corner radius preset and the colour mode.
+         */
+        ThemeTokens: {
+            /** @description The colour of the decorative page background; no text is placed directly on it. */
+            colorBackground?: components["schemas"]["ThemeColorPair"];
+            /** @description The main brand colour, used for buttons, links and accents. */
+            colorPrimary?: components["schemas"]["ThemeColorPair"];
+            /** @description A second accent colour. */
+            colorSecondary?: components["schemas"]["ThemeColorPair"];
+            /** @description The neutral colour of the areas that hold the form and the cards. */
+            colorSurface?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description A branded surface colour that text is placed on; by default the content panel of the double
+             *     column layout.
+             */
+            colorSurfaceAccent?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The colour mode: always `light`, always `dark`, or `system` to follow the visitor's device
+             *     setting.
+             * @enum {string|null}
+             */
+            colors?: "light" | "dark" | "system" | null;
+            /** @description The font of body text; its size preset scales the text sizes. */
+            fontBody?: components["schemas"]["ThemeTokenFont"];
+            /** @description The font of headings; its size preset scales every heading level. */
+            fontHeading?: components["schemas"]["ThemeTokenFont"];
+            /** @description The base font family, used by headings and body text that do not set their own. */
+            fontMain?: {
+                family?: components["schemas"]["ThemeFontFamily"];
+            } | null;
+            /**
+             * @description A corner radius preset for the checkout container, cards, inputs and buttons.
+             * @enum {string|null}
+             */
+            radius?: "none" | "sm" | "md" | "lg" | "xl" | "full" | null;
+            /** @description The main text colour. */
+            textPrimary?: components["schemas"]["ThemeColorPair"];
+            /** @description The colour of less prominent text. */
+            textSecondary?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The colour of supporting text, such as the "or pay with card" divider and the secure-payments
+             *     note.
+             */
+            textTertiary?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Theme design
+         * @description A complete design: colours, fonts, sizes, layout settings and replacement texts, nested by area
+         *     (`tokens`, `layout`, `elements`, `labels`). It is a theme's `variables`, and a page's
+         *     `themeOverrides` (the values the page sets on top of its theme). Values that are not set are left
+         *     out or `null`, and then follow the theme or the built-in default. Colours come as colour pairs,
+         *     one colour for light mode and one for dark mode.
+         */
+        ThemeOverrides: {
+            /** @description Styles of individual parts of the page. */
+            elements?: components["schemas"]["ThemeElements"];
+            /** @description Texts that replace the built-in wording. */
+            labels?: components["schemas"]["ThemeLabels"];
+            /** @description Settings of the page layouts. */
+            layout?: components["schemas"]["ThemeLayout"];
+            /** @description The base colours, fonts and radius the rest derives from. */
+            tokens?: components["schemas"]["ThemeTokens"];
+        } | null;
+        /**
+         * Theme
+         * @description A named design that pages can use: colours, fonts, layout settings and replacement texts.
+         *     Built-in themes (`scope: global`) are shared by every store and read-only; a store's own
+         *     themes (`scope: seller`) can be changed and deleted. A page applies its own
+         *     `themeOverrides` on top of its theme.
+         */
+        Theme: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The theme's name, unique among the store's themes.
+             * @example Acme teal
+             */
+            name: string;
+            scope: components["schemas"]["ThemeScope"];
+            /**
+             * @description `true` for a retired built-in theme. It is listed only while one of the store's pages
+             *     still uses it, and it cannot be given to another page.
+             */
+            deprecated: boolean;
+            /**
+             * Format: date-time
+             * @description When the theme was created. May be `null`; the API does not say when.
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the theme was last changed. May be `null`; the API does not say when.
+             */
+            updatedAt: string | null;
+            /** @description The theme's design values. Properties that are not set may be left out or be `null`. */
+            variables: components["schemas"]["ThemeOverrides"];
+        };
+        /** @description One page of themes, newest first. */
+        ThemeList: {
+            data: components["schemas"]["Theme"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * Background image choice
+         * @description Sets the image behind the page. `file`, the id of an image uploaded to the store, is required; the
+         *     other properties are optional.
+         */
+        ThemeBackgroundImageInput: {
+            /** @description The id of an image file uploaded to the store. */
+            file: components["schemas"]["ObjectId"];
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description The image's file name. */
+            name?: string | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+            /** @description Where the image is served from. */
+            url?: string | null;
+            /** @description Width in pixels. */
+            width?: number | null;
+        } | null;
+        /**
+         * Center layout changes
+         * @description Changes to the colours and background image of the center layout.
+         */
+        ThemeCenterLayoutInput: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            backgroundImage?: components["schemas"]["ThemeBackgroundImageInput"];
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Split layout changes
+         * @description Changes to the colours, background image and column order of the split layout.
+         */
+        ThemeSplitLayoutInput: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            backgroundImage?: components["schemas"]["ThemeBackgroundImageInput"];
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @enum {string|null} */
+            mainColumn?: "left" | "right" | null;
+        } | null;
+        /**
+         * Layout changes
+         * @description Changes to the layout settings: each page layout (center, split and double column) and the shadow
+         *     around the checkout container.
+         */
+        ThemeLayoutInput: {
+            centerLayout?: components["schemas"]["ThemeCenterLayoutInput"];
+            doubleLayout?: components["schemas"]["ThemeDoubleLayout"];
+            shadowColor?: components["schemas"]["ThemeColorPair"];
+            shadowWidth?: components["schemas"]["ThemeShadowSize"];
+            splitLayout?: components["schemas"]["ThemeSplitLayoutInput"];
+        } | null;
+        /**
+         * Theme design changes
+         * @description Design values to set, nested like the design itself (`tokens`, `layout`, `elements`, `labels`).
+         *     Only the properties you send change; the others keep their current value. `null` at any level
+         *     resets that property, and everything under it, to the default. Every object is closed: an unknown
+         *     property is rejected. For example, this sets the light-mode brand colour and the text of the pay
+         *     button: `{"tokens":{"colorPrimary":{"light":"#0f766e"}},"labels":{"payButtonText":"Book now"}}`
+         */
+        ThemeOverridesInput: {
+            elements?: components["schemas"]["ThemeElements"];
+            labels?: components["schemas"]["ThemeLabels"];
+            layout?: components["schemas"]["ThemeLayoutInput"];
+            tokens?: components["schemas"]["ThemeTokens"];
+        } | null;
+        /**
+         * @description A new theme for the store. Start from an existing theme with `baseThemeId` to copy its
+         *     whole design, then set what should differ in `variables`.
+         */
+        CreateThemeRequest: {
+            /**
+             * @description The theme's name, unique among the store's themes (409 when it is taken).
+             * @example Acme teal
+             */
+            name: string;
+            /**
+             * @description A theme to start from: one of the store's themes or a built-in one. The new theme
+             *     copies all of its settings, including those only the dashboard can change, and
+             *     `variables` is applied on top. A copy of a built-in theme does not take the store's
+             *     brand colour by itself: set `tokens.colorPrimary` to have it.
+             */
+            baseThemeId?: components["schemas"]["ObjectId"];
+            /** @description Design values to set on the new theme, on top of the base theme when there is one. */
+            variables?: components["schemas"]["ThemeOverridesInput"];
+        };
+        /** @description A single theme. */
+        ThemeResponse: {
+            data: components["schemas"]["Theme"];
+        };
+        /**
+         * @description The changes to one of the store's themes. Fields you leave out keep their values; inside
+         *     `variables`, only the properties you send change and `null` resets a property (and
+         *     everything under it). Settings that only the dashboard can change are kept.
+         */
+        UpdateThemeRequest: {
+            /**
+             * @description A new name, unique among the store's themes (409 when it is taken).
+             * @example Acme teal (winter)
+             */
+            name?: string;
+            /** @description Design values to change. */
+            variables?: components["schemas"]["ThemeOverridesInput"];
+        };
+        /**
          * WebhookStatus
          * @description The state of an endpoint. The seller switches it between `active` and `inactive`;
          *     Checkout Page sets `failed` after repeated failed deliveries. `failed` cannot be set
@@ -4655,6 +5798,8 @@ export interface components {
         CheckInCode: string;
         /** @description The id of the booking. */
         BookingId: components["schemas"]["ObjectId"];
+        /** @description The id of the theme, as returned when listing or creating themes. */
+        ThemeId: components["schemas"]["ObjectId"];
         /** @description The id of the webhook endpoint. */
         WebhookId: components["schemas"]["ObjectId"];
         /**
@@ -6320,6 +7465,175 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description Not found: the booking does not exist, or it has no ticket PDF (for example because it is unpaid or was abandoned). */
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listThemes: {
+        parameters: {
+            query?: {
+                /** @description Only return built-in themes (`global`) or the store's own themes (`seller`). */
+                scope?: components["schemas"]["ThemeScope"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of themes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateThemeRequest"];
+            };
+        };
+        responses: {
+            /** @description The new theme. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The store already has a theme with this name. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the theme, as returned when listing or creating themes. */
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The theme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the theme, as returned when listing or creating themes. */
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted theme, as it was when it was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Pages still use the theme, or it is the store's default theme. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the theme, as returned when listing or creating themes. */
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateThemeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated theme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another of the store's themes already has this name. */
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };

@@ -6,6 +6,7 @@ import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
 import { paymentCases } from './payments.ts';
 import { subscriptionCases } from './subscriptions.ts';
+import { themeCases } from './themes.ts';
 import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
 import { webhookCases } from './webhooks.ts';
@@ -20,4 +21,5 @@ export const cases: Cases = {
   ...ticketCases,
   ...bookingCases,
   ...eventCases,
+  ...themeCases,
 };
