@@ -1594,10 +1594,12 @@ export interface components {
         };
         /** @description The rate behind a tax line. */
         TaxRateDetails: {
+            /** @description The country whose tax applied. */
             country?: string | null;
+            /** @description The state or region whose tax applied, where the country has one. */
             state?: string | null;
-            /** @description The rate in percent as reported by the tax engine. Its JSON type is not documented. */
-            percentageDecimal?: unknown;
+            /** @description The rate in percent, as reported by the tax engine. */
+            percentageDecimal?: number | null;
             taxType?: string | null;
         };
         /** @description One line of tax on a charge. */
@@ -1613,10 +1615,45 @@ export interface components {
             taxRateDetails?: components["schemas"]["TaxRateDetails"] | null;
         };
         /**
-         * @description A copy of a fixed tax rate as it was when the charge was made, kept so later edits to the
-         *     rate do not change past orders. Its fields are not publicly documented.
+         * @description A copy of one of the seller's fixed tax rates (`TaxRate`) as it stood when the charge was
+         *     made. It is kept with the charge so that editing or deleting the rate later does not change
+         *     past orders.
          */
-        HistoricalTaxRateSnapshot: Record<string, never>;
+        HistoricalTaxRateSnapshot: {
+            /** @description The tax rate this copy was taken from. */
+            taxRate: components["schemas"]["ObjectId"];
+            /**
+             * @description The id the rate had in Stripe at the time of the charge.
+             * @example txr_1PqR2sT3uV4wX5yZ6aB7cD8e
+             */
+            stripeId: string;
+            /**
+             * @description The rate's name as shown at checkout and on invoices.
+             * @example VAT
+             */
+            displayName: string;
+            /** @description True when the rate was included in the price, false when it was added on top. */
+            inclusive: boolean;
+            /**
+             * @description The rate in percent, such as `21` for 21%.
+             * @example 21
+             */
+            percentage: number;
+            /** @description Whether the rate was in use at the time. */
+            active?: boolean;
+            /** @description Whether the rate was the seller's default rate at the time. */
+            default?: boolean;
+            /**
+             * Format: date-time
+             * @description When the tax rate was created.
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the tax rate was last changed before the copy was taken.
+             */
+            updatedAt?: string;
+        };
         /**
          * @description How tax was computed: a fixed rate set by the seller, or Stripe Tax.
          * @enum {string}
@@ -1776,6 +1813,11 @@ export interface components {
             canceledReason?: string | null;
             /** @description True for complimentary (free of charge) bookings. Always false on payments. */
             isComplimentary?: boolean | null;
+            /**
+             * @description On a complimentary booking, the value given away, in the smallest currency unit. Only
+             *     complimentary bookings use it; expect `null` elsewhere.
+             */
+            complimentaryDiscountAmount?: number | null;
             /** Format: date-time */
             lastRefundAt?: string | null;
             lastRefundReason?: string | null;
@@ -1783,8 +1825,11 @@ export interface components {
             coupon?: components["schemas"]["AppliedCoupon"] | null;
             discount?: components["schemas"]["AppliedBulkDiscount"] | null;
             fees?: components["schemas"]["ChargeFee"][] | null;
-            /** @description The tax lines of the charge; empty when no tax applied. */
-            taxBreakdown: components["schemas"]["TaxBreakdownItem"][];
+            /**
+             * @description The tax lines of the charge; empty when no tax applied. The API may send `null` in
+             *     place of a line, so skip `null` entries.
+             */
+            taxBreakdown: (components["schemas"]["TaxBreakdownItem"] | null)[];
             /** @description The fixed tax rates that applied, as they were at the time. */
             taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
             taxSource?: components["schemas"]["TaxSource"] | null;
@@ -1818,25 +1863,111 @@ export interface components {
             updatedAt: string;
         };
         /**
+         * @description A fixed billing day for a recurring price or payment plan (for example the 1st of every
+         *     month), as it was at purchase. Every field may be `null`.
+         */
+        PriceSnapshotBillingAnchor: {
+            /** @description Whether billing is anchored to a fixed day. */
+            enabled?: boolean | null;
+            /** @description The day of the month billing happens on (1 to 31, as on prices). */
+            dayOfMonth?: number | null;
+            /** @description The month billing happens in (1 to 12, as on prices). */
+            month?: number | null;
+        };
+        /** @description The billing schedule of a recurring price, as it was at purchase. Every field may be `null`. */
+        PriceSnapshotRecurring: {
+            /**
+             * @description The unit of the billing interval, such as `month`. The API does not list the values.
+             * @example month
+             */
+            interval?: string | null;
+            /**
+             * @description How many `interval` units one billing cycle spans.
+             * @example 1
+             */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first payment. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, if the price sets a start date.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan, as it was at purchase: recurring billing that ends by
+         *     itself after `planIterations` payments. Every field may be `null`.
+         */
+        PriceSnapshotPaymentPlan: {
+            /**
+             * @description The unit of the billing interval, such as `month`. The API does not list the values.
+             * @example month
+             */
+            interval?: string | null;
+            /**
+             * @description How many `interval` units lie between two payments.
+             * @example 1
+             */
+            intervalCount?: number | null;
+            /**
+             * @description How many payments the plan takes in total.
+             * @example 3
+             */
+            planIterations?: number | null;
+            /** @description Days of free trial before the first payment. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, if the price sets a start date.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
+        };
+        /**
          * @description The price as it was at purchase, frozen so later edits to the product do not change past
-         *     orders. Only the fields below are publicly documented; the API may send more.
+         *     orders. Every field may be `null`. A recurring price has `recurring`, a payment plan has
+         *     `paymentPlan`; the API never fills both. Amounts are integers in the smallest unit of
+         *     `currency`.
          */
         PriceSnapshot: {
+            /** @description The price this copy was taken from. */
+            priceId?: string | null;
+            /** @description The Stripe price behind it, when the price is synced to Stripe. */
+            stripePriceId?: string | null;
+            /** @description Whether that Stripe price lives in live mode (false for test mode). */
+            stripePriceLivemode?: boolean | null;
             /** @description Price in the smallest currency unit. */
             amount?: number | null;
             /** @description Lowercase ISO 4217 code. */
             currency?: string | null;
             label?: string | null;
             description?: string | null;
+            /** @description The seller's own reference for the price. */
+            reference?: string | null;
             /** @description A short highlight shown with the price, such as "Best value". */
             badge?: string | null;
-            /** @description Whether the price is one-time or recurring. The list of values is not documented. */
+            /**
+             * @description Whether the price is one-time or recurring. Prices use `one_time` and `recurring`; the
+             *     snapshot does not restrict the value, so expect others from older records.
+             */
             billingType?: string | null;
             /** @description The struck-through "was" price, in the smallest currency unit. */
             discountedFromPrice?: number | null;
+            /** @description Whether the price is managed in Stripe. */
             managedInStripe?: boolean | null;
-            /** @description Pay-what-you-want settings of the price. Their shape is not documented. */
-            payWhatYouWant?: unknown;
+            /** @description Whether the customer chose the amount (pay what you want). */
+            payWhatYouWant?: boolean | null;
+            /** @description On a pay-what-you-want price, the amount suggested to the customer. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is multiplied by the quantity bought. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /** @description The billing schedule of a recurring price; `null` on other prices. */
+            recurring?: components["schemas"]["PriceSnapshotRecurring"] | null;
+            /** @description The schedule of a payment plan (a fixed number of payments); `null` on other prices. */
+            paymentPlan?: components["schemas"]["PriceSnapshotPaymentPlan"] | null;
         };
         /** @description One option picked within a variant. */
         SelectedVariantOption: {
@@ -1848,8 +1979,8 @@ export interface components {
             additionalChargeAmount?: number | null;
             /** @description What the option adds before discounts. */
             originalAdditionalChargeAmount?: number | null;
-            /** @description A discount that applied to this option. Its fields are not publicly documented. */
-            discount?: Record<string, never> | null;
+            /** @description The quantity discount that applied to this option, if any. */
+            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
         };
         /** @description A product variant (such as size or colour) and the options the customer picked. */
         SelectedVariant: {
@@ -3804,8 +3935,6 @@ export interface components {
             tickets?: components["schemas"]["BookingTicketLineItem"][] | null;
             /** @description The booking fees actually charged, in the smallest currency unit; 0 on complimentary bookings. */
             ticketFeesAmount?: number | null;
-            /** @description On a complimentary booking, the value given away, in the smallest currency unit. */
-            complimentaryDiscountAmount?: number | null;
         };
         /** @description One page of bookings, newest first. */
         BookingList: {
