@@ -2123,8 +2123,8 @@ export interface components {
             stripeInvoiceItemId?: string;
         };
         /**
-         * @description An extra fee billed with a subscription, a variant or a variant option, with the Stripe
-         *     product it is billed under.
+         * @description An extra fee billed with a subscription as a whole, with the Stripe product it is billed
+         *     under. Fees on variants and options are `SubscriptionItemFee`s instead.
          */
         SubscriptionFee: {
             name?: string;
@@ -2171,6 +2171,19 @@ export interface components {
             deleted?: boolean;
         };
         /**
+         * @description An extra fee billed with a variant or a variant option of a subscription, as its own Stripe
+         *     invoice item.
+         */
+        SubscriptionItemFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe invoice item that bills the fee. */
+            stripeInvoiceItemId?: string;
+        };
+        /**
          * @description One option picked within a variant of a subscription. An option is billed either once or
          *     on every cycle (`optionType`).
          */
@@ -2192,7 +2205,8 @@ export interface components {
             additionalChargeAmountUsd?: number;
             /** @description The discount that applied to the option, in the smallest currency unit. */
             discountAmount?: number;
-            fees?: components["schemas"]["SubscriptionFee"][];
+            /** @description Extra fees billed with this option, each as its own Stripe invoice item. */
+            fees?: components["schemas"]["SubscriptionItemFee"][];
             /** @description The Stripe invoice item that bills the option. */
             optionInvoiceItemId?: string;
             optionInvoiceItemPaid?: boolean;
@@ -2210,19 +2224,19 @@ export interface components {
              * @enum {string}
              */
             selectionType?: "single" | "multiple" | "quantity";
-            fees?: components["schemas"]["SubscriptionFee"][];
+            /** @description Extra fees billed with this variant, each as its own Stripe invoice item. */
+            fees?: components["schemas"]["SubscriptionItemFee"][];
             selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
         };
         /**
          * Subscription
          * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
          *     cursor. Each charge of a billing cycle is a separate subscription payment (see
-         *     `listSubscriptionPayments`). Amounts are integers in the smallest currency unit; the
-         *     subscription has no `currency` field of its own, the price's currency is in `priceSnapshot`.
+         *     `listSubscriptionPayments`). Amounts are integers in the smallest unit of `currency`.
          *
          *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
-         *     `taxRates` and `taxSource`. The billing, shipping, field-answer, payment-method and price
-         *     snapshots share their shapes with payments.
+         *     `priceSnapshot`, `taxRates` and `taxSource`. The billing, shipping, field-answer,
+         *     payment-method and price snapshots share their shapes with payments.
          */
         Subscription: {
             id: components["schemas"]["ObjectId"];
@@ -2241,6 +2255,8 @@ export interface components {
             /** @description The slug of the page the subscription was started on, as it was at the time. */
             pageSlug?: string;
             productId?: components["schemas"]["ObjectId"];
+            /** @description The product's title at the time of purchase. */
+            productTitle?: string;
             priceId?: string | null;
             couponId?: components["schemas"]["ObjectId"];
             /** @description The license key issued with the purchase, if the product issues one. */
@@ -2249,6 +2265,11 @@ export interface components {
             sessionId?: string;
             /** @description The page visit that led to the checkout. */
             visitId?: string;
+            /**
+             * @description Lowercase ISO 4217 currency code of the subscription's amounts.
+             * @example usd
+             */
+            currency?: string;
             /** @description The subscription's amount. */
             amount: number;
             /** @description The amount converted to US cents at the time of the transaction. */
@@ -2275,7 +2296,7 @@ export interface components {
             setupFeeInvoiceItemId?: string;
             /** @description Whether the setup fee has been paid. */
             setupFeeInvoiceItemPaid?: boolean;
-            /** @description Extra fees billed with the subscription. */
+            /** @description Extra fees billed with the subscription, each under its own Stripe product. */
             fees?: components["schemas"]["SubscriptionFee"][];
             /**
              * @description The unit of the billing interval, such as `month`. The API documents this as a free
@@ -2356,7 +2377,7 @@ export interface components {
             stripePaymentIntentId?: string;
             stripeSetupIntentId?: string;
             stripeSubscriptionId?: string;
-            priceSnapshot?: components["schemas"]["PriceSnapshot"];
+            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
             /** @description Answers to the page's custom fields. */
             fields?: components["schemas"]["SubmittedField"][];
             variants?: components["schemas"]["SubscriptionVariant"][];
