@@ -3612,14 +3612,14 @@ export interface components {
         /** @description A key-value pair stored on a ticket by the seller, for example by a door app at check-in. */
         TicketMetadataEntry: {
             /** @example dietary */
-            key?: string;
+            key: string;
             /** @example vegetarian */
-            value?: string;
+            value: string;
             /**
              * Format: date-time
              * @description When the entry was stored.
              */
-            addedAt?: string;
+            addedAt: string;
         };
         /**
          * Ticket
@@ -3809,12 +3809,12 @@ export interface components {
          *     performed it is `checkedInByUserId` rather than `checkedInBy`.
          */
         LegacyTicketCheckIn: {
-            status?: components["schemas"]["TicketCheckInStatus"];
-            method?: components["schemas"]["TicketCheckInMethod"];
+            status: components["schemas"]["TicketCheckInStatus"];
+            method: components["schemas"]["TicketCheckInMethod"];
             /** @description The id of the user who performed the check-in. */
-            checkedInByUserId?: components["schemas"]["ObjectId"];
+            checkedInByUserId: components["schemas"]["ObjectId"];
             /** Format: date-time */
-            checkedInAt?: string;
+            checkedInAt: string;
         };
         /**
          * LegacyTicket
@@ -3825,8 +3825,8 @@ export interface components {
          *     - check-ins (`LegacyTicketCheckIn`) name the user `checkedInByUserId` (`Ticket` uses
          *       `checkedInBy`).
          *
-         *     Only the fields listed here are documented; the API may send others, so clients must
-         *     ignore keys they do not know. Amounts are integers in the smallest currency unit.
+         *     Clients must ignore keys they do not know. Amounts are integers in the smallest unit of
+         *     `currency`.
          */
         LegacyTicket: {
             id: components["schemas"]["ObjectId"];
@@ -3836,12 +3836,8 @@ export interface components {
              */
             ticketShortId: string;
             status: components["schemas"]["TicketStatus"];
-            /**
-             * @description Whether the attendee is checked in. The API does not document its values; the
-             *     `checkInStatus` filter of `listTickets` uses `CHECKEDIN` and `UNCHECKEDIN`.
-             * @example CHECKEDIN
-             */
-            checkInStatus?: string;
+            /** @description Whether the attendee is checked in now (`CHECKEDIN`) or not (`UNCHECKEDIN`). */
+            checkInStatus?: components["schemas"]["TicketCheckInStatus"];
             /**
              * @description The order number of the booking; every ticket of a booking shares it.
              * @example 10004512
@@ -3854,7 +3850,8 @@ export interface components {
             ticketTypeId: components["schemas"]["ObjectId"];
             sellerId: components["schemas"]["ObjectId"];
             /**
-             * @description The ticket's email under its older name (deprecated on `Ticket` in favour of `attendeeEmail`).
+             * @deprecated
+             * @description The attendee's email under its older name; use `attendeeEmail`.
              * @example sofia.almeida@example.com
              */
             customerEmail: string;
@@ -3863,11 +3860,31 @@ export interface components {
              * @example sofia.almeida@example.com
              */
             attendeeEmail: string;
+            /**
+             * @description The name of the person the ticket admits, when known.
+             * @example Sofia Almeida
+             */
+            attendeeName?: string;
+            /**
+             * @deprecated
+             * @description The attendee's name under its older name; use `attendeeName`.
+             */
+            customerName?: string;
+            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
+            pricing?: components["schemas"]["TicketPricing"];
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency?: string;
             /** @description The ticket's price before any reduction. */
             originalPrice: number;
             /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
             discountAmount: number;
+            /** @description The coupon discount on this ticket. */
             couponAmount: number;
+            /** @description The amount waived because the booking was complimentary. */
+            complimentaryAmount?: number;
             taxAmount: number;
             /** @description The booking fee charged for this ticket. */
             feeAmount: number;
@@ -3875,11 +3892,21 @@ export interface components {
             revenue: number;
             /** @description Every check-in and undone check-in of the ticket. */
             checkIns: components["schemas"]["LegacyTicketCheckIn"][];
-            /** @description The most recent check-in. */
+            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
             latestCheckIn?: components["schemas"]["LegacyTicketCheckIn"];
+            /** @description Key-value pairs the seller stored on the ticket. */
+            metadata?: components["schemas"]["TicketMetadataEntry"][];
             livemode: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the booking was placed.
+             */
             orderedAt: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was canceled. Absent while the ticket is valid.
+             */
+            canceledAt?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
