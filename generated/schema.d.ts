@@ -3797,11 +3797,26 @@ export interface components {
             data: components["schemas"]["Ticket"];
         };
         /**
+         * @description One metadata change sent with a check-in, applied to the ticket key by key as in
+         *     `updateTicket`: a string `value` adds the key or replaces its value, `null` deletes the key,
+         *     and keys you do not name are left as they are. Unlike in `updateTicket`, an entry with other
+         *     properties besides `key` and `value` is not rejected.
+         */
+        CheckInMetadataInput: {
+            /** @example gate */
+            key: string;
+            /**
+             * @description The new value, or `null` to delete the key.
+             * @example B
+             */
+            value: string | null;
+        };
+        /**
          * @description Optional details to store while checking the ticket in. `metadata` is applied to the
          *     ticket key by key, as in `updateTicket`.
          */
         ValidateTicketRequest: {
-            metadata?: components["schemas"]["TicketMetadataInput"][];
+            metadata?: components["schemas"]["CheckInMetadataInput"][];
         };
         /**
          * @description One check-in event in the older ticket shape (`LegacyTicket`), returned only by
