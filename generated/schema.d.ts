@@ -4920,7 +4920,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the product
-                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 *     title (`customerEmail`, `customerName`, `productTitle`). It also matches the order number
+                 *     (`orderId`), but that use is deprecated: filter with the `orderId` parameter instead.
                  * @example jane@example.com
                  */
                 search?: string;
@@ -5038,7 +5039,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Case-insensitive text matched against the customer's name and email.
+                 * @description Case-insensitive text matched against the customer's name and email (`name`, `email`).
                  * @example jane
                  */
                 search?: string;
@@ -5157,7 +5158,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name, the product
-                 *     title, the order number and the subscription id.
+                 *     title, the order number and the subscription's id (`customerEmail`, `customerName`,
+                 *     `productTitle`, `orderId`, `id`).
                  * @example jane@example.com
                  */
                 search?: string;
@@ -5405,7 +5407,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Case-insensitive text matched against the coupon's label and code.
+                 * @description Case-insensitive text matched against the coupon's label and code (`label`, `code`).
                  * @example SPRING
                  */
                 search?: string;
@@ -6177,8 +6179,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Text matched against the attendee's email and name, the ticket's short id and the
-                 *     order number. Input that looks like an email matches the email only; an 8-digit
-                 *     number matches the order number exactly.
+                 *     order number (`attendeeEmail`, `attendeeName`, `ticketShortId`, `orderId`). Input that
+                 *     looks like an email matches the email only; an 8-digit number matches the order number
+                 *     exactly.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;
@@ -6330,7 +6333,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the event
-                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 *     title (`customerEmail`, `customerName`, `eventTitle`). It also matches the order number
+                 *     (`orderId`), but that use is deprecated: filter with the `orderId` parameter instead.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;
