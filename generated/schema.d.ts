@@ -1815,7 +1815,7 @@ export interface components {
             isComplimentary?: boolean | null;
             /**
              * @description On a complimentary booking, the value given away, in the smallest currency unit. Only
-             *     complimentary bookings use it; expect `null` elsewhere.
+             *     complimentary bookings use it.
              */
             complimentaryDiscountAmount?: number | null;
             /** Format: date-time */
@@ -3799,8 +3799,8 @@ export interface components {
         /**
          * @description One metadata change sent with a check-in, applied to the ticket key by key as in
          *     `updateTicket`: a string `value` adds the key or replaces its value, `null` deletes the key,
-         *     and keys you do not name are left as they are. Unlike in `updateTicket`, an entry with other
-         *     properties besides `key` and `value` is not rejected.
+         *     and keys you do not name are left as they are. Unlike `updateTicket`'s, the API's schema for
+         *     these entries does not forbid other properties besides `key` and `value`.
          */
         CheckInMetadataInput: {
             /** @example gate */
