@@ -3,4 +3,5 @@ import { client } from './client.ts';
 
 const payment = await client.payments.get(process.argv[2] ?? '6812fe6e9f39b6760576f01d');
 console.log(`${payment.orderId}: ${payment.status}, ${payment.amount} ${payment.currency ?? ''}`);
-for (const line of payment.taxBreakdown) console.log(`  tax ${line.taxType}: ${line.taxAmount}`);
+// The API may send null in place of a tax line: skip those.
+for (const line of payment.taxBreakdown) if (line) console.log(`  tax ${line.taxType}: ${line.taxAmount}`);

@@ -1659,10 +1659,12 @@ export interface components {
         };
         /** @description The rate behind a tax line. */
         TaxRateDetails: {
+            /** @description The country whose tax applied. */
             country?: string | null;
+            /** @description The state or region whose tax applied, where the country has one. */
             state?: string | null;
-            /** @description The rate in percent as reported by the tax engine. Its JSON type is not documented. */
-            percentageDecimal?: unknown;
+            /** @description The rate in percent, as reported by the tax engine. */
+            percentageDecimal?: number | null;
             taxType?: string | null;
         };
         /** @description One line of tax on a charge. */
@@ -1678,10 +1680,45 @@ export interface components {
             taxRateDetails?: components["schemas"]["TaxRateDetails"] | null;
         };
         /**
-         * @description A copy of a fixed tax rate as it was when the charge was made, kept so later edits to the
-         *     rate do not change past orders. Its fields are not publicly documented.
+         * @description A copy of one of the seller's fixed tax rates (`TaxRate`) as it stood when the charge was
+         *     made. It is kept with the charge so that editing or deleting the rate later does not change
+         *     past orders.
          */
-        HistoricalTaxRateSnapshot: Record<string, never>;
+        HistoricalTaxRateSnapshot: {
+            /** @description The tax rate this copy was taken from. */
+            taxRate: components["schemas"]["ObjectId"];
+            /**
+             * @description The id the rate had in Stripe at the time of the charge.
+             * @example txr_1PqR2sT3uV4wX5yZ6aB7cD8e
+             */
+            stripeId: string;
+            /**
+             * @description The rate's name as shown at checkout and on invoices.
+             * @example VAT
+             */
+            displayName: string;
+            /** @description True when the rate was included in the price, false when it was added on top. */
+            inclusive: boolean;
+            /**
+             * @description The rate in percent, such as `21` for 21%.
+             * @example 21
+             */
+            percentage: number;
+            /** @description Whether the rate was in use at the time. */
+            active?: boolean;
+            /** @description Whether the rate was the seller's default rate at the time. */
+            default?: boolean;
+            /**
+             * Format: date-time
+             * @description When the tax rate was created.
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the tax rate was last changed before the copy was taken.
+             */
+            updatedAt?: string;
+        };
         /**
          * @description How tax was computed: a fixed rate set by the seller, or Stripe Tax.
          * @enum {string}
@@ -1841,6 +1878,11 @@ export interface components {
             canceledReason?: string | null;
             /** @description True for complimentary (free of charge) bookings. Always false on payments. */
             isComplimentary?: boolean | null;
+            /**
+             * @description On a complimentary booking, the value given away, in the smallest currency unit. Only
+             *     complimentary bookings use it.
+             */
+            complimentaryDiscountAmount?: number | null;
             /** Format: date-time */
             lastRefundAt?: string | null;
             lastRefundReason?: string | null;
@@ -1848,8 +1890,11 @@ export interface components {
             coupon?: components["schemas"]["AppliedCoupon"] | null;
             discount?: components["schemas"]["AppliedBulkDiscount"] | null;
             fees?: components["schemas"]["ChargeFee"][] | null;
-            /** @description The tax lines of the charge; empty when no tax applied. */
-            taxBreakdown: components["schemas"]["TaxBreakdownItem"][];
+            /**
+             * @description The tax lines of the charge; empty when no tax applied. The API may send `null` in
+             *     place of a line, so skip `null` entries.
+             */
+            taxBreakdown: (components["schemas"]["TaxBreakdownItem"] | null)[];
             /** @description The fixed tax rates that applied, as they were at the time. */
             taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
             taxSource?: components["schemas"]["TaxSource"] | null;
@@ -1883,25 +1928,111 @@ export interface components {
             updatedAt: string;
         };
         /**
+         * @description A fixed billing day for a recurring price or payment plan (for example the 1st of every
+         *     month), as it was at purchase. Every field may be `null`.
+         */
+        PriceSnapshotBillingAnchor: {
+            /** @description Whether billing is anchored to a fixed day. */
+            enabled?: boolean | null;
+            /** @description The day of the month billing happens on (1 to 31, as on prices). */
+            dayOfMonth?: number | null;
+            /** @description The month billing happens in (1 to 12, as on prices). */
+            month?: number | null;
+        };
+        /** @description The billing schedule of a recurring price, as it was at purchase. Every field may be `null`. */
+        PriceSnapshotRecurring: {
+            /**
+             * @description The unit of the billing interval, such as `month`. The API does not list the values.
+             * @example month
+             */
+            interval?: string | null;
+            /**
+             * @description How many `interval` units one billing cycle spans.
+             * @example 1
+             */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first payment. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, if the price sets a start date.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan, as it was at purchase: recurring billing that ends by
+         *     itself after `planIterations` payments. Every field may be `null`.
+         */
+        PriceSnapshotPaymentPlan: {
+            /**
+             * @description The unit of the billing interval, such as `month`. The API does not list the values.
+             * @example month
+             */
+            interval?: string | null;
+            /**
+             * @description How many `interval` units lie between two payments.
+             * @example 1
+             */
+            intervalCount?: number | null;
+            /**
+             * @description How many payments the plan takes in total.
+             * @example 3
+             */
+            planIterations?: number | null;
+            /** @description Days of free trial before the first payment. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, if the price sets a start date.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
+        };
+        /**
          * @description The price as it was at purchase, frozen so later edits to the product do not change past
-         *     orders. Only the fields below are publicly documented; the API may send more.
+         *     orders. Every field may be `null`. A recurring price has `recurring`, a payment plan has
+         *     `paymentPlan`; the API never fills both. Amounts are integers in the smallest unit of
+         *     `currency`.
          */
         PriceSnapshot: {
+            /** @description The price this copy was taken from. */
+            priceId?: string | null;
+            /** @description The Stripe price behind it, when the price is synced to Stripe. */
+            stripePriceId?: string | null;
+            /** @description Whether that Stripe price lives in live mode (false for test mode). */
+            stripePriceLivemode?: boolean | null;
             /** @description Price in the smallest currency unit. */
             amount?: number | null;
             /** @description Lowercase ISO 4217 code. */
             currency?: string | null;
             label?: string | null;
             description?: string | null;
+            /** @description The seller's own reference for the price. */
+            reference?: string | null;
             /** @description A short highlight shown with the price, such as "Best value". */
             badge?: string | null;
-            /** @description Whether the price is one-time or recurring. The list of values is not documented. */
+            /**
+             * @description Whether the price is one-time or recurring. Prices use `one_time` and `recurring`; the
+             *     snapshot does not restrict the value, so expect others from older records.
+             */
             billingType?: string | null;
             /** @description The struck-through "was" price, in the smallest currency unit. */
             discountedFromPrice?: number | null;
+            /** @description Whether the price is managed in Stripe. */
             managedInStripe?: boolean | null;
-            /** @description Pay-what-you-want settings of the price. Their shape is not documented. */
-            payWhatYouWant?: unknown;
+            /** @description Whether the customer chose the amount (pay what you want). */
+            payWhatYouWant?: boolean | null;
+            /** @description On a pay-what-you-want price, the amount suggested to the customer. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is multiplied by the quantity bought. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /** @description The billing schedule of a recurring price; `null` on other prices. */
+            recurring?: components["schemas"]["PriceSnapshotRecurring"] | null;
+            /** @description The schedule of a payment plan (a fixed number of payments); `null` on other prices. */
+            paymentPlan?: components["schemas"]["PriceSnapshotPaymentPlan"] | null;
         };
         /** @description One option picked within a variant. */
         SelectedVariantOption: {
@@ -1913,8 +2044,8 @@ export interface components {
             additionalChargeAmount?: number | null;
             /** @description What the option adds before discounts. */
             originalAdditionalChargeAmount?: number | null;
-            /** @description A discount that applied to this option. Its fields are not publicly documented. */
-            discount?: Record<string, never> | null;
+            /** @description The quantity discount that applied to this option, if any. */
+            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
         };
         /** @description A product variant (such as size or colour) and the options the customer picked. */
         SelectedVariant: {
@@ -2057,8 +2188,8 @@ export interface components {
             stripeInvoiceItemId?: string;
         };
         /**
-         * @description An extra fee billed with a subscription, a variant or a variant option, with the Stripe
-         *     product it is billed under.
+         * @description An extra fee billed with a subscription as a whole, with the Stripe product it is billed
+         *     under. Fees on variants and options are `SubscriptionItemFee`s instead.
          */
         SubscriptionFee: {
             name?: string;
@@ -2105,6 +2236,19 @@ export interface components {
             deleted?: boolean;
         };
         /**
+         * @description An extra fee billed with a variant or a variant option of a subscription, as its own Stripe
+         *     invoice item.
+         */
+        SubscriptionItemFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe invoice item that bills the fee. */
+            stripeInvoiceItemId?: string;
+        };
+        /**
          * @description One option picked within a variant of a subscription. An option is billed either once or
          *     on every cycle (`optionType`).
          */
@@ -2126,7 +2270,8 @@ export interface components {
             additionalChargeAmountUsd?: number;
             /** @description The discount that applied to the option, in the smallest currency unit. */
             discountAmount?: number;
-            fees?: components["schemas"]["SubscriptionFee"][];
+            /** @description Extra fees billed with this option, each as its own Stripe invoice item. */
+            fees?: components["schemas"]["SubscriptionItemFee"][];
             /** @description The Stripe invoice item that bills the option. */
             optionInvoiceItemId?: string;
             optionInvoiceItemPaid?: boolean;
@@ -2144,19 +2289,19 @@ export interface components {
              * @enum {string}
              */
             selectionType?: "single" | "multiple" | "quantity";
-            fees?: components["schemas"]["SubscriptionFee"][];
+            /** @description Extra fees billed with this variant, each as its own Stripe invoice item. */
+            fees?: components["schemas"]["SubscriptionItemFee"][];
             selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
         };
         /**
          * Subscription
          * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
          *     cursor. Each charge of a billing cycle is a separate subscription payment (see
-         *     `listSubscriptionPayments`). Amounts are integers in the smallest currency unit; the
-         *     subscription has no `currency` field of its own, the price's currency is in `priceSnapshot`.
+         *     `listSubscriptionPayments`). Amounts are integers in the smallest unit of `currency`.
          *
          *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
-         *     `taxRates` and `taxSource`. The billing, shipping, field-answer, payment-method and price
-         *     snapshots share their shapes with payments.
+         *     `priceSnapshot`, `taxRates` and `taxSource`. The billing, shipping, field-answer,
+         *     payment-method and price snapshots share their shapes with payments.
          */
         Subscription: {
             id: components["schemas"]["ObjectId"];
@@ -2175,6 +2320,8 @@ export interface components {
             /** @description The slug of the page the subscription was started on, as it was at the time. */
             pageSlug?: string;
             productId?: components["schemas"]["ObjectId"];
+            /** @description The product's title at the time of purchase. */
+            productTitle?: string;
             priceId?: string | null;
             couponId?: components["schemas"]["ObjectId"];
             /** @description The license key issued with the purchase, if the product issues one. */
@@ -2183,6 +2330,11 @@ export interface components {
             sessionId?: string;
             /** @description The page visit that led to the checkout. */
             visitId?: string;
+            /**
+             * @description Lowercase ISO 4217 currency code of the subscription's amounts.
+             * @example usd
+             */
+            currency?: string;
             /** @description The subscription's amount. */
             amount: number;
             /** @description The amount converted to US cents at the time of the transaction. */
@@ -2209,7 +2361,7 @@ export interface components {
             setupFeeInvoiceItemId?: string;
             /** @description Whether the setup fee has been paid. */
             setupFeeInvoiceItemPaid?: boolean;
-            /** @description Extra fees billed with the subscription. */
+            /** @description Extra fees billed with the subscription, each under its own Stripe product. */
             fees?: components["schemas"]["SubscriptionFee"][];
             /**
              * @description The unit of the billing interval, such as `month`. The API documents this as a free
@@ -2290,7 +2442,7 @@ export interface components {
             stripePaymentIntentId?: string;
             stripeSetupIntentId?: string;
             stripeSubscriptionId?: string;
-            priceSnapshot?: components["schemas"]["PriceSnapshot"];
+            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
             /** @description Answers to the page's custom fields. */
             fields?: components["schemas"]["SubmittedField"][];
             variants?: components["schemas"]["SubscriptionVariant"][];
@@ -3525,14 +3677,14 @@ export interface components {
         /** @description A key-value pair stored on a ticket by the seller, for example by a door app at check-in. */
         TicketMetadataEntry: {
             /** @example dietary */
-            key?: string;
+            key: string;
             /** @example vegetarian */
-            value?: string;
+            value: string;
             /**
              * Format: date-time
              * @description When the entry was stored.
              */
-            addedAt?: string;
+            addedAt: string;
         };
         /**
          * Ticket
@@ -3710,11 +3862,26 @@ export interface components {
             data: components["schemas"]["Ticket"];
         };
         /**
+         * @description One metadata change sent with a check-in, applied to the ticket key by key as in
+         *     `updateTicket`: a string `value` adds the key or replaces its value, `null` deletes the key,
+         *     and keys you do not name are left as they are. Unlike `updateTicket`'s, the API's schema for
+         *     these entries does not forbid other properties besides `key` and `value`.
+         */
+        CheckInMetadataInput: {
+            /** @example gate */
+            key: string;
+            /**
+             * @description The new value, or `null` to delete the key.
+             * @example B
+             */
+            value: string | null;
+        };
+        /**
          * @description Optional details to store while checking the ticket in. `metadata` is applied to the
          *     ticket key by key, as in `updateTicket`.
          */
         ValidateTicketRequest: {
-            metadata?: components["schemas"]["TicketMetadataInput"][];
+            metadata?: components["schemas"]["CheckInMetadataInput"][];
         };
         /**
          * @description One check-in event in the older ticket shape (`LegacyTicket`), returned only by
@@ -3722,12 +3889,12 @@ export interface components {
          *     performed it is `checkedInByUserId` rather than `checkedInBy`.
          */
         LegacyTicketCheckIn: {
-            status?: components["schemas"]["TicketCheckInStatus"];
-            method?: components["schemas"]["TicketCheckInMethod"];
+            status: components["schemas"]["TicketCheckInStatus"];
+            method: components["schemas"]["TicketCheckInMethod"];
             /** @description The id of the user who performed the check-in. */
-            checkedInByUserId?: components["schemas"]["ObjectId"];
+            checkedInByUserId: components["schemas"]["ObjectId"];
             /** Format: date-time */
-            checkedInAt?: string;
+            checkedInAt: string;
         };
         /**
          * LegacyTicket
@@ -3738,8 +3905,8 @@ export interface components {
          *     - check-ins (`LegacyTicketCheckIn`) name the user `checkedInByUserId` (`Ticket` uses
          *       `checkedInBy`).
          *
-         *     Only the fields listed here are documented; the API may send others, so clients must
-         *     ignore keys they do not know. Amounts are integers in the smallest currency unit.
+         *     Clients must ignore keys they do not know. Amounts are integers in the smallest unit of
+         *     `currency`.
          */
         LegacyTicket: {
             id: components["schemas"]["ObjectId"];
@@ -3749,12 +3916,8 @@ export interface components {
              */
             ticketShortId: string;
             status: components["schemas"]["TicketStatus"];
-            /**
-             * @description Whether the attendee is checked in. The API does not document its values; the
-             *     `checkInStatus` filter of `listTickets` uses `CHECKEDIN` and `UNCHECKEDIN`.
-             * @example CHECKEDIN
-             */
-            checkInStatus?: string;
+            /** @description Whether the attendee is checked in now (`CHECKEDIN`) or not (`UNCHECKEDIN`). */
+            checkInStatus?: components["schemas"]["TicketCheckInStatus"];
             /**
              * @description The order number of the booking; every ticket of a booking shares it.
              * @example 10004512
@@ -3767,7 +3930,8 @@ export interface components {
             ticketTypeId: components["schemas"]["ObjectId"];
             sellerId: components["schemas"]["ObjectId"];
             /**
-             * @description The ticket's email under its older name (deprecated on `Ticket` in favour of `attendeeEmail`).
+             * @deprecated
+             * @description The attendee's email under its older name; use `attendeeEmail`.
              * @example sofia.almeida@example.com
              */
             customerEmail: string;
@@ -3776,11 +3940,31 @@ export interface components {
              * @example sofia.almeida@example.com
              */
             attendeeEmail: string;
+            /**
+             * @description The name of the person the ticket admits, when known.
+             * @example Sofia Almeida
+             */
+            attendeeName?: string;
+            /**
+             * @deprecated
+             * @description The attendee's name under its older name; use `attendeeName`.
+             */
+            customerName?: string;
+            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
+            pricing?: components["schemas"]["TicketPricing"];
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency?: string;
             /** @description The ticket's price before any reduction. */
             originalPrice: number;
             /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
             discountAmount: number;
+            /** @description The coupon discount on this ticket. */
             couponAmount: number;
+            /** @description The amount waived because the booking was complimentary. */
+            complimentaryAmount?: number;
             taxAmount: number;
             /** @description The booking fee charged for this ticket. */
             feeAmount: number;
@@ -3788,11 +3972,21 @@ export interface components {
             revenue: number;
             /** @description Every check-in and undone check-in of the ticket. */
             checkIns: components["schemas"]["LegacyTicketCheckIn"][];
-            /** @description The most recent check-in. */
+            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
             latestCheckIn?: components["schemas"]["LegacyTicketCheckIn"];
+            /** @description Key-value pairs the seller stored on the ticket. */
+            metadata?: components["schemas"]["TicketMetadataEntry"][];
             livemode: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the booking was placed.
+             */
             orderedAt: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was canceled. Absent while the ticket is valid.
+             */
+            canceledAt?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3869,8 +4063,6 @@ export interface components {
             tickets?: components["schemas"]["BookingTicketLineItem"][] | null;
             /** @description The booking fees actually charged, in the smallest currency unit; 0 on complimentary bookings. */
             ticketFeesAmount?: number | null;
-            /** @description On a complimentary booking, the value given away, in the smallest currency unit. */
-            complimentaryDiscountAmount?: number | null;
         };
         /** @description One page of bookings, newest first. */
         BookingList: {
@@ -5873,7 +6065,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the product
-                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 *     title (`customerEmail`, `customerName`, `productTitle`). It also matches the order number
+                 *     (`orderId`), but that use is deprecated: filter with the `orderId` parameter instead.
                  * @example jane@example.com
                  */
                 search?: string;
@@ -5991,7 +6184,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Case-insensitive text matched against the customer's name and email.
+                 * @description Case-insensitive text matched against the customer's name and email (`name`, `email`).
                  * @example jane
                  */
                 search?: string;
@@ -6110,7 +6303,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name, the product
-                 *     title, the order number and the subscription id.
+                 *     title, the order number and the subscription's id (`customerEmail`, `customerName`,
+                 *     `productTitle`, `orderId`, `id`).
                  * @example jane@example.com
                  */
                 search?: string;
@@ -6358,7 +6552,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Case-insensitive text matched against the coupon's label and code.
+                 * @description Case-insensitive text matched against the coupon's label and code (`label`, `code`).
                  * @example SPRING
                  */
                 search?: string;
@@ -7130,8 +7324,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Text matched against the attendee's email and name, the ticket's short id and the
-                 *     order number. Input that looks like an email matches the email only; an 8-digit
-                 *     number matches the order number exactly.
+                 *     order number (`attendeeEmail`, `attendeeName`, `ticketShortId`, `orderId`). Input that
+                 *     looks like an email matches the email only; an 8-digit number matches the order number
+                 *     exactly.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;
@@ -7283,7 +7478,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the event
-                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 *     title (`customerEmail`, `customerName`, `eventTitle`). It also matches the order number
+                 *     (`orderId`), but that use is deprecated: filter with the `orderId` parameter instead.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;

@@ -1,0 +1,33 @@
+// npm run check:vendor -- VENDOR_FILE [--bundle FILE] [--only PREFIX] [--json]
+// Compares our bundle (generated/openapi.json unless --bundle) with a spec file the vendor publishes
+// (its openapi.json, Express paths and all, or ../shared/vendor-facts/skeleton.json) and prints what
+// the bundle lacks or contradicts, grouped by kind, with the place of each finding. --only keeps the
+// findings whose place starts with PREFIX (such as "GET /v1/payments" or "webhook payment."), --json
+// prints the report as JSON. Exit status: 1 when a hard finding remains, 0 when none does, 2 when an
+// input file is missing or is not an OpenAPI document.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GENERATED_DIR } from './lib/paths.ts';
+import { compareWithVendor, isHard, loadSpec, renderReport } from './lib/vendor-drift.ts';
+
+const USAGE = 'Usage: npm run check:vendor -- VENDOR_FILE [--bundle FILE] [--only PREFIX] [--json]';
+
+try {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { bundle: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const [vendorFile, ...extra] = positionals;
+  if (!vendorFile || extra.length > 0) throw new Error(USAGE);
+  const [vendor, ours] = await Promise.all([
+    loadSpec(vendorFile, 'vendor spec'),
+    loadSpec(values.bundle ?? path.join(GENERATED_DIR, 'openapi.json'), 'bundle'),
+  ]);
+  const report = compareWithVendor(ours, vendor);
+  if (values.only !== undefined) report.findings = report.findings.filter((f) => f.place.startsWith(values.only as string));
+  console.log(values.json ? JSON.stringify(report, null, 2) : renderReport(report));
+  process.exitCode = report.findings.some((f) => isHard(f.kind)) ? 1 : 0;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+}
