@@ -1,7 +1,8 @@
 // npm run diff -- [BASE] [REVISION] [--allow-breaking]
 // Compares the spec at BASE (a git ref, default origin/main if it exists, else HEAD; or a bundled
 // spec file) with REVISION (a bundled spec file; default: the working tree's spec). Prints a
-// Markdown report and exits 1 when a change is breaking, unless --allow-breaking.
+// Markdown report and exits 1 when a change is breaking, unless --allow-breaking. It compares
+// contracts: the code samples generate adds to the published bundle are left out of both sides.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,9 +1,11 @@
 // npm run docs: renders the bundle in generated/ to docs/site/index.html, one self-contained page
-// (Redoc inlined, logo embedded, no request to any other host), with the bundle beside it.
+// (Redoc inlined, logo embedded, no request to any other host), with the bundle and a Postman
+// collection beside it (the page links to all three: downloadUrls in redocly.yaml).
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from './lib/main.ts';
 import { bin, GENERATED_DIR, rel, ROOT } from './lib/paths.ts';
+import { POSTMAN_FILE, writePostmanCollection } from './lib/postman.ts';
 import { run } from './lib/run.ts';
 import { withTempDir } from './lib/temp.ts';
 
@@ -20,14 +22,16 @@ const CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 
 await main(async () => {
   const logo = await readFile(path.join(ROOT, 'docs/logo.svg'), 'utf8');
-  const spec = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
+  const bundle = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
+  const spec = structuredClone(bundle);
   spec.info['x-logo'] = { url: dataUri(logo), altText: 'Checkout Page API', href: '#' };
 
   await withTempDir('docs', async (work) => {
     const input = path.join(work, 'openapi.json');
     const page = path.join(work, 'index.html');
     await writeFile(input, JSON.stringify(spec));
-    const result = await run(
+    // Redoc renders in its own process while the collection is converted here.
+    const rendering = run(
       bin('redocly'),
       [
         'build-docs',
@@ -44,11 +48,17 @@ await main(async () => {
       ],
       { cwd: ROOT },
     );
+    // Both settle before the scratch directory goes, whichever fails.
+    const [rendered, converted] = await Promise.allSettled([rendering, writePostmanCollection(bundle, work)]);
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (converted.status === 'rejected') throw converted.reason;
+    const result = rendered.value;
     if (result.code !== 0) throw new Error(`Docs build failed:\n${result.stderr || result.stdout}`);
     const html = (await readFile(page, 'utf8')).replace(CDN_LOGOS, CREDIT);
     await mkdir(SITE, { recursive: true });
     await writeFile(path.join(SITE, 'index.html'), html);
     for (const name of ['openapi.yaml', 'openapi.json']) await copyFile(path.join(GENERATED_DIR, name), path.join(SITE, name));
-    console.log(`Built ${rel(path.join(SITE, 'index.html'))} with openapi.yaml and openapi.json beside it.`);
+    await copyFile(converted.value, path.join(SITE, POSTMAN_FILE));
+    console.log(`Built ${rel(path.join(SITE, 'index.html'))} with openapi.yaml, openapi.json and ${POSTMAN_FILE} beside it.`);
   });
 });

@@ -142,3 +142,19 @@ export function withCodeSamples(doc: OpenApiDocument): OpenApiDocument {
   }
   return copy;
 }
+
+/**
+ * Returns a copy of a bundle without the x-codeSamples that `withCodeSamples` adds, on operations
+ * and webhooks: the contract alone, as `npm run diff` compares it.
+ */
+export function withoutCodeSamples<T extends Record<string, unknown>>(doc: T): T {
+  const copy = structuredClone(doc) as Json;
+  for (const section of ['paths', 'webhooks']) {
+    for (const item of Object.values(copy[section] ?? {}) as Json[]) {
+      for (const operation of Object.values(item ?? {}) as Json[]) {
+        if (operation && typeof operation === 'object') delete operation['x-codeSamples'];
+      }
+    }
+  }
+  return copy;
+}

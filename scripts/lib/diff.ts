@@ -1,9 +1,13 @@
 // Classifies the changes between two bundled specs with `redocly diff` (and the diff-recommended
 // rules in redocly.yaml), and renders them as a Markdown report for reviewers.
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
+import { withoutCodeSamples } from './code-samples.ts';
 import { bin, ROOT } from './paths.ts';
 import { unescapePointerPart as unescape } from './refs.ts';
 import { run } from './run.ts';
+import { withTempDir } from './temp.ts';
 
 export type Impact = 'major' | 'minor' | 'patch';
 
@@ -45,7 +49,33 @@ function locate(pointer: string): { where: string; rest: string } {
   return { where: section ?? '(root)', rest: pointer };
 }
 
+/**
+ * The contract in a bundled spec file (JSON or YAML): the bundle without the decorations that
+ * `npm run generate` adds for the docs (x-codeSamples). The published bundle has them and a freshly
+ * bundled tree does not; they are derived from the paths and examples, whose own changes the
+ * report shows, so comparing them would only report each sample once more as noise.
+ */
+export async function readContract(file: string): Promise<Record<string, unknown>> {
+  const text = await readFile(file, 'utf8');
+  const doc = (file.endsWith('.json') ? JSON.parse(text) : parse(text)) as unknown;
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${file} is not an OpenAPI document.`);
+  return withoutCodeSamples(doc as Record<string, unknown>);
+}
+
 export async function diffSpecs(baseFile: string, revisionFile: string): Promise<Change[]> {
+  return withTempDir('diff-contracts', async (dir) => {
+    const [base, revision] = await Promise.all(
+      [baseFile, revisionFile].map(async (file, i) => {
+        const out = path.join(dir, i === 0 ? 'base.json' : 'revision.json');
+        await writeFile(out, JSON.stringify(await readContract(file)));
+        return out;
+      }),
+    );
+    return classify(base!, revision!);
+  });
+}
+
+async function classify(baseFile: string, revisionFile: string): Promise<Change[]> {
   const result = await run(bin('redocly'), ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none'], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (result.code !== 0 || start < 0) throw new Error(`redocly diff failed:\n${result.stderr || result.stdout}`);

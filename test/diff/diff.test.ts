@@ -63,6 +63,40 @@ describe('change classification', () => {
   });
 });
 
+/** Adds code samples to every operation and webhook, as generate does for the published bundle. */
+function decorate(spec: Spec, source: string): void {
+  for (const section of ['paths', 'webhooks']) {
+    for (const item of Object.values(spec[section] ?? {}) as Spec[]) {
+      for (const [method, operation] of Object.entries(item)) {
+        if (method !== 'parameters') operation['x-codeSamples'] = [{ lang: 'Shell', label: 'curl', source }];
+      }
+    }
+  }
+}
+
+describe('docs decorations', () => {
+  it('are not changes: code samples added on one side only, or differing, are left out', async () => {
+    expect(await changesAfter('with-samples', (s) => decorate(s, 'curl https://api.widgets.test/v1/widgets'))).toEqual([]);
+    const decoratedBase = path.join(dir, 'decorated-base.json');
+    const decorated = structuredClone(base);
+    decorate(decorated, 'curl -X GET https://api.widgets.test/v1/widgets');
+    await writeFile(decoratedBase, JSON.stringify(decorated));
+    const other = path.join(dir, 'decorated-other.json');
+    decorate(decorated, 'a different sample');
+    await writeFile(other, JSON.stringify(decorated));
+    expect(await diffSpecs(decoratedBase, other)).toEqual([]);
+    expect(await diffSpecs(decoratedBase, baseFile)).toEqual([]);
+  });
+
+  it('do not hide a real change made beside them', async () => {
+    const changes = await changesAfter('samples-and-description', (s) => {
+      decorate(s, 'curl https://api.widgets.test/v1/widgets');
+      s.paths['/v1/widgets'].get.description = 'Lists every widget, newest first.';
+    });
+    expect(changes.map((c) => [c.impact, c.where, c.pointer])).toEqual([['patch', 'GET /v1/widgets', '#/description']]);
+  });
+});
+
 describe('npm run diff on a git history', () => {
   let ws: Workspace;
   const git = (...args: string[]) => run('git', args, { cwd: ws.dir });
@@ -79,6 +113,29 @@ describe('npm run diff on a git history', () => {
     const result = await ws.script('diff', ['HEAD']);
     expect(result.stdout).toContain('There are no changes');
     expect(result.code).toBe(0);
+  });
+
+  it('prints "no changes" and exits 0 against the published bundle (with its code samples) of an unchanged tree', async () => {
+    for (const published of ['generated/openapi.json', 'generated/openapi.yaml']) {
+      const result = await ws.script('diff', [published]);
+      expect(result.stdout, published).toContain('There are no changes');
+      expect(result.stdout).not.toContain('x-codeSamples');
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('shows a real change against the published bundle, in its class', async () => {
+    const file = path.join(ws.dir, 'spec/paths/account.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('summary: Retrieve the account', 'summary: Get the account'));
+    try {
+      const result = await ws.script('diff', ['generated/openapi.json']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('**0 breaking**, 0 non-breaking, 1 docs-only.');
+      expect(result.stdout).toMatch(/### Docs-only \(1\)[\s\S]*\| GET \/v1\/account \| modified `summary` \| `#\/summary` \|/);
+    } finally {
+      await writeFile(file, text);
+    }
   });
 
   it('reports a removed response field as breaking and exits 1; --allow-breaking exits 0', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
+import { POSTMAN_FILE, POSTMAN_SCHEMA } from '../../scripts/lib/postman.ts';
 import { run } from '../../scripts/lib/run.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { bundle, operations } from '../support/bundle.ts';
@@ -32,8 +33,11 @@ describe('docs/site/index.html', () => {
     expect(html).toMatch(/<script/); // Redoc is inlined instead
   });
 
-  it('has the bundle beside it for download', () => {
-    for (const file of ['openapi.yaml', 'openapi.json']) expect(existsSync(path.join(SITE, file))).toBe(true);
+  it('has the bundle and the Postman collection beside it, and links to each for download', () => {
+    for (const file of ['openapi.yaml', 'openapi.json', POSTMAN_FILE]) {
+      expect(existsSync(path.join(SITE, file)), file).toBe(true);
+      expect(html).toMatch(new RegExp(`<a href="${file.replace(/\./g, '\\.')}"[^>]* download`));
+    }
   });
 
   it('carries the API title and version', () => {
@@ -175,6 +179,19 @@ describe.skipIf(!haveChromium)('the docs site in Chromium', () => {
     await page.getByRole('button', { name: 'curl', exact: true }).first().click();
     await page.getByRole('menuitem', { name: 'TypeScript' }).first().click();
     await expect.poll(() => page.getByText('client.coupons.create(', { exact: false }).first().isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('offers the Postman collection next to the OpenAPI downloads, with every operation in it', async () => {
+    await page.goto(server.url);
+    const link = page.locator(`a[download][href="${POSTMAN_FILE}"]`).filter({ hasText: 'Postman collection' });
+    await link.first().waitFor({ timeout: 10_000 });
+    const answer = await page.request.get(new URL(POSTMAN_FILE, server.url).href);
+    expect(answer.status()).toBe(200);
+    const collection = (await answer.json()) as { info: { schema: string }; item: unknown[] };
+    expect(collection.info.schema).toBe(POSTMAN_SCHEMA);
+    const count = (items: unknown[]): number =>
+      items.reduce<number>((n, i) => n + (Array.isArray((i as { item?: unknown[] }).item) ? count((i as { item: unknown[] }).item) : 1), 0);
+    expect(count(collection.item)).toBe(operations.length);
   });
 
   it('logs no console error and makes no failed or outside request', () => {

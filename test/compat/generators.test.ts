@@ -1,0 +1,112 @@
+// The bundle works in the code generators people already use: each one runs on
+// generated/openapi.json in a scratch directory, through its command line as a user would, and
+// what it writes must compile with `tsc --strict`. The generators run side by side (concurrent
+// tests); each is its own test, failing with the tool's or the compiler's own output.
+import { readdir, readFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, GENERATED_DIR, ROOT } from '../../scripts/lib/paths.ts';
+import { run } from '../../scripts/lib/run.ts';
+import { withTempDir } from '../../scripts/lib/temp.ts';
+import { operations } from '../support/bundle.ts';
+import { GENERATORS, pinned, TSCONFIG, type Generator } from './generators.ts';
+
+const SPEC = path.join(GENERATED_DIR, 'openapi.json');
+// Generating and compiling a client takes a few seconds alone, longer with five others on 2 cores.
+const TIMEOUT = 240_000;
+
+interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  text: string;
+}
+
+/** Parses `tsc --pretty false` output: `file(line,col): error TSxxxx: message` plus indented continuation lines. */
+function parseDiagnostics(output: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^(.+?)\((\d+),(\d+)\): error (TS\d+): /.exec(line);
+    if (match) diagnostics.push({ file: match[1]!, line: Number(match[2]), column: Number(match[3]), code: match[4]!, text: line });
+    else if (diagnostics.length > 0 && line.startsWith(' ')) diagnostics.at(-1)!.text += `\n${line}`;
+  }
+  return diagnostics;
+}
+
+async function sourceFrom(dir: string, d: Diagnostic): Promise<string> {
+  const lines = (await readFile(path.resolve(dir, d.file), 'utf8')).split('\n');
+  return [lines[d.line - 1]!.slice(d.column - 1), ...lines.slice(d.line)].join('\n');
+}
+
+async function typeScriptFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
+}
+
+const shorten = (text: string, lines = 60) => {
+  const all = text.split('\n');
+  return all.length > lines ? [...all.slice(0, lines), `... (${all.length - lines} more lines)`].join('\n') : text;
+};
+
+async function generateAndCompile(g: Generator): Promise<void> {
+  await withTempDir(`compat-${g.pkg.replace(/\W+/g, '-')}`, async (dir) => {
+    // A user's project: a tsconfig, the packages installed, an empty output folder.
+    await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+    await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    await mkdir(path.join(dir, 'out'));
+
+    const [command, args] = g.command(SPEC);
+    const generated = await run(command, args, { cwd: dir });
+    if (generated.code !== 0) {
+      expect.fail(`${g.pkg} ${args.join(' ')} exited with ${generated.code}:\n${shorten(`${generated.stdout}\n${generated.stderr}`)}`);
+    }
+    const files = await typeScriptFiles(path.join(dir, 'out'));
+    expect(files.length, `${g.pkg} wrote no TypeScript file:\n${generated.stdout}\n${generated.stderr}`).toBeGreaterThan(0);
+
+    // Every operation made it into the output (under its operationId, in whatever case the tool uses).
+    const text = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n').toLowerCase();
+    const missing = operations.filter((op) => !text.includes(op.operationId.toLowerCase())).map((op) => op.operationId);
+    expect(missing, `${g.pkg} left out these operations`).toEqual([]);
+
+    const compiled = await run(bin('tsc'), ['-p', dir, '--pretty', 'false'], { cwd: dir });
+    const diagnostics = parseDiagnostics(compiled.stdout);
+    if (compiled.code !== 0 && diagnostics.length === 0) expect.fail(`tsc failed on ${g.pkg}'s output:\n${compiled.stdout}\n${compiled.stderr}`);
+
+    const seen = new Set<string>();
+    const unexpected: Diagnostic[] = [];
+    for (const d of diagnostics) {
+      const source = await sourceFrom(dir, d);
+      const known = g.knownDefects?.find((k) => k.code === d.code && k.at.test(source));
+      if (known) seen.add(known.issue);
+      else unexpected.push(d);
+    }
+    if (unexpected.length > 0) {
+      expect.fail(
+        `tsc --strict found ${unexpected.length} error(s) in what ${g.pkg} ${pinned(g.pkg)} generated:\n` +
+          shorten(unexpected.map((d) => d.text).join('\n')),
+      );
+    }
+    for (const k of g.knownDefects ?? []) {
+      expect(seen.has(k.issue), `${g.pkg} no longer shows the known defect (${k.what}, ${k.issue}): remove it from test/compat/generators.ts and the README`).toBe(true);
+    }
+  });
+}
+
+describe.concurrent('code generators on generated/openapi.json', () => {
+  for (const g of GENERATORS) {
+    it(`${g.pkg} ${pinned(g.pkg)}: ${g.checked}, compiled with tsc --strict`, () => generateAndCompile(g), TIMEOUT);
+  }
+});
+
+describe('the README "Works with" table', () => {
+  it('lists each generator with the version pinned in package.json', async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+    for (const g of GENERATORS) {
+      const row = readme.split('\n').find((line) => line.startsWith('|') && line.includes(`[${g.pkg}]`));
+      expect(row, `no row for ${g.pkg} in README.md`).toBeDefined();
+      expect(row).toContain(`| ${pinned(g.pkg)} |`);
+      for (const k of g.knownDefects ?? []) expect(row).toContain(k.issue);
+    }
+  });
+});

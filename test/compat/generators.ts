@@ -1,0 +1,95 @@
+// The third-party code generators the bundle is checked with (test/compat/generators.test.ts), each
+// run through its own command line as a user would, with the options that say what is generated.
+// The README's "Works with" table lists the same tools; a test keeps the two in step.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bin, ROOT } from '../../scripts/lib/paths.ts';
+
+/** A compiler error the tool is known to cause, reported upstream; tolerated only where it matches. */
+export interface KnownDefect {
+  /** The upstream issue that describes it. */
+  issue: string;
+  /** The TypeScript error code, e.g. TS2769. */
+  code: string;
+  /** Matches the generated source from the error's position on. */
+  at: RegExp;
+  what: string;
+}
+
+export interface Generator {
+  /** npm package name, pinned in package.json's devDependencies. */
+  pkg: string;
+  /** The command and its arguments, run in the scratch directory; the output goes to `out/`. */
+  command: (spec: string) => [string, string[]];
+  /** What it generates with these options (the README's "what was checked" column). */
+  checked: string;
+  knownDefects?: KnownDefect[];
+}
+
+export const GENERATORS: Generator[] = [
+  {
+    pkg: '@hey-api/openapi-ts',
+    command: (spec) => [bin('openapi-ts'), ['--input', spec, '--output', 'out']],
+    checked: 'types and SDK with its default fetch client',
+  },
+  {
+    pkg: 'orval',
+    // The fetch client (orval 8's default) needs no runtime package.
+    command: (spec) => [bin('orval'), ['--input', spec, '--output', 'out/api.ts', '--client', 'fetch']],
+    checked: 'types and functions with the `fetch` client',
+  },
+  {
+    pkg: 'oazapfts',
+    command: (spec) => [bin('oazapfts'), [spec, 'out/api.ts']],
+    checked: 'types and functions on `@oazapfts/runtime`',
+  },
+  {
+    pkg: 'swagger-typescript-api',
+    command: (spec) => [bin('swagger-typescript-api'), ['generate', '--path', spec, '--output', 'out']],
+    checked: 'types and the `Api` class with its fetch client',
+  },
+  {
+    pkg: 'typed-openapi',
+    command: (spec) => [bin('typed-openapi'), [spec, '--output', 'out/api.ts']],
+    checked: 'types and the `ApiClient` (default runtime: none)',
+  },
+  {
+    pkg: 'openapi-zod-client',
+    command: (spec) => [bin('openapi-zod-client'), [spec, '--output', 'out/api.ts']],
+    checked: 'zod schemas and the Zodios client',
+    knownDefects: [
+      {
+        issue: 'https://github.com/astahmer/openapi-zod-client/issues/236',
+        code: 'TS2769',
+        // z.enum([..., null]): the tool copies the `null` of a nullable enum into z.enum, which only takes strings.
+        at: /^\[(?:[^\]]*[,\s])?null[,\s\]]/,
+        what: 'a nullable enum becomes `z.enum([..., null])`',
+      },
+    ],
+  },
+];
+
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+
+/** The exact version pinned in package.json. */
+export const pinned = (pkg: string): string => {
+  const version = manifest.devDependencies[pkg];
+  if (!version) throw new Error(`${pkg} is not a devDependency in package.json`);
+  return version;
+};
+
+/** The tsconfig each output is checked with: strict, DOM types only (the code must run in a browser too). */
+export const TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: 'ES2022',
+    module: 'ESNext',
+    // Every tool writes imports a bundler resolves (with or without .js extensions).
+    moduleResolution: 'Bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: [],
+  },
+  include: ['out/**/*.ts'],
+};
