@@ -4728,7 +4728,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the product
-                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 *     title (`customerEmail`, `customerName`, `productTitle`). Matching the order number
+                 *     (`orderId`) this way is deprecated: use the `orderId` filter.
                  * @example jane@example.com
                  */
                 search?: string;
@@ -4846,7 +4847,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Case-insensitive text matched against the customer's name and email.
+                 * @description Case-insensitive text matched against the customer's name and email (`name`, `email`).
                  * @example jane
                  */
                 search?: string;
@@ -4965,7 +4966,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name, the product
-                 *     title, the order number and the subscription id.
+                 *     title, the order number and the subscription id (`customerEmail`, `customerName`,
+                 *     `productTitle`, `orderId`, `id`).
                  * @example jane@example.com
                  */
                 search?: string;
@@ -5213,7 +5215,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Case-insensitive text matched against the coupon's label and code.
+                 * @description Case-insensitive text matched against the coupon's label and code (`label`, `code`).
                  * @example SPRING
                  */
                 search?: string;
@@ -5325,7 +5327,7 @@ export interface operations {
                 /** @description Only return pages with this status. */
                 status?: components["parameters"]["PageStatusFilter"];
                 /**
-                 * @description Text matched against the page's name and title.
+                 * @description Text matched against the page's name and title (`name`, `title`).
                  * @example summit
                  */
                 search?: string;
@@ -5985,8 +5987,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Text matched against the attendee's email and name, the ticket's short id and the
-                 *     order number. Input that looks like an email matches the email only; an 8-digit
-                 *     number matches the order number exactly.
+                 *     order number (`attendeeEmail`, `attendeeName`, `ticketShortId`, `orderId`). Input that
+                 *     looks like an email matches the email only; an 8-digit number matches the order number
+                 *     exactly.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;
@@ -6138,7 +6141,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the event
-                 *     title. Matching the order number this way is deprecated: use `orderId`.
+                 *     title (`customerEmail`, `customerName`, `eventTitle`). Matching the order number
+                 *     (`orderId`) this way is deprecated: use the `orderId` filter.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;
