@@ -1,11 +1,11 @@
 // What a record looks like in an answer: the fields the answer's schema declares, with nested
 // collections filled in from their own records (an event's `ticketGroups`, a ticket group's
 // `ticketTypeIds`), so a record reads the same whichever operation changed it last.
-import type { Collection } from './model.ts';
-import { camel, singular } from './names.ts';
-import type { Records, WriteContext } from './records.ts';
-import type { SchemaReader, Schema } from './spec.ts';
-import type { Store, Resource } from './store.ts';
+import type { Collection } from './model.js';
+import { camel, singular } from './names.js';
+import type { Records, WriteContext } from './records.js';
+import type { SchemaReader, Schema } from './spec.js';
+import type { Store, Resource } from './store.js';
 
 export const joinScope = (scope: string, id: string) => (scope ? `${scope}/${id}` : id);
 

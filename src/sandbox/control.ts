@@ -3,8 +3,8 @@
 //   POST /_sandbox/reset                             back to the seeded state
 //   GET  /_sandbox/deliveries                        the webhook deliveries attempted so far
 //   GET  /_sandbox/files/{id}                        an uploaded file (where download URLs point)
-import type { Engine } from './engine.ts';
-import { badRequest, json, notFound } from './errors.ts';
+import type { Engine } from './engine.js';
+import { badRequest, json, notFound } from './errors.js';
 
 export async function controlRoute(engine: Engine, request: Request, pathname: string): Promise<Response> {
   const route = `${request.method} ${pathname}`;

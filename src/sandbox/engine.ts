@@ -2,20 +2,20 @@
 // the parameter and body checks, and then to its handler (an action's own, or the generic one of
 // its kind). Handlers find records, change them through a Change, and answer through helpers
 // here, so every answer takes the shape its operation's schema documents.
-import { Presenter, joinScope } from './answers.ts';
-import { controlRoute } from './control.ts';
-import { ApiError, json, notFound } from './errors.ts';
-import { Lists } from './lists.ts';
-import { ApiModel, type Collection, type Route } from './model.ts';
-import { singular } from './names.ts';
-import { RateLimiter, type RateLimit } from './rate-limit.ts';
-import { Records, type WriteContext } from './records.ts';
-import { apiKeyOf, readBody, readParameters, type Body } from './request.ts';
-import { seed } from './seed.ts';
-import { SchemaReader, type OpenApiDocument, type Schema } from './spec.ts';
-import { Store, type Entry, type Resource } from './store.ts';
-import { validatorsFor, type Validators } from './validation.ts';
-import { Webhooks, type WebhookOptions } from './webhooks.ts';
+import { Presenter, joinScope } from './answers.js';
+import { controlRoute } from './control.js';
+import { ApiError, json, notFound } from './errors.js';
+import { Lists } from './lists.js';
+import { ApiModel, type Collection, type Route } from './model.js';
+import { singular } from './names.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { Records, type WriteContext } from './records.js';
+import { apiKeyOf, readBody, readParameters, type Body } from './request.js';
+import { seed } from './seed.js';
+import { SchemaReader, type OpenApiDocument, type Schema } from './spec.js';
+import { Store, type Entry, type Resource } from './store.js';
+import { validatorsFor, type Validators } from './validation.js';
+import { Webhooks, type WebhookOptions } from './webhooks.js';
 
 export interface Ctx {
   engine: Engine;

@@ -1,13 +1,13 @@
 // The handlers every operation gets from its kind alone: list, create, get, update, delete and
 // singletons. A new operation of one of these kinds works without sandbox code.
-import { joinScope } from './answers.ts';
-import type { Ctx, Engine, Handler } from './engine.ts';
-import { ApiError, badRequest, json, notFound } from './errors.ts';
-import type { Collection } from './model.ts';
-import { camel, singular } from './names.ts';
-import type { WriteContext } from './records.ts';
-import type { Schema } from './spec.ts';
-import type { Change, Resource } from './store.ts';
+import { joinScope } from './answers.js';
+import type { Ctx, Engine, Handler } from './engine.js';
+import { ApiError, badRequest, json, notFound } from './errors.js';
+import type { Collection } from './model.js';
+import { camel, singular } from './names.js';
+import type { WriteContext } from './records.js';
+import type { Schema } from './spec.js';
+import type { Change, Resource } from './store.js';
 
 const list: Handler = ({ engine, route, params, query, write }) => {
   const collection = route.collection!;

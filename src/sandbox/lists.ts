@@ -2,11 +2,11 @@
 // case-insensitively over the fields its description names, `createdAfter`/`createdBefore` on
 // `createdAt`, bounds included), newest first, with exclusive `starting_after`/`ending_before`
 // cursors and a `has_more` and `total` that are true to the data. Unpaginated lists keep creation order.
-import { ApiError } from './errors.ts';
-import type { Parameter, Route } from './model.ts';
-import { backticked, camel, dateBound } from './names.ts';
-import type { SchemaReader, Shape } from './spec.ts';
-import type { Entry, Resource } from './store.ts';
+import { ApiError } from './errors.js';
+import type { Parameter, Route } from './model.js';
+import { backticked, camel, dateBound } from './names.js';
+import type { SchemaReader, Shape } from './spec.js';
+import type { Entry, Resource } from './store.js';
 
 const PAGING = new Set(['limit', 'starting_after', 'ending_before']);
 const OBJECT_ID = /\[0-9a-fA-F\]\{24\}/;

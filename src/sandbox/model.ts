@@ -1,7 +1,7 @@
 // The bundle read as an API: every operation becomes a route of a known kind (list, create, get,
 // update, delete, singleton, or an action with its own handler), and the paths reveal the
 // collections and how they nest (`/v1/events/{pageId}/ticket-groups` lives under `/v1/events`).
-import { HTTP_METHODS, SchemaReader, type OpenApiOperation, type Schema } from './spec.ts';
+import { HTTP_METHODS, SchemaReader, type OpenApiOperation, type Schema } from './spec.js';
 
 export type OperationKind = 'list' | 'create' | 'get' | 'update' | 'delete' | 'singleton' | 'action';
 

@@ -2,9 +2,9 @@
 // body's fields, a new id, timestamps, the documented defaults and a plausible value for every
 // other required field; an update merges (a nested object field by field, a map or a list whole,
 // a `{key, value}` list key by key) and `null` clears; an answer shows what its schema declares.
-import { newObjectId, randomToken } from './ids.ts';
-import type { SchemaReader, Schema, Shape } from './spec.ts';
-import type { Resource } from './store.ts';
+import { newObjectId, randomToken } from './ids.js';
+import type { SchemaReader, Schema, Shape } from './spec.js';
+import type { Resource } from './store.js';
 
 export interface WriteContext {
   nowMs: number;

@@ -1,9 +1,9 @@
 // Reading a request as the API would: the bearer key, then the parameters and the body, each
 // checked against the operation's schemas. Anything invalid stops here with the documented 400.
-import { ApiError, badRequest } from './errors.ts';
-import type { Route } from './model.ts';
-import type { SchemaReader, Schema } from './spec.ts';
-import type { Validators } from './validation.ts';
+import { ApiError, badRequest } from './errors.js';
+import type { Route } from './model.js';
+import type { SchemaReader, Schema } from './spec.js';
+import type { Validators } from './validation.js';
 
 /** The key of `Authorization: Bearer <key>`, or 401. `allowed` limits which keys work. */
 export function apiKeyOf(request: Request, allowed?: ReadonlySet<string>): string {

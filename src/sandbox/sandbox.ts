@@ -1,13 +1,13 @@
 // createSandbox(): a local, stateful fake of the whole API, driven by the bundle. One engine,
 // three doors: `sandbox.fetch` (pass it to the client), `sandbox.handle(request)` (Mock Service
 // Worker) and `sandbox.listen(port)` (HTTP, as `npm run sandbox` does).
-import { ACTIONS } from './actions/index.ts';
-import { Engine } from './engine.ts';
-import { GENERIC } from './generic.ts';
-import type { RateLimit } from './rate-limit.ts';
-import { serve, type SandboxServer } from './server.ts';
-import { loadBundledSpec, type OpenApiDocument } from './spec.ts';
-import type { Delivery, WebhookEnvelope } from './webhooks.ts';
+import { ACTIONS } from './actions/index.js';
+import { Engine } from './engine.js';
+import { GENERIC } from './generic.js';
+import type { RateLimit } from './rate-limit.js';
+import { serve, type SandboxServer } from './server.js';
+import { loadBundledSpec, type OpenApiDocument } from './spec.js';
+import type { Delivery, WebhookEnvelope } from './webhooks.js';
 
 export interface SandboxOptions {
   /** The OpenAPI document to simulate. Default: the bundle this package ships. */

@@ -3,9 +3,9 @@
 // record, the most telling wins: get, then list, create, update, delete, webhook, and last a copy
 // embedded in a parent (an event's `ticketGroups`). Nested records find their parent through the
 // field naming it (`ticketGroupId`), the parent that embeds them, or else their siblings' parent.
-import type { ApiModel, Collection, OperationKind } from './model.ts';
-import { camel, eventResource } from './names.ts';
-import type { Store, Resource } from './store.ts';
+import type { ApiModel, Collection, OperationKind } from './model.js';
+import { camel, eventResource } from './names.js';
+import type { Store, Resource } from './store.js';
 
 const PRIORITY: Partial<Record<OperationKind, number>> = { get: 5, list: 4, create: 3, update: 2, delete: 1 };
 const WEBHOOK = 0;

@@ -5,9 +5,9 @@
 // so that an update never receives a default the caller did not send.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { ErrorDetail } from './errors.ts';
-import type { Parameter, Route } from './model.ts';
-import type { OpenApiDocument, Schema } from './spec.ts';
+import type { ErrorDetail } from './errors.js';
+import type { Parameter, Route } from './model.js';
+import type { OpenApiDocument, Schema } from './spec.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const ID = 'https://sandbox.checkoutpage-openapi.local/openapi.json';

@@ -4,15 +4,15 @@
 // Changes made through the API raise `<resource>.created`, `<resource>.updated` and
 // `<resource>.<new status>` where the spec has such an event; trigger() raises the others.
 import { createHmac } from 'node:crypto';
-import type { Presenter } from './answers.ts';
-import { ApiError, notFound } from './errors.ts';
-import { newObjectId } from './ids.ts';
-import type { ApiModel, Collection } from './model.ts';
-import { camel, eventResource } from './names.ts';
-import type { Records, WriteContext } from './records.ts';
-import type { Schema } from './spec.ts';
-import type { Store, Resource } from './store.ts';
-import type { Validators } from './validation.ts';
+import type { Presenter } from './answers.js';
+import { ApiError, notFound } from './errors.js';
+import { newObjectId } from './ids.js';
+import type { ApiModel, Collection } from './model.js';
+import { camel, eventResource } from './names.js';
+import type { Records, WriteContext } from './records.js';
+import type { Schema } from './spec.js';
+import type { Store, Resource } from './store.js';
+import type { Validators } from './validation.js';
 
 export interface Delivery {
   eventId: string;

@@ -1,9 +1,9 @@
 // downloadBookingTicketPdf: one small, valid PDF listing the booking's tickets. Like the API, a
 // booking that issued no tickets (not paid, or abandoned) has no PDF: 404.
-import type { Handler } from '../engine.ts';
-import { notFound } from '../errors.ts';
-import type { Resource } from '../store.ts';
-import { textPdf } from './pdf.ts';
+import type { Handler } from '../engine.js';
+import { notFound } from '../errors.js';
+import type { Resource } from '../store.js';
+import { textPdf } from './pdf.js';
 
 const ISSUES_TICKETS = new Set(['paid', 'partially_paid', 'partial_refund']);
 

@@ -2,9 +2,9 @@
 // the documented image types, else 415, or `file` for private files) and downloadFile (a URL
 // valid for 300 seconds, for private files only; images are public at their `location`). Both
 // URLs point at the sandbox's own /_sandbox/files/{id} route.
-import type { Handler } from '../engine.ts';
-import { ApiError, badRequest, json } from '../errors.ts';
-import { newObjectId } from '../ids.ts';
+import type { Handler } from '../engine.js';
+import { ApiError, badRequest, json } from '../errors.js';
+import { newObjectId } from '../ids.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/gif', 'image/webp']);

@@ -1,6 +1,6 @@
 // regenerateInvoice: re-renders the invoice document and answers the invoice. The sandbox has no
 // document to render, so the invoice only gets a new `updatedAt`.
-import type { Handler } from '../engine.ts';
+import type { Handler } from '../engine.js';
 
 export const regenerateInvoice: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;

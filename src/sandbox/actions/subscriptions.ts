@@ -1,9 +1,9 @@
 // cancelSubscription: the timing decides what changes. `cancelImmediately` ends the subscription
 // now (status `canceled`); `cancelAtPeriodEnd` and `cancelAt` schedule the end and leave the status
 // as it is (the sandbox does not end it later by itself: trigger `subscription.canceled` for that).
-import type { Handler } from '../engine.ts';
-import { ApiError, json } from '../errors.ts';
-import { objectIdFor } from '../ids.ts';
+import type { Handler } from '../engine.js';
+import { ApiError, json } from '../errors.js';
+import { objectIdFor } from '../ids.js';
 
 export const cancelSubscription: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;

@@ -3,10 +3,10 @@
 // metadata is applied key by key (a null value deletes the key). A ticket already checked in is
 // answered `success: false` and left unchanged. The answer shows the ticket in the older
 // LegacyTicket shape, as the spec documents.
-import type { Handler } from '../engine.ts';
-import { ApiError, badRequest, json, notFound } from '../errors.ts';
-import { objectIdFor } from '../ids.ts';
-import type { Resource } from '../store.ts';
+import type { Handler } from '../engine.js';
+import { ApiError, badRequest, json, notFound } from '../errors.js';
+import { objectIdFor } from '../ids.js';
+import type { Resource } from '../store.js';
 
 const legacyCheckIn = (c: Resource | undefined) =>
   c && { status: c.status, method: c.method, checkedInByUserId: c.checkedInBy, checkedInAt: c.checkedInAt };
