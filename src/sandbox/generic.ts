@@ -30,22 +30,33 @@ const create: Handler = (ctx) => {
   const scope = engine.scopeOf(collection, route, params, false);
   engine.checkUnique(ctx, collection, scope);
   const change = engine.store.begin();
-  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, engine.answerOf(route).data, ctx.write);
+  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, engine.answerOf(route).data, ctx.write, ctx.body.schema);
   change.commit();
   engine.webhooks.recordChanged(collection, undefined, record);
   return engine.respond(ctx, record, collection, scope);
 };
 
 /** A new record and, from arrays named after child collections (`ticketGroups`), its children. */
-function build(engine: Engine, change: Change, collection: Collection, scope: string, body: Resource, schema: Schema | undefined, write: WriteContext): Resource {
+function build(
+  engine: Engine,
+  change: Change,
+  collection: Collection,
+  scope: string,
+  body: Resource,
+  schema: Schema | undefined,
+  write: WriteContext,
+  requestSchema: Schema | undefined,
+): Resource {
   const nested = collection.children.filter((child) => Array.isArray(body[camel(child.segment)]));
-  const record = engine.records.build(body, schema ?? collection.itemSchema, write, new Set(nested.map((child) => camel(child.segment))));
+  const skip = new Set(nested.map((child) => camel(child.segment)));
+  const record = engine.records.build(body, schema ?? collection.itemSchema, write, skip, requestSchema);
   engine.records.complete(record, collection.itemSchema, write);
   change.put(collection.key, scope, record);
   for (const child of nested) {
     const childWrite = { ...write, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
+    const itemSchema = engine.reader.shape(engine.reader.shape(requestSchema).properties.get(camel(child.segment))).items;
     for (const item of body[camel(child.segment)] as Resource[]) {
-      build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite);
+      build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema);
     }
   }
   return record;

@@ -73,14 +73,15 @@ export class Records {
    * A new record from a create body. Body fields whose JSON type does not fit the record's field of
    * the same name (an input shaped differently from the answer) are left out rather than stored wrong.
    */
-  build(body: Resource, schema: Schema | undefined, ctx: WriteContext, skip: ReadonlySet<string>): Resource {
+  build(body: Resource, schema: Schema | undefined, ctx: WriteContext, skip: ReadonlySet<string>, requestSchema?: Schema): Resource {
     const s = this.shape(schema);
+    const request = this.shape(requestSchema);
     const record: Resource = {};
     for (const [name, value] of Object.entries(body)) {
       if (skip.has(name)) continue;
       const declared = s.properties.get(name);
       if (declared && !this.fits(value, declared)) continue;
-      record[name] = clone(value);
+      record[name] = this.stored(value, declared, request.properties.get(name));
     }
     record.id = newObjectId(ctx.nowMs);
     const iso = new Date(ctx.nowMs).toISOString();
@@ -118,10 +119,20 @@ export class Records {
       } else if (isObject(value) && isObject(out[name]) && this.shape(requestField).properties.size > 0) {
         out[name] = this.merge(out[name], value, requestField, recordField, ctx);
       } else {
-        out[name] = clone(value);
+        out[name] = this.stored(value, requestField, recordField);
       }
     }
     return out;
+  }
+
+  /** A value as the API stores it: text documented as "lowercased" or "trimmed" is. */
+  stored(value: unknown, ...schemas: Array<Schema | undefined>): unknown {
+    if (typeof value !== 'string') return clone(value);
+    const said = schemas.map((s) => this.shape(s).description ?? '').join(' ');
+    let text = value;
+    if (/\btrimmed\b/i.test(said)) text = text.trim();
+    if (/\blowercased\b/i.test(said)) text = text.toLowerCase();
+    return text;
   }
 
   /** A list of `{key, value}` whose value may be null: applied key by key, null deleting the key. */
