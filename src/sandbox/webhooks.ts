@@ -97,19 +97,26 @@ export class Webhooks {
 
   /**
    * Raises an event the API sends on its own (a payment paid, a subscription renewed...). The
-   * payload is `data` as given, else the record `id` names (else the event's example record, added
-   * to the sandbox if missing); when the event's name is a status of that record, the record takes it.
+   * payload is `data` as given (its record is then stored as the sandbox's), else built from the
+   * record `id` names (else from the event's example record, added if missing); when the event's
+   * name is a status of that record, the record takes it.
    */
   trigger(event: string, options: { id?: string; data?: Resource } = {}): WebhookEnvelope {
     if (!this.events[event]) throw new ApiError(400, `Unknown event "${event}"`, [{ param: 'event', message: 'is not an event of the spec', value: event }]);
+    const collection = this.collectionOf(event);
+    const { store, model } = this.parts;
     if (options.data !== undefined) {
       const schema = this.dataSchema(event);
       const errors = schema ? this.parts.validators.schema(schema)(options.data) : undefined;
       if (errors) throw new ApiError(400, 'Invalid event data', errors);
+      const record = collection ? (options.data[camel(eventResource(collection.segment))] as Resource | undefined) : undefined;
+      if (collection && typeof record?.id === 'string') {
+        const change = store.begin();
+        change.put(collection.key, store.get(collection.key, record.id)?.scope ?? '', structuredClone(record));
+        change.commit();
+      }
       return this.send(event, options.data);
     }
-    const collection = this.collectionOf(event);
-    const { store, model } = this.parts;
     const example = this.exampleData(event);
     if (!collection) return this.send(event, example ?? {});
     const key = camel(eventResource(collection.segment));

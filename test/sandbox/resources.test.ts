@@ -68,7 +68,7 @@ describe('create, read back, update, delete', () => {
     const groups = await s.client.events.listTicketGroups(event.id);
     expect(groups.map((g) => g.id)).toEqual([group!.id]);
     expect(groups[0]!.ticketTypeIds).toEqual(group!.ticketTypes!.map((t) => t.id));
-    const standard = await s.client.events.getTicketType(event.id, group!.id, group!.ticketTypes![0]!.id);
+    const standard = await s.client.events.getTicketType(event.id, group!.id!, group!.ticketTypes![0]!.id!);
     expect(standard).toMatchObject({ name: 'Standard', price: 1500 });
     expect((await s.client.events.get(event.id)).name).toBe('Sandbox Meetup');
   });
@@ -83,8 +83,8 @@ describe('create, read back, update, delete', () => {
     expect((await s.client.events.deleteTicketType(SUMMIT, CONFERENCE_GROUP, type!.id)).status).toBe('archived');
 
     const [field] = await s.client.events.listFields(SUMMIT);
-    expect(await s.client.events.deleteField(SUMMIT, field!.id)).toMatchObject({ success: true });
-    expect((await failure(s.client.events.getField(SUMMIT, field!.id))).status).toBe(404);
+    expect(await s.client.events.deleteField(SUMMIT, field!.id!)).toMatchObject({ success: true });
+    expect((await failure(s.client.events.getField(SUMMIT, field!.id!))).status).toBe(404);
   });
 
   it('returns a webhook secret only when the endpoint is created, and 404 once it is deleted', async () => {
