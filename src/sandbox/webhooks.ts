@@ -83,7 +83,7 @@ export class Webhooks {
     const resource = eventResource(collection.segment);
     const names = [`${resource}.${before ? 'updated' : 'created'}`];
     if (typeof after.status === 'string' && after.status !== before?.status) names.push(`${resource}.${after.status.toLowerCase()}`);
-    for (const event of names) if (this.events[event]) this.send(event, this.payload(event, collection, after));
+    for (const event of new Set(names)) if (this.events[event]) this.send(event, this.payload(event, collection, after));
   }
 
   private payload(event: string, collection: Collection, record: Resource): Resource {
