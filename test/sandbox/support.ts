@@ -28,17 +28,23 @@ export interface Checked {
 
 export function checkedSandbox(options?: SandboxOptions): Checked {
   const sandbox = createSandbox(options);
+  const { fetch, problems, checked } = checking((input, init) => sandbox.handle(new Request(input, init)));
+  const client = createCheckoutPageClient({ apiKey: API_KEY, fetch, maxRetries: 0 });
+  return { sandbox, client, fetch, problems, checked };
+}
+
+/** A fetch (any door: `sandbox.fetch`, or HTTP to `listen()`) whose answers are checked against the spec. */
+export function checking(inner: typeof globalThis.fetch): Pick<Checked, 'fetch' | 'problems' | 'checked'> {
   const problems: string[] = [];
   const checked = { count: 0 };
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
-    const response = await sandbox.handle(request);
+    const response = await inner(request.clone());
     const problem = await check(request, response.clone(), checked);
     if (problem) problems.push(problem);
     return response;
   };
-  const client = createCheckoutPageClient({ apiKey: API_KEY, fetch, maxRetries: 0 });
-  return { sandbox, client, fetch, problems, checked };
+  return { fetch, problems, checked };
 }
 
 async function check(request: Request, response: Response, checked: { count: number }): Promise<string | undefined> {
