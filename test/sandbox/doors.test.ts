@@ -37,7 +37,9 @@ describe('listen(): the HTTP door', () => {
 describe('npm run sandbox', () => {
   it('serves on the given port, keeps state between requests, and exits 0 on SIGINT', async () => {
     const port = await freePort();
-    const child = spawn(bin('tsx'), [path.join(ROOT, 'scripts/sandbox.ts'), '--port', String(port), '--rate-limit'], { cwd: ROOT, env: quietEnv });
+    // As package.json's script runs it: one Node process with tsx's loader.
+    const args = ['--import', 'tsx', path.join(ROOT, 'scripts/sandbox.ts'), '--port', String(port), '--rate-limit'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: quietEnv });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = `http://127.0.0.1:${port}`;
     const headers = { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
