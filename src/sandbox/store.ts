@@ -79,7 +79,7 @@ function cloneCollections(source: Map<string, Map<string, Entry>>): Map<string, 
   return new Map([...source].map(([key, entries]) => [key, new Map([...entries].map(([id, e]) => [id, { ...e, record: structuredClone(e.record) }]))]));
 }
 
-/** The writes of one request, applied together by commit(). Reads see the writes made so far. */
+/** The writes of one request, applied together by commit(). */
 export class Change {
   private readonly writes: Array<{ key: string; entry: Entry | { id: string; remove: true } }> = [];
 
@@ -93,15 +93,6 @@ export class Change {
 
   remove(key: string, id: string): void {
     this.writes.push({ key, entry: { id, remove: true } });
-  }
-
-  /** Whether this change creates or keeps a record (for checks made before commit). */
-  get(key: string, id: string): Resource | undefined {
-    for (let i = this.writes.length - 1; i >= 0; i--) {
-      const write = this.writes[i]!;
-      if (write.key === key && write.entry.id === id) return 'remove' in write.entry ? undefined : write.entry.record;
-    }
-    return this.store.get(key, id)?.record;
   }
 
   commit(): void {

@@ -119,6 +119,9 @@ describe('documented errors', () => {
     const other = await s.client.webhooks.create({ ...hook, url: 'https://hooks.example.com/b' });
     expect((await failure(s.client.webhooks.update(other.id, { url: hook.url }))).status).toBe(409);
     expect((await s.client.webhooks.update(first.id, { url: hook.url })).url).toBe(hook.url); // its own URL is no conflict
+
+    const slug = await failure(s.client.events.create({ name: 'Copy', slug: 'lisbon-product-summit-2026' }));
+    expect(slug.errors).toEqual([{ param: 'slug', message: 'is already taken', value: 'lisbon-product-summit-2026' }]);
   });
 
   it('answers 400 with errors[] naming each bad field or parameter, and stores nothing', async () => {
