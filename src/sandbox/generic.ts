@@ -30,7 +30,9 @@ const create: Handler = (ctx) => {
   const scope = engine.scopeOf(collection, route, params, false);
   engine.checkUnique(ctx, collection, scope);
   const change = engine.store.begin();
-  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, engine.answerOf(route).data, ctx.write, ctx.body.schema);
+  const answer = engine.answerOf(route);
+  const write = { ...ctx.write, example: (answer.examples[0] as Resource | undefined)?.data };
+  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema);
   change.commit();
   engine.webhooks.recordChanged(collection, undefined, record);
   return engine.respond(ctx, record, collection, scope);
@@ -53,7 +55,9 @@ function build(
   engine.records.complete(record, collection.itemSchema, write);
   change.put(collection.key, scope, record);
   for (const child of nested) {
-    const childWrite = { ...write, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
+    const childCreate = engine.model.routes.find((r) => r.kind === 'create' && r.collection === child);
+    const example = childCreate && (engine.answerOf(childCreate).examples[0] as Resource | undefined)?.data;
+    const childWrite = { ...write, example, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
     const itemSchema = engine.reader.shape(engine.reader.shape(requestSchema).properties.get(camel(child.segment))).items;
     for (const item of body[camel(child.segment)] as Resource[]) {
       build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema);

@@ -14,6 +14,11 @@ export interface WriteContext {
   livemode: boolean;
   /** The request's path parameters: a record declaring `pageId` under `/v1/events/{pageId}/...` gets it. */
   params: Record<string, string>;
+  /**
+   * The documented example of the record being created: where the schema has no default, an enum
+   * field takes the value the example shows (a new theme's `scope` is `seller`, not the first enum value).
+   */
+  example?: Resource;
 }
 
 const OBJECT_ID = /^\^?\[0-9a-fA-F\]\{24\}\$?$/;
@@ -33,6 +38,8 @@ export class Records {
     const iso = new Date(ctx.nowMs).toISOString();
     if (s.const !== undefined) return clone(s.const);
     if (s.default !== undefined) return clone(s.default);
+    const shown = ctx.example?.[name];
+    if (shown !== undefined && s.enum?.includes(shown)) return shown;
     if (name === 'sellerId' && ctx.sellerId) return ctx.sellerId;
     if (ctx.params[name] !== undefined) return ctx.params[name];
     if (name === 'livemode') return ctx.livemode;
