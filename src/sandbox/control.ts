@@ -21,7 +21,7 @@ export async function controlRoute(engine: Engine, request: Request, pathname: s
     engine.reset();
     return json(200, { data: { reset: true } });
   }
-  if (route === 'GET /_sandbox/deliveries') return json(200, { data: engine.webhooks.deliveries });
+  if (route === 'GET /_sandbox/deliveries') return json(200, { data: engine.webhooks.deliveries.log });
   const file = /^GET \/_sandbox\/files\/([^/]+)$/.exec(route);
   const stored = file ? engine.files.get(decodeURIComponent(file[1]!)) : undefined;
   if (stored) {

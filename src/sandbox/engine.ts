@@ -15,7 +15,8 @@ import { seed } from './seed.js';
 import { SchemaReader, type OpenApiDocument, type Schema } from './spec.js';
 import { Store, type Entry, type Resource } from './store.js';
 import { validatorsFor, type Validators } from './validation.js';
-import { Webhooks, type WebhookOptions } from './webhooks.js';
+import type { DeliveryOptions } from './deliveries.js';
+import { Webhooks } from './webhooks.js';
 
 export interface Ctx {
   engine: Engine;
@@ -36,7 +37,7 @@ export interface EngineOptions {
   now: () => number;
   apiKeys?: ReadonlySet<string>;
   rateLimit?: RateLimit;
-  webhooks: WebhookOptions;
+  webhooks: DeliveryOptions;
   actions: Record<string, Handler>;
   generic: Record<string, Handler>;
 }
@@ -92,7 +93,7 @@ export class Engine {
     this.store.reset();
     this.files.clear();
     this.limiter?.reset();
-    this.webhooks.deliveries.length = 0;
+    this.webhooks.deliveries.log.length = 0;
   }
 
   async handle(request: Request): Promise<Response> {

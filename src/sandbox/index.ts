@@ -4,4 +4,4 @@ export { createSandbox } from './sandbox.js';
 export type { Sandbox, SandboxOptions } from './sandbox.js';
 export type { SandboxServer } from './server.js';
 export type { RateLimit } from './rate-limit.js';
-export type { Delivery, WebhookEnvelope } from './webhooks.js';
+export type { Delivery, WebhookEnvelope } from './deliveries.js';

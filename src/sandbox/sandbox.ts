@@ -7,7 +7,7 @@ import { GENERIC } from './generic.js';
 import type { RateLimit } from './rate-limit.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
-import type { Delivery, WebhookEnvelope } from './webhooks.js';
+import type { Delivery, WebhookEnvelope } from './deliveries.js';
 
 export interface SandboxOptions {
   /** The OpenAPI document to simulate. Default: the bundle this package ships. */
@@ -72,9 +72,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     reset: () => engine.reset(),
     listen: (port = 0, host = '127.0.0.1') => serve(handle, port, host),
     trigger: (event, triggerOptions) => engine.webhooks.trigger(event, triggerOptions),
-    webhooksSettled: () => engine.webhooks.settled(),
+    webhooksSettled: () => engine.webhooks.deliveries.settled(),
     get deliveries() {
-      return engine.webhooks.deliveries;
+      return engine.webhooks.deliveries.log;
     },
   };
 }

@@ -1,10 +1,8 @@
-// Webhook deliveries, signed as the API signs them: a JSON POST of the event envelope with
-// `x-webhook-signature: sha256=<HMAC-SHA256 of the raw body, keyed with the endpoint's secret>`,
-// `x-webhook-timestamp` and `x-webhook-delivery-attempt`, plus the endpoint's custom headers.
-// Changes made through the API raise `<resource>.created`, `<resource>.updated` and
-// `<resource>.<new status>` where the spec has such an event; trigger() raises the others.
-import { createHmac } from 'node:crypto';
+// Which webhook events happen, and with what payload. Changes made through the API raise
+// `<resource>.created`, `<resource>.updated` and `<resource>.<new status>` where the spec has such
+// an event; trigger() raises the others. Sending them is deliveries.ts's job.
 import type { Presenter } from './answers.js';
+import { Deliveries, type DeliveryOptions, type WebhookEnvelope } from './deliveries.js';
 import { ApiError, notFound } from './errors.js';
 import { newObjectId } from './ids.js';
 import type { ApiModel, Collection } from './model.js';
@@ -13,35 +11,6 @@ import type { Records, WriteContext } from './records.js';
 import type { Schema } from './spec.js';
 import type { Store, Resource } from './store.js';
 import type { Validators } from './validation.js';
-
-export interface Delivery {
-  eventId: string;
-  event: string;
-  endpointId: string;
-  url: string;
-  attempt: number;
-  /** The receiver's HTTP status, if it answered. */
-  status?: number;
-  ok: boolean;
-  error?: string;
-}
-
-export interface WebhookEnvelope {
-  sellerId: string;
-  seller_id: string;
-  eventId: string;
-  event_id: string;
-  event: string;
-  timestamp: string;
-  data: Resource;
-}
-
-export interface WebhookOptions {
-  fetch: typeof globalThis.fetch;
-  /** Pauses before each retry of a failed delivery; its length + 1 is the number of attempts. */
-  retryDelaysMs: number[];
-  timeoutMs: number;
-}
 
 interface Parts {
   model: ApiModel;
@@ -53,13 +22,15 @@ interface Parts {
 }
 
 export class Webhooks {
-  readonly deliveries: Delivery[] = [];
-  private readonly pending = new Set<Promise<void>>();
+  readonly deliveries: Deliveries;
 
   constructor(
     private readonly parts: Parts,
-    private readonly options: WebhookOptions,
-  ) {}
+    options: DeliveryOptions,
+  ) {
+    const endpoints = parts.model.collection('/v1/webhooks');
+    this.deliveries = new Deliveries(parts.store, endpoints?.key, () => parts.context().nowMs, options);
+  }
 
   private get events(): Record<string, any> {
     return this.parts.model.reader.doc.webhooks ?? {};
@@ -158,73 +129,7 @@ export class Webhooks {
       timestamp: new Date(ctx.nowMs).toISOString(),
       data,
     };
-    const endpoints = this.parts.model.collection('/v1/webhooks');
-    for (const entry of endpoints ? this.parts.store.list(endpoints.key) : []) {
-      const endpoint = entry.record;
-      // Seeded endpoints come from the examples: their URLs are not real receivers.
-      if (entry.seeded || endpoint.status !== 'active' || typeof endpoint.secret !== 'string') continue;
-      if (!Array.isArray(endpoint.events) || !endpoint.events.includes(event)) continue;
-      const delivery = this.deliver(entry.id, endpoint, envelope).finally(() => this.pending.delete(delivery));
-      this.pending.add(delivery);
-    }
+    this.deliveries.send(envelope);
     return envelope;
-  }
-
-  private async deliver(endpointId: string, endpoint: Resource, envelope: WebhookEnvelope): Promise<void> {
-    const body = JSON.stringify(envelope);
-    const signature = `sha256=${createHmac('sha256', endpoint.secret as string).update(body).digest('hex')}`;
-    const attempts = this.options.retryDelaysMs.length + 1;
-    let ok = false;
-    for (let attempt = 1; attempt <= attempts && !ok; attempt++) {
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, this.options.retryDelaysMs[attempt - 2]));
-      const delivery: Delivery = { eventId: envelope.eventId, event: envelope.event, endpointId, url: String(endpoint.url), attempt, ok: false };
-      try {
-        const answer = await this.options.fetch(String(endpoint.url), {
-          method: 'POST',
-          headers: {
-            ...(endpoint.customHeaders as Record<string, string> | undefined),
-            'content-type': 'application/json',
-            'user-agent': 'CheckoutPage-Sandbox-Webhooks',
-            'x-webhook-signature': signature,
-            'x-webhook-timestamp': String(Math.floor(this.parts.context().nowMs / 1000)),
-            'x-webhook-delivery-attempt': String(attempt),
-          },
-          body,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
-        await answer.body?.cancel();
-        delivery.status = answer.status;
-        ok = delivery.ok = answer.status >= 200 && answer.status < 300;
-      } catch (error) {
-        delivery.error = error instanceof Error ? error.message : String(error);
-      }
-      this.deliveries.push(delivery);
-    }
-    this.recordOutcome(endpointId, ok);
-  }
-
-  /** The endpoint's delivery counters, as the API keeps them. */
-  private recordOutcome(endpointId: string, ok: boolean): void {
-    const endpoints = this.parts.model.collection('/v1/webhooks');
-    const entry = endpoints && this.parts.store.get(endpoints.key, endpointId);
-    if (!endpoints || !entry) return;
-    const now = new Date(this.parts.context().nowMs).toISOString();
-    const r = entry.record;
-    const next = {
-      ...r,
-      deliveryCount: Number(r.deliveryCount ?? 0) + 1,
-      successCount: Number(r.successCount ?? 0) + (ok ? 1 : 0),
-      failureCount: Number(r.failureCount ?? 0) + (ok ? 0 : 1),
-      lastTriggeredAt: now,
-      ...(ok ? { lastSuccessAt: now } : { lastFailureAt: now }),
-    };
-    const change = this.parts.store.begin();
-    change.put(endpoints.key, entry.scope, next, entry.seeded);
-    change.commit();
-  }
-
-  /** Resolves once every delivery under way (retries included) has finished. */
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 }
