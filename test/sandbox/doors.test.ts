@@ -48,10 +48,12 @@ describe('npm run sandbox', () => {
       answer = await fetch(`${url}/v1/account`, { headers }).catch(() => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100)));
     }
     expect(answer?.status).toBe(200);
+    const { fetch: checked, problems } = checking(globalThis.fetch);
     const body = JSON.stringify({ label: 'CLI', code: 'CLI5', percentOff: 5, duration: 'once' });
-    expect((await fetch(`${url}/v1/coupons`, { method: 'POST', headers, body })).status).toBe(201);
-    const listed = (await (await fetch(`${url}/v1/coupons?search=cli5`, { headers })).json()) as { total: number };
+    expect((await checked(`${url}/v1/coupons`, { method: 'POST', headers, body })).status).toBe(201);
+    const listed = (await (await checked(`${url}/v1/coupons?search=cli5`, { headers })).json()) as { total: number };
     expect(listed.total).toBe(1);
+    expect(problems).toEqual([]);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     await expect(fetch(`${url}/v1/account`)).rejects.toThrow();

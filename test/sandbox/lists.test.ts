@@ -2,6 +2,7 @@
 // and `total` true to the data, and every kind of filter narrowing to exactly the matching records.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundle } from '../support/bundle.ts';
+import { createSandbox } from '../../src/sandbox/index.ts';
 import { checkedSandbox, raw, type Checked } from './support.ts';
 
 let s: Checked;
@@ -132,5 +133,17 @@ describe('filters and search over the seeded records', () => {
     expect(byEmail.total).toBeGreaterThan(0);
     const none = await s.client.customers.list({ search: 'no-such-customer-anywhere' });
     expect(none).toEqual({ data: [], has_more: false, total: 0 });
+  });
+
+  it('searches every plain text field when a search description names no field', async () => {
+    const spec = structuredClone(bundle) as any;
+    const search = spec.paths['/v1/coupons'].get.parameters.find((p: { name?: string }) => p.name === 'search');
+    search.description = 'Text matched against the coupon.';
+    const plain = createSandbox({ spec });
+    const find = async (text: string) =>
+      ((await (await plain.fetch(`https://api.checkoutpage.com/v1/coupons?search=${text}`, { headers: { Authorization: 'Bearer sk_test_x' } })).json()) as { total: number }).total;
+    expect(await find('welcome5')).toBe(1); // the code
+    expect(await find('first 3 months')).toBe(1); // the label
+    expect(await find('66a1c0f4')).toBe(0); // ids are not text to search
   });
 });
