@@ -117,7 +117,8 @@ function details(errors: ErrorObject[], root: unknown, skip: number): ErrorDetai
   for (const error of kept) {
     const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const value = parts.reduce<any>((v, key) => v?.[key], root);
-    const leaf = (error.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ?? (error.params as { additionalProperty?: string }).additionalProperty;
+    const { missingProperty, additionalProperty } = error.params as { missingProperty?: string; additionalProperty?: string };
+    const leaf = missingProperty ?? additionalProperty;
     const path = [...parts.slice(skip), ...(leaf ? [leaf] : [])];
     const param = path.join('.') || 'body';
     const detail: ErrorDetail = { param, message: messageOf(error) };
@@ -145,9 +146,16 @@ function closestBranches(errors: ErrorObject[]): ErrorObject[] {
       branches.set(branch, [...(branches.get(branch) ?? []), e]);
     }
     if (branches.size === 0) continue;
-    const best = [...branches.values()].reduce((a, b) => (b.length < a.length ? b : a));
-    const dropped = new Set([composite, ...[...branches.values()].filter((b) => b !== best).flat()]);
+    const fewest = Math.min(...[...branches.values()].map((b) => b.length));
+    const closest = [...branches.values()].filter((b) => b.length === fewest);
+    const dropped = new Set([composite, ...[...branches.values()].filter((b) => b !== closest[0]).flat()]);
     result = result.filter((e) => !dropped.has(e));
+    // Branches that each lack one field (a cancellation with no timing): say to send one of them.
+    if (closest.length > 1 && closest.every((b) => b.length === 1 && b[0]!.keyword === 'required')) {
+      const among = closest.map((b) => (b[0]!.params as { missingProperty: string }).missingProperty);
+      const at = result.indexOf(closest[0]![0]!);
+      result = [...result.slice(0, at), ...closest.map((b) => ({ ...b[0]!, keyword: 'oneOfRequired', params: { ...b[0]!.params, among } })), ...result.slice(at + 1)];
+    }
   }
   return result;
 }
@@ -157,6 +165,8 @@ function messageOf(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return 'is required';
+    case 'oneOfRequired':
+      return `send exactly one of: ${(params.among as string[]).join(', ')}`;
     case 'additionalProperties':
       return 'is not a known field';
     case 'not':

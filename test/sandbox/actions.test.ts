@@ -47,7 +47,9 @@ describe('cancelSubscription', () => {
   });
 
   it('rejects no timing, two timings or a past date with 400, and an unknown id with 404', async () => {
-    expect((await raw(s, 'POST', `/v1/subscriptions/${ACTIVE}/cancel`, { body: { reason: 'x' } })).status).toBe(400);
+    const none = await raw(s, 'POST', `/v1/subscriptions/${ACTIVE}/cancel`, { body: { reason: 'x' } });
+    const oneOf = 'send exactly one of: cancelImmediately, cancelAtPeriodEnd, cancelAt';
+    expect(none.body.errors).toEqual(['cancelImmediately', 'cancelAtPeriodEnd', 'cancelAt'].map((param) => ({ param, message: oneOf })));
     expect((await raw(s, 'POST', `/v1/subscriptions/${ACTIVE}/cancel`, { body: { cancelImmediately: true, cancelAtPeriodEnd: true } })).status).toBe(400);
     const past = await raw(s, 'POST', `/v1/subscriptions/${ACTIVE}/cancel`, { body: { cancelAt: '2020-01-01T00:00:00Z' } });
     expect(past.body.errors).toEqual([{ param: 'cancelAt', message: 'must be in the future', value: '2020-01-01T00:00:00Z' }]);
