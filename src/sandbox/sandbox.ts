@@ -10,7 +10,10 @@ import { loadBundledSpec, type OpenApiDocument } from './spec.js';
 import type { Delivery, WebhookEnvelope } from './deliveries.js';
 
 export interface SandboxOptions {
-  /** The OpenAPI document to simulate. Default: the bundle this package ships. */
+  /**
+   * The OpenAPI document to simulate. Default: the bundle this package ships, read from disk once
+   * per process (pass it yourself where code is bundled away from the package's files).
+   */
   spec?: object;
   /** Accept only these API keys (default: any `Authorization: Bearer <key>`). */
   apiKeys?: string[];
