@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { createCheckoutPageClient } from '../src/index.ts';
 import { bin, ROOT } from '../scripts/lib/paths.ts';
 import { run } from '../scripts/lib/run.ts';
+import { sandboxInProcessStart, sandboxRequestTimes, serverStart, type Spread } from './sandbox.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -97,12 +98,21 @@ async function generateSeconds(): Promise<number> {
   return median(times);
 }
 
+const shown = ({ min, median, max }: Spread, unit: 'ms' | 's') => {
+  const f = (ms: number) => (unit === 's' ? (ms / 1000).toFixed(2) : ms.toFixed(3));
+  return `${f(median)} ${unit} (min ${f(min)}, max ${f(max)})`;
+};
+
 const server = await startServer();
 try {
   const times = await requestTimes(server.url);
   const heap = await paginationHeapMb(server.url);
   const kb = await bundleKb();
   const seconds = await generateSeconds();
+  const sandboxTimes = await sandboxRequestTimes();
+  const sandboxStart = await sandboxInProcessStart();
+  const sandboxServerStart = await serverStart('sandbox');
+  const prismStart = await serverStart('prism');
   const rows: Array<[string, string, string]> = [
     ...Object.entries(times).map(([name, { ms, ratio }]): [string, string, string] => [
       `median time per request, ${name}`,
@@ -112,6 +122,10 @@ try {
     [`heap growth paginating ${heap.items.toLocaleString('en')} items (retained, sampled every 5,000)`, `${heap.mb.toFixed(2)} MB`, '< 20 MB'],
     ['client ESM bundle, minified + gzip (openapi-fetch included)', `${kb.toFixed(1)} kB`, '<= 10 kB'],
     ['`npm run generate`, whole spec (median of 3)', `${seconds.toFixed(2)} s`, '<= 5 s'],
+    ...Object.entries(sandboxTimes).map(([name, spread]): [string, string, string] => [`sandbox, time per request in-process: ${name}`, shown(spread, 'ms'), '<= 1 ms']),
+    ['sandbox start, import to first answer (in a fresh process, 5 runs)', shown(sandboxStart, 's'), '<= 1 s'],
+    ['sandbox start, `npm run sandbox` to first HTTP answer (3 runs)', shown(sandboxServerStart, 's'), '<= 1 s'],
+    ['Prism start, `npm run mock` to first HTTP answer (3 runs, for comparison)', shown(prismStart, 's'), ''],
   ];
   console.log(`\n| Figure | Measured | Target |\n| --- | --- | --- |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -6065,8 +6065,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the product
-                 *     title (`customerEmail`, `customerName`, `productTitle`). It also matches the order number
-                 *     (`orderId`), but that use is deprecated: filter with the `orderId` parameter instead.
+                 *     title (`customerEmail`, `customerName`, `productTitle`). Matching the order number
+                 *     (`orderId`) this way is deprecated: use the `orderId` filter.
                  * @example jane@example.com
                  */
                 search?: string;
@@ -6303,7 +6303,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name, the product
-                 *     title, the order number and the subscription's id (`customerEmail`, `customerName`,
+                 *     title, the order number and the subscription id (`customerEmail`, `customerName`,
                  *     `productTitle`, `orderId`, `id`).
                  * @example jane@example.com
                  */
@@ -6664,7 +6664,7 @@ export interface operations {
                 /** @description Only return pages with this status. */
                 status?: components["parameters"]["PageStatusFilter"];
                 /**
-                 * @description Text matched against the page's name and title.
+                 * @description Text matched against the page's name and title (`name`, `title`).
                  * @example summit
                  */
                 search?: string;
@@ -7478,8 +7478,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Case-insensitive text matched against the customer's email and name and the event
-                 *     title (`customerEmail`, `customerName`, `eventTitle`). It also matches the order number
-                 *     (`orderId`), but that use is deprecated: filter with the `orderId` parameter instead.
+                 *     title (`customerEmail`, `customerName`, `eventTitle`). Matching the order number
+                 *     (`orderId`) this way is deprecated: use the `orderId` filter.
                  * @example sofia.almeida@example.com
                  */
                 search?: string;

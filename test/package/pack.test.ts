@@ -55,11 +55,27 @@ describe('npm pack', () => {
     });
   });
 
+  it('ships the sandbox as its own entry, working on the bundled spec', async () => {
+    expect(files).toContain('dist/src/sandbox/index.js');
+    const script = `
+      import { createSandbox } from 'checkoutpage-openapi/sandbox';
+      const sandbox = createSandbox();
+      const answer = await sandbox.fetch('https://api.checkoutpage.com/v1/coupons?limit=1', { headers: { Authorization: 'Bearer sk_test_pack' } });
+      const body = await answer.json();
+      console.log(JSON.stringify({ status: answer.status, items: body.data.length, total: body.total }));`;
+    await writeFile(path.join(dir, 'app/sandbox.mjs'), script);
+    const result = await run(process.execPath, ['sandbox.mjs'], { cwd: path.join(dir, 'app') });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ status: 200, items: 1, total: 2 });
+  });
+
   it('type-checks a consumer against the shipped declarations', async () => {
     const source = `
       import { createCheckoutPageClient } from 'checkoutpage-openapi';
       import type { components } from 'checkoutpage-openapi/schema';
-      const client = createCheckoutPageClient({ apiKey: 'sk_test_pack' });
+      import { createSandbox, type Sandbox } from 'checkoutpage-openapi/sandbox';
+      const sandbox: Sandbox = createSandbox({ rateLimit: true });
+      const client = createCheckoutPageClient({ apiKey: 'sk_test_pack', fetch: sandbox.fetch });
       export async function total(): Promise<number> {
         const payment: components['schemas']['Payment'] = await client.payments.get('6812fe6e9f39b6760576f01d');
         return payment.amount;

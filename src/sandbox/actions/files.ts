@@ -1,0 +1,47 @@
+// uploadFile (multipart: `file` at most 10 MB, else 413; `purpose` `image` for public images in
+// the documented image types, else 415, or `file` for private files) and downloadFile (a URL
+// valid for 300 seconds, for private files only; images are public at their `location`). Both
+// URLs point at the sandbox's own /_sandbox/files/{id} route.
+import type { Handler } from '../engine.js';
+import { ApiError, badRequest, json } from '../errors.js';
+import { newObjectId } from '../ids.js';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/gif', 'image/webp']);
+const DOWNLOAD_SECONDS = 300;
+
+export const uploadFile: Handler = async (ctx) => {
+  const { engine, route, write, url } = ctx;
+  const file = ctx.body.form?.get('file');
+  if (!(file instanceof File)) throw badRequest([{ param: 'file', message: 'is required' }]);
+  if (file.size > MAX_BYTES) throw new ApiError(413, 'File too large (max 10MB)');
+  const purpose = String(ctx.body.value?.purpose);
+  const type = file.type || 'application/octet-stream';
+  if (purpose === 'image' && !IMAGE_TYPES.has(type)) throw new ApiError(415, `Unsupported file type: ${type}`);
+  const id = newObjectId(write.nowMs);
+  engine.files.set(id, { bytes: new Uint8Array(await file.arrayBuffer()), type, name: file.name });
+  const record = {
+    id,
+    location: `${url.origin}/_sandbox/files/${id}`,
+    name: file.name,
+    purpose,
+    type,
+    size: file.size,
+    createdAt: new Date(write.nowMs).toISOString(),
+  };
+  const collection = engine.model.collection(route.path.split('/').slice(0, 3).join('/'));
+  if (collection) {
+    const change = engine.store.begin();
+    change.put(collection.key, '', record);
+    change.commit();
+  }
+  return engine.respond(ctx, record, collection, '');
+};
+
+export const downloadFile: Handler = (ctx) => {
+  const { engine, route, params, url } = ctx;
+  const collection = engine.model.collection(route.path.split('/').slice(0, 3).join('/'))!;
+  const file = engine.find(collection, route, params).record;
+  if (file.purpose === 'image') throw new ApiError(400, 'Images are public: use the file\'s `location` URL');
+  return json(engine.answerOf(route).status, { data: { url: `${url.origin}/_sandbox/files/${file.id}`, expiresIn: DOWNLOAD_SECONDS } });
+};

@@ -1,0 +1,35 @@
+// The API's error answer, `{status: 'error', type, message, errors?}`, thrown from anywhere in the
+// sandbox and turned into a Response in one place.
+
+export interface ErrorDetail {
+  param: string;
+  message: string;
+  value?: unknown;
+}
+
+/** The `type` the documented examples show for every error (the API does not list other values). */
+const ERROR_TYPE = 'error';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: ErrorDetail[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  toResponse(): Response {
+    const body = { status: 'error', type: ERROR_TYPE, message: this.message, ...(this.errors ? { errors: this.errors } : {}) };
+    return json(this.status, body, this.headers);
+  }
+}
+
+export const notFound = (what = 'Not Found') => new ApiError(404, what);
+
+export const badRequest = (errors: ErrorDetail[], message = 'Invalid request parameters') => new ApiError(400, message, errors);
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+}

@@ -1,0 +1,168 @@
+// Lists as the API documents them: every filter narrows (enums, ids and strings exactly, `search`
+// case-insensitively over the fields its description names, `createdAfter`/`createdBefore` on
+// `createdAt`, bounds included), newest first, with exclusive `starting_after`/`ending_before`
+// cursors and a `has_more` and `total` that are true to the data. Unpaginated lists keep creation order.
+import { ApiError } from './errors.js';
+import type { Parameter, Route } from './model.js';
+import { backticked, camel, dateBound } from './names.js';
+import type { SchemaReader, Shape } from './spec.js';
+import type { Entry, Resource } from './store.js';
+
+const PAGING = new Set(['limit', 'starting_after', 'ending_before']);
+const OBJECT_ID = /\[0-9a-fA-F\]\{24\}/;
+
+type Getter = (record: Resource) => unknown;
+
+/**
+ * Filters whose value is not a field of the listed records, so the field rules below cannot find
+ * them. Keyed by parameter name; each says how the API derives the value it filters on.
+ */
+const DERIVED_FILTERS: Record<string, Getter> = {
+  // Tickets: a ticket never checked in has no `latestCheckIn` and counts as `UNCHECKEDIN`.
+  checkInStatus: (ticket) => (ticket.latestCheckIn as Resource | undefined)?.status ?? 'UNCHECKEDIN',
+};
+
+const path = (fields: string[]): Getter => (record) => fields.reduce<any>((v, key) => v?.[key], record);
+
+export class Lists {
+  private readonly getters = new Map<string, Getter | undefined>();
+  private readonly searches = new Map<string, Getter[]>();
+
+  constructor(private readonly reader: SchemaReader) {}
+
+  /** How a filter parameter reads its field, or undefined when the sandbox cannot tell. */
+  filterField(parameter: Parameter, item: Shape): Getter | undefined {
+    const { name } = parameter;
+    if (DERIVED_FILTERS[name]) return DERIVED_FILTERS[name];
+    if (item.properties.has(name)) return path([name]);
+    // `event` filters the `events` list of a webhook endpoint.
+    if (item.properties.has(`${name}s`) && this.reader.shape(item.properties.get(`${name}s`)).types.has('array')) return path([`${name}s`]);
+    // `couponCode` is `coupon.code`.
+    const words = name.split(/(?=[A-Z])/);
+    for (let i = 1; i < words.length; i++) {
+      const head = words.slice(0, i).join('');
+      const tail = camel(words.slice(i).join('-').toLowerCase());
+      if (this.reader.shape(item.properties.get(head)).properties.has(tail)) return path([head, tail]);
+    }
+    // A field the parameter's description names in backticks, such as `latestCheckIn.status`.
+    for (const word of backticked(parameter.description)) {
+      const parts = word.split('.');
+      if (this.resolves(item, parts)) return path(parts);
+    }
+    return undefined;
+  }
+
+  /** The fields `search` matches: those its description names in backticks, else every plain text field. */
+  searchFields(route: Route, item: Shape): Getter[] {
+    const key = `${route.method} ${route.path}`;
+    let getters = this.searches.get(key);
+    if (getters) return getters;
+    const parameter = route.parameters.find((p) => p.name === 'search');
+    const named = backticked(parameter?.description)
+      .map((word) => word.split('.'))
+      .filter((parts) => this.resolves(item, parts));
+    const fallback = [...item.properties]
+      .filter(([name, schema]) => {
+        const s = this.reader.shape(schema);
+        return s.types.has('string') && !s.format && !OBJECT_ID.test(s.pattern ?? '') && name !== 'id' && !name.endsWith('Id');
+      })
+      .map(([name]) => [name]);
+    getters = (named.length ? named : fallback).map(path);
+    this.searches.set(key, getters);
+    return getters;
+  }
+
+  private resolves(item: Shape, parts: string[]): boolean {
+    let shape = item;
+    for (const part of parts) {
+      const next = shape.properties.get(part);
+      if (!next) return false;
+      shape = this.reader.shape(next);
+    }
+    return true;
+  }
+
+  /** One answer of a list route: `{data}` or `{data, has_more, total}`. */
+  answer(route: Route, entries: Entry[], query: Record<string, unknown>, item: Shape, paginated: boolean): { data: Resource[]; has_more?: boolean; total?: number } {
+    const tests: Array<(record: Resource) => boolean> = [];
+    for (const parameter of route.parameters) {
+      const wanted = query[parameter.name];
+      if (parameter.in !== 'query' || wanted === undefined || PAGING.has(parameter.name)) continue;
+      if (parameter.name === 'search') {
+        const needle = String(wanted).toLowerCase();
+        const fields = this.searchFields(route, item);
+        tests.push((record) => fields.some((get) => {
+          const value = get(record);
+          return (typeof value === 'string' || typeof value === 'number') && String(value).toLowerCase().includes(needle);
+        }));
+        continue;
+      }
+      const bound = dateBound(parameter.name);
+      if (bound && item.properties.has(bound.field)) {
+        const limit = Date.parse(String(wanted));
+        tests.push((record) => {
+          const at = Date.parse(String(record[bound.field]));
+          return bound.bound === 'after' ? at >= limit : at <= limit;
+        });
+        continue;
+      }
+      const get = this.cachedField(route, parameter, item);
+      if (!get) continue;
+      tests.push((record) => {
+        const value = get(record);
+        return Array.isArray(value) ? value.some((v) => String(v) === String(wanted)) : value !== undefined && value !== null && String(value) === String(wanted);
+      });
+    }
+
+    const sorted = paginated ? [...entries].sort(newestFirst) : entries;
+    const matching = sorted.filter((entry) => tests.every((test) => test(entry.record)));
+    if (!paginated) return { data: matching.map((e) => e.record) };
+
+    const limit = Number(query.limit ?? 20);
+    const after = query.starting_after as string | undefined;
+    const before = query.ending_before as string | undefined;
+    if (after !== undefined && before !== undefined) {
+      throw new ApiError(400, 'Invalid request parameters', [
+        { param: 'ending_before', message: 'cannot be combined with `starting_after`', value: before },
+      ]);
+    }
+    const cursor = after ?? before;
+    let page: Entry[];
+    let hasMore: boolean;
+    if (cursor === undefined) {
+      page = matching.slice(0, limit);
+      hasMore = matching.length > limit;
+    } else {
+      // Cursors are positions in the whole list, so a cursor need not match the filters itself.
+      const at = sorted.findIndex((entry) => entry.id === cursor);
+      if (at < 0) {
+        throw new ApiError(400, 'Invalid request parameters', [
+          { param: after !== undefined ? 'starting_after' : 'ending_before', message: 'is not the id of an item of this list', value: cursor },
+        ]);
+      }
+      const position = new Map(sorted.map((entry, i) => [entry.id, i]));
+      if (after !== undefined) {
+        const rest = matching.filter((entry) => position.get(entry.id)! > at);
+        page = rest.slice(0, limit);
+        hasMore = rest.length > limit;
+      } else {
+        const rest = matching.filter((entry) => position.get(entry.id)! < at);
+        page = rest.slice(Math.max(0, rest.length - limit));
+        hasMore = rest.length > limit;
+      }
+    }
+    return { data: page.map((e) => e.record), has_more: hasMore, total: matching.length };
+  }
+
+  private cachedField(route: Route, parameter: Parameter, item: Shape): Getter | undefined {
+    const key = `${route.method} ${route.path} ${parameter.name}`;
+    if (!this.getters.has(key)) this.getters.set(key, this.filterField(parameter, item));
+    return this.getters.get(key);
+  }
+}
+
+function newestFirst(a: Entry, b: Entry): number {
+  const at = Date.parse(String(a.record.createdAt ?? '')) || 0;
+  const bt = Date.parse(String(b.record.createdAt ?? '')) || 0;
+  return bt - at || b.seq - a.seq;
+}

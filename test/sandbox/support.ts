@@ -1,0 +1,104 @@
+// A sandbox as a user's tests meet it (the project's client on `sandbox.fetch`), with every answer
+// it gives checked against the spec: the status must be one the operation documents, and a JSON
+// body must match that status's schema. Test files assert that nothing was found wrong.
+import { createCheckoutPageClient, type CheckoutPageClient } from '../../src/index.ts';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
+import { bundle } from '../support/bundle.ts';
+import { assertMatches, responseMediaTypes, responseSchemaPointer } from '../support/schema.ts';
+
+export const API_KEY = 'sk_test_sandbox';
+
+const templates = Object.keys(bundle.paths).map((path) => ({
+  path,
+  regex: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+  literals: path.split('/').filter((s) => s && !s.startsWith('{')).length,
+}));
+templates.sort((a, b) => b.literals - a.literals);
+
+export interface Checked {
+  sandbox: Sandbox;
+  client: CheckoutPageClient;
+  /** `sandbox.fetch`, with the answer checked. */
+  fetch: typeof globalThis.fetch;
+  /** What was wrong with answers so far (empty when every answer matched the spec). */
+  problems: string[];
+  /** How many answers were checked against a schema. */
+  checked: { count: number };
+}
+
+export function checkedSandbox(options?: SandboxOptions): Checked {
+  const sandbox = createSandbox(options);
+  const { fetch, problems, checked } = checking((input, init) => sandbox.handle(new Request(input, init)));
+  const client = createCheckoutPageClient({ apiKey: API_KEY, fetch, maxRetries: 0 });
+  return { sandbox, client, fetch, problems, checked };
+}
+
+/** A fetch (any door: `sandbox.fetch`, or HTTP to `listen()`) whose answers are checked against the spec. */
+export function checking(inner: typeof globalThis.fetch): Pick<Checked, 'fetch' | 'problems' | 'checked'> {
+  const problems: string[] = [];
+  const checked = { count: 0 };
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const response = await inner(request.clone());
+    const problem = await check(request, response.clone(), checked);
+    if (problem) problems.push(problem);
+    return response;
+  };
+  return { fetch, problems, checked };
+}
+
+async function check(request: Request, response: Response, checked: { count: number }): Promise<string | undefined> {
+  const { pathname } = new URL(request.url);
+  const method = request.method.toLowerCase();
+  const where = `${request.method} ${pathname} -> ${response.status}`;
+  const template = templates.find((t) => t.regex.test(pathname) && (bundle.paths[t.path] as Record<string, unknown>)[method]);
+  const status = String(response.status);
+  if (pathname.startsWith('/_sandbox/')) return undefined; // the sandbox's own routes, not the API's
+  if (!template) {
+    // Not an operation of the spec (an unknown route): still the API's error body.
+    if (response.status < 400) return `${where}: answered an unknown route`;
+    return validate('#/components/schemas/ApiError', await response.json(), where, checked);
+  }
+  const operation = (bundle.paths[template.path] as Record<string, { responses: Record<string, unknown> }>)[method]!;
+  if (!(status in operation.responses)) return `${where}: status not documented for this operation`;
+  const mediaTypes = responseMediaTypes(template.path, method, status);
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!;
+  if (!mediaTypes.includes(type)) return `${where}: content-type ${type} is not one of ${mediaTypes.join(', ')}`;
+  if (type !== 'application/json') return undefined;
+  return validate(responseSchemaPointer(template.path, method, status), await response.json(), where, checked);
+}
+
+function validate(pointer: string, body: unknown, where: string, checked: { count: number }): string | undefined {
+  checked.count++;
+  try {
+    assertMatches(pointer, body);
+    return undefined;
+  } catch (error) {
+    return `${where}: ${(error as Error).message}`;
+  }
+}
+
+/** Calls the sandbox with a raw request (for what the typed client will not send), checked like the rest. */
+export async function raw(
+  { fetch }: Checked,
+  method: string,
+  path: string,
+  options: { body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key !== null) headers.Authorization = `Bearer ${options.key ?? API_KEY}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`https://api.checkoutpage.com${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body, headers: response.headers };
+}
