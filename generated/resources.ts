@@ -149,6 +149,17 @@ export function createResources(rt: Runtime) {
       downloadTicketPdf: (bookingId: string, query?: Query<'downloadBookingTicketPdf'>, options?: RequestOptions): Promise<ArrayBuffer> =>
         rt.binary('GET', `/v1/bookings/${e(bookingId)}/ticket-pdf`, query, 'application/pdf', options),
     },
+    products: {
+      /** List products. `GET /v1/products` (listProducts) */
+      list: (query?: Query<'listProducts'>, options?: RequestOptions): ListRequest<Ok<'listProducts', 200>> =>
+        rt.list<Ok<'listProducts', 200>>('/v1/products', query, options),
+      /** Retrieve a product. `GET /v1/products/{productId}` (getProduct) */
+      get: (productId: string, options?: RequestOptions): Promise<Data<'getProduct', 200>> =>
+        rt.data<Data<'getProduct', 200>>('GET', `/v1/products/${e(productId)}`, undefined, undefined, options),
+      /** Update a product. `PATCH /v1/products/{productId}` (updateProduct) */
+      update: (productId: string, body: Body<'updateProduct'>, options?: RequestOptions): Promise<Data<'updateProduct', 200>> =>
+        rt.data<Data<'updateProduct', 200>>('PATCH', `/v1/products/${e(productId)}`, undefined, body, options),
+    },
     webhooks: {
       /** List webhook endpoints. `GET /v1/webhooks` (listWebhooks) */
       list: (query?: Query<'listWebhooks'>, options?: RequestOptions): ListRequest<Ok<'listWebhooks', 200>> =>

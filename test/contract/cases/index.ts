@@ -5,6 +5,7 @@ import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
 import { paymentCases } from './payments.ts';
+import { productCases } from './products.ts';
 import { subscriptionCases } from './subscriptions.ts';
 import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
@@ -20,4 +21,5 @@ export const cases: Cases = {
   ...ticketCases,
   ...bookingCases,
   ...eventCases,
+  ...productCases,
 };
