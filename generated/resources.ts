@@ -160,6 +160,31 @@ export function createResources(rt: Runtime) {
       update: (productId: string, body: Body<'updateProduct'>, options?: RequestOptions): Promise<Data<'updateProduct', 200>> =>
         rt.data<Data<'updateProduct', 200>>('PATCH', `/v1/products/${e(productId)}`, undefined, body, options),
     },
+    invoices: {
+      /** List invoices. `GET /v1/invoices` (listInvoices) */
+      list: (query?: Query<'listInvoices'>, options?: RequestOptions): ListRequest<Ok<'listInvoices', 200>> =>
+        rt.list<Ok<'listInvoices', 200>>('/v1/invoices', query, options),
+      /** Retrieve an invoice. `GET /v1/invoices/{id}` (getInvoice) */
+      get: (id: string, query?: Query<'getInvoice'>, options?: RequestOptions): Promise<Data<'getInvoice', 200>> =>
+        rt.data<Data<'getInvoice', 200>>('GET', `/v1/invoices/${e(id)}`, query, undefined, options),
+      /** Regenerate an invoice PDF. `POST /v1/invoices/{id}/regenerate` (regenerateInvoice) */
+      regenerate: (id: string, body?: Body<'regenerateInvoice'>, options?: RequestOptions): Promise<Data<'regenerateInvoice', 200>> =>
+        rt.data<Data<'regenerateInvoice', 200>>('POST', `/v1/invoices/${e(id)}/regenerate`, undefined, body, options),
+    },
+    taxRates: {
+      /** List tax rates. `GET /v1/tax-rates` (listTaxRates) */
+      list: (options?: RequestOptions): Promise<Data<'listTaxRates', 200>> =>
+        rt.data<Data<'listTaxRates', 200>>('GET', '/v1/tax-rates', undefined, undefined, options),
+      /** Create a tax rate. `POST /v1/tax-rates` (createTaxRate) */
+      create: (body: Body<'createTaxRate'>, options?: RequestOptions): Promise<Data<'createTaxRate', 201>> =>
+        rt.data<Data<'createTaxRate', 201>>('POST', '/v1/tax-rates', undefined, body, options),
+      /** Update a tax rate. `PATCH /v1/tax-rates/{taxRateId}` (updateTaxRate) */
+      update: (taxRateId: string, body: Body<'updateTaxRate'>, options?: RequestOptions): Promise<Data<'updateTaxRate', 200>> =>
+        rt.data<Data<'updateTaxRate', 200>>('PATCH', `/v1/tax-rates/${e(taxRateId)}`, undefined, body, options),
+      /** Delete a tax rate. `DELETE /v1/tax-rates/{taxRateId}` (deleteTaxRate) */
+      delete: (taxRateId: string, options?: RequestOptions): Promise<Data<'deleteTaxRate', 200>> =>
+        rt.data<Data<'deleteTaxRate', 200>>('DELETE', `/v1/tax-rates/${e(taxRateId)}`, undefined, undefined, options),
+    },
     webhooks: {
       /** List webhook endpoints. `GET /v1/webhooks` (listWebhooks) */
       list: (query?: Query<'listWebhooks'>, options?: RequestOptions): ListRequest<Ok<'listWebhooks', 200>> =>

@@ -786,6 +786,136 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Returns the invoices of the store's payments and bookings, newest first, one page at a
+         *     time. To find the invoice of one payment or booking, filter by `chargeId`. All filters
+         *     given must match. The total counts every status, drafts and void invoices included,
+         *     unless you filter by `status`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an invoice
+         * @description Returns one invoice by id, with its lines, tax, fees and billing details, and a freshly
+         *     signed `invoiceUrl` to its PDF (valid for one hour).
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate an invoice PDF
+         * @description Renders the invoice PDF again, overwriting the previous one, after refreshing the billing
+         *     details, the purchase-order number and the customer and product fields from the payment
+         *     or booking. Lines, amounts, tax, fees and status do not change. The answer is the invoice
+         *     with a freshly signed `invoiceUrl`. The body, if sent, is an empty object.
+         */
+        post: operations["regenerateInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tax rates
+         * @description Returns every tax rate of the store, newest first, in one answer (not paginated).
+         */
+        get: operations["listTaxRates"];
+        put?: never;
+        /**
+         * Create a tax rate
+         * @description Creates a fixed tax rate and the matching tax rate in the connected Stripe account.
+         *     Stripe's own rate limits apply on top of Checkout Page's. The store must have connected
+         *     Stripe (`403` otherwise).
+         */
+        post: operations["createTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-rates/{taxRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the tax rate. */
+                taxRateId: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tax rate
+         * @description Deletes a tax rate (a soft delete) and removes it from every page that uses it: those
+         *     pages keep working but no longer charge that tax. The tax rate in Stripe is kept for the
+         *     record, and past charges and invoices keep their copy of the rate. The answer is the
+         *     deleted rate.
+         */
+        delete: operations["deleteTaxRate"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a tax rate
+         * @description Renames a tax rate or makes it the default. A new name is synced to Stripe, so Stripe's
+         *     rate limits apply too. The store must have connected Stripe (`403` otherwise).
+         */
+        patch: operations["updateTaxRate"];
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -4856,6 +4986,249 @@ export interface components {
             taxCode?: string | null;
         };
         /**
+         * @description Where the invoice stands: `draft` (not finalised yet), `open` (awaiting payment), `paid`,
+         *     `uncollectible` (payment failed and was given up), `refunded`, `partially_refunded`, or
+         *     `void` (canceled).
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "open" | "paid" | "uncollectible" | "refunded" | "partially_refunded" | "void";
+        /** @description The buyer's billing details as entered at checkout. May be empty, for example for digital products. */
+        InvoiceBilling: {
+            name?: string | null;
+            /** @description The buyer's email, in lower case. */
+            email?: string | null;
+            /** @description The buyer's phone number, as typed. */
+            phone?: string | null;
+            /** @description The buyer's tax number, such as a VAT or GST number. */
+            taxId?: string | null;
+            /** @description The kind of tax number, such as `eu_vat` or `us_ein`. */
+            taxIdType?: string | null;
+            address?: components["schemas"]["Address"] | null;
+        };
+        /** @description The store's details printed on the invoice. */
+        InvoiceSellerBilling: {
+            /** @description The store's legal or display name. */
+            name?: string | null;
+            /** @description The store's billing or support email. */
+            email?: string | null;
+            /** @description The store's tax registration number. */
+            taxId?: string | null;
+            address?: components["schemas"]["Address"] | null;
+        };
+        /** @description One line of an invoice. */
+        InvoiceLineItem: {
+            /**
+             * @description What the line bills: a `product` (or its price), a `setupFee`, a chosen `variantOption`,
+             *     a `ticket`, or a `ticketFee` (the per-ticket fee of the ticket line before it).
+             * @enum {string|null}
+             */
+            type?: "product" | "setupFee" | "variantOption" | "ticket" | "ticketFee" | null;
+            /**
+             * @description The line's label, usually the product title or option name.
+             * @example Brand Strategy Workshop
+             */
+            name?: string | null;
+            /** @description How many units were bought. */
+            quantity?: number | null;
+            /** @description The price of one unit before discounts, in the smallest currency unit. */
+            unitPrice?: number | null;
+            /** @description The line total (`quantity` times `unitPrice`) before discounts, in the smallest currency unit. */
+            amount?: number | null;
+            /** @description The bulk discount taken off this line, in the smallest currency unit. */
+            bulkDiscountAmount?: number | null;
+            /** @description The coupon behind `couponDiscountAmount`. */
+            couponCode?: string | null;
+            /** @description The coupon discount taken off this line, in the smallest currency unit. */
+            couponDiscountAmount?: number | null;
+        };
+        /**
+         * Invoice
+         * @description The invoice of a payment or booking (a charge). Read-only: invoices are created from
+         *     charges; `POST /v1/invoices/{id}/regenerate` only renders the PDF again.
+         */
+        Invoice: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the invoice belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The invoice number shown to the buyer.
+             * @example 2026-000042
+             */
+            invoiceNumber?: string | null;
+            /** @description A stable UUID of the invoice, used in its links. */
+            invoiceUuid?: string | null;
+            /**
+             * @description A presigned link to the invoice PDF, safe to share with the buyer. It expires one hour
+             *     after the answer; fetch the invoice again for a fresh one. `null` when no PDF exists
+             *     (for example for drafts).
+             */
+            invoiceUrl?: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** @description True for a live invoice, false for a test-mode one. */
+            livemode: boolean;
+            /** @description The payment or booking the invoice was made from. Refund details live on that charge. */
+            chargeId?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge.
+             * @enum {string|null}
+             */
+            chargeType?: "payment" | "booking" | null;
+            /** @description The customer billed. */
+            customerId?: components["schemas"]["NullableObjectId"];
+            /** @description The buyer's name, copied from the charge (or the customer). */
+            customerName?: string | null;
+            /** @description The buyer's email, copied from the charge (or the customer). */
+            customerEmail?: string | null;
+            /** @description The title of the first product line. */
+            productTitle?: string | null;
+            /** @description The buyer's billing details. */
+            billing?: components["schemas"]["InvoiceBilling"] | null;
+            /** @description The store's details on the invoice. */
+            sellerBilling?: components["schemas"]["InvoiceSellerBilling"] | null;
+            /** @description The buyer's purchase-order number. */
+            poNumber?: string | null;
+            /** @description The store's label for the purchase-order number, such as "Purchase order" or "Reference". */
+            poNumberLabel?: string | null;
+            /** @description What was billed, line by line. */
+            lineItems?: components["schemas"]["InvoiceLineItem"][] | null;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency: string;
+            /**
+             * @description The invoice total, in the smallest currency unit.
+             * @example 45000
+             */
+            amount: number;
+            /** @description The sum of the lines before discounts and tax. */
+            subtotal?: number | null;
+            /** @description The subtotal after bulk, coupon and complimentary discounts, before tax. */
+            subtotalAfterDiscount?: number | null;
+            /** @description The total without tax. */
+            amountExcludingTax?: number | null;
+            /** @description The tax on the invoice. */
+            taxAmount?: number | null;
+            /** @description What has been paid; equal to `amount` once the invoice is `paid`. */
+            amountPaid?: number | null;
+            /** @description What is still owed; non-zero only on `open` and `uncollectible` invoices. */
+            amountDue?: number | null;
+            /** @description What has been refunded. */
+            amountRefunded?: number | null;
+            /** @description The total converted to US cents at the time of the invoice. */
+            amountUsd?: number | null;
+            /** @description The coupon redeemed, if any. */
+            coupon?: components["schemas"]["AppliedCoupon"] | null;
+            /** @description The bulk discount that applied, if any. */
+            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            /** @description For a complimentary booking, the discount that brought its total to zero. */
+            complimentaryDiscountAmount?: number | null;
+            /** @description Extra fees on the invoice, such as shipping or processing. */
+            fees?: components["schemas"]["ChargeFee"][] | null;
+            /** @description How tax was computed; `null` when the invoice has no tax. */
+            taxSource?: components["schemas"]["TaxSource"] | null;
+            /** @description The tax lines of the invoice. */
+            taxBreakdown?: components["schemas"]["TaxBreakdownItem"][] | null;
+            /** @description The fixed tax rates that applied, as they were when the invoice was made (later edits or deletion of a rate do not change them). */
+            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
+            /**
+             * Format: date-time
+             * @description When the invoice was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the invoice was last changed.
+             */
+            updatedAt: string;
+        };
+        /** @description One page of invoices, newest first. */
+        InvoiceList: {
+            data: components["schemas"]["Invoice"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single invoice. */
+        InvoiceResponse: {
+            data: components["schemas"]["Invoice"];
+        };
+        /** @description An empty object. Regenerating takes no options. */
+        RegenerateInvoiceRequest: Record<string, never>;
+        /**
+         * TaxRate
+         * @description A fixed tax rate the store charges on pages that use fixed tax rates (rather than Stripe
+         *     Tax), kept in sync with a tax rate in the connected Stripe account.
+         */
+        TaxRate: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the rate belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The id of the matching tax rate in Stripe.
+             * @example txr_1PqR2sT3uV4wX5yZ6a7b8c9d
+             */
+            stripeId: string;
+            /**
+             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
+             * @example VAT
+             */
+            displayName: string;
+            /**
+             * @description The rate in percent (`20` is 20 %).
+             * @example 20
+             */
+            percentage: number;
+            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
+            inclusive: boolean;
+            /** @description Whether this is the store's default rate, applied to pages that use fixed tax rates when they name no rate. */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description When the rate was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the rate was last changed.
+             */
+            updatedAt: string;
+        };
+        /** @description Every tax rate of the store, newest first. This list is not paginated. */
+        TaxRateList: {
+            data: components["schemas"]["TaxRate"][];
+        };
+        /** @description The tax rate to create. The percentage and whether it is inclusive cannot be changed later. */
+        CreateTaxRateRequest: {
+            /**
+             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
+             * @example VAT
+             */
+            displayName: string;
+            /**
+             * @description The rate in percent (`20` is 20 %).
+             * @example 20
+             */
+            percentage: number;
+            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
+            inclusive: boolean;
+            /** @description Make this the store's default rate for pages that use fixed tax rates. */
+            default?: boolean;
+        };
+        /** @description A single tax rate. */
+        TaxRateResponse: {
+            data: components["schemas"]["TaxRate"];
+        };
+        /** @description The tax rate fields to change; fields you leave out keep their values. Only the name and the default flag can change. */
+        UpdateTaxRateRequest: {
+            /**
+             * @description The short name of the tax shown at checkout and on invoices. A new name is synced to Stripe.
+             * @example VAT
+             */
+            displayName?: string;
+            /** @description Make this the store's default rate for pages that use fixed tax rates. */
+            default?: boolean;
+        };
+        /**
          * WebhookStatus
          * @description The state of an endpoint. The seller switches it between `active` and `inactive`;
          *     Checkout Page sets `failed` after repeated failed deliveries. `failed` cannot be set
@@ -5583,6 +5956,10 @@ export interface components {
         BookingId: components["schemas"]["ObjectId"];
         /** @description The id of the product. */
         ProductId: components["schemas"]["ObjectId"];
+        /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+        InvoiceId: components["schemas"]["ObjectId"];
+        /** @description The id of the tax rate. */
+        TaxRateId: components["schemas"]["ObjectId"];
         /** @description The id of the webhook endpoint. */
         WebhookId: components["schemas"]["ObjectId"];
         /**
@@ -7360,6 +7737,273 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden: order bumps (a beta feature) are not enabled for this store, or the API key may not do this. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive text matched against the buyer's email and name, the product title
+                 *     and the invoice number (`customerEmail`, `customerName`, `productTitle`,
+                 *     `invoiceNumber`). The API picks the fields from the shape of the text: an email
+                 *     address matches `customerEmail` only; text with a digit, `_` or `-` matches
+                 *     `invoiceNumber`; several words match `customerName` and `productTitle`; any other
+                 *     single word matches `customerName`, `customerEmail` and `productTitle`.
+                 * @example northwind
+                 */
+                search?: string;
+                /**
+                 * @description Only return invoices in this status (one status per request).
+                 * @example open
+                 */
+                status?: components["schemas"]["InvoiceStatus"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /** @description Only return the invoices of this payment or booking (usually one). */
+                chargeId?: components["schemas"]["ObjectId"];
+                /**
+                 * @description Only return invoices with exactly this purchase-order number.
+                 * @example PO-5678
+                 */
+                poNumber?: string;
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    regenerateInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RegenerateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The invoice, with its new PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no invoice with this id. (The API's own description does not list this status; every id path answers it.) */
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTaxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All tax rates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The tax rate was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden: the store has not connected Stripe, or the API key may not do this. */
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the tax rate. */
+                taxRateId: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted tax rate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the tax rate. */
+                taxRateId: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated tax rate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden: the store has not connected Stripe, or the API key may not do this. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

@@ -4,9 +4,11 @@ import { bookingCases } from './bookings.ts';
 import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
+import { invoiceCases } from './invoices.ts';
 import { paymentCases } from './payments.ts';
 import { productCases } from './products.ts';
 import { subscriptionCases } from './subscriptions.ts';
+import { taxRateCases } from './tax-rates.ts';
 import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
 import { webhookCases } from './webhooks.ts';
@@ -22,4 +24,6 @@ export const cases: Cases = {
   ...bookingCases,
   ...eventCases,
   ...productCases,
+  ...invoiceCases,
+  ...taxRateCases,
 };
