@@ -33,6 +33,8 @@ export interface Inputs {
   pathValues: string[];
   query: Record<string, unknown>;
   body: unknown;
+  /** A list whose items the spec declares nullable. */
+  nullableItems?: boolean;
 }
 
 function firstExample(doc: Json, media: Json): unknown {
@@ -80,7 +82,13 @@ function inputsFor(doc: Json, m: ResourceMethod, ids: Map<string, string>): Inpu
   if (filter) query[filter.name] = filter.example;
   if (m.result === 'list') query.limit = 20;
   const body = m.body === 'none' ? undefined : firstExample(doc, deref(doc, op.requestBody)?.content?.['application/json']);
-  return { pathValues, query, body };
+  const inputs: Inputs = { pathValues, query, body };
+  if (m.result === 'list') {
+    const list = deref(doc, deref(doc, op.responses[m.status])?.content?.['application/json']?.schema);
+    const item = deref(doc, list?.properties?.data?.items);
+    if ([item?.type].flat().includes('null')) inputs.nullableItems = true;
+  }
+  return inputs;
 }
 
 function curlSample(m: ResourceMethod, inputs: Inputs): string {
@@ -112,7 +120,8 @@ function typescriptSample(m: ResourceMethod, inputs: Inputs): string {
   let use: string;
   if (m.result === 'list') {
     const item = singular(rest || m.namespace);
-    use = `for await (const ${item} of ${call}) {\n  console.log(${item}.id);\n}`;
+    // The API declares some list items nullable (products): the sample must not assume one.
+    use = `for await (const ${item} of ${call}) {\n  console.log(${item}${inputs.nullableItems ? '?' : ''}.id);\n}`;
   } else if (m.result === 'binary') {
     imports.unshift(`import { writeFile } from 'node:fs/promises';`);
     use = `const pdf = await ${call};\nawait writeFile('tickets.pdf', new Uint8Array(pdf));`;
