@@ -4105,7 +4105,7 @@ export interface components {
          * Format: binary
          * @description The raw bytes of a PDF document.
          */
-        PdfFile: string;
+        PdfFile: Blob;
         /**
          * @description What the product is for: `product` is sold on a checkout page; `orderbump` is a simple
          *     add-on a checkout page offers next to its product (order bumps are in beta). A product keeps

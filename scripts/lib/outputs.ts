@@ -39,12 +39,20 @@ export const isUnsetSchema = (schema: unknown): boolean => {
   return oneOf.some(isForbiddenSchema) && oneOf.some(isNull);
 };
 
+/** `type: string, format: binary`: a file's bytes (an upload's file part, a PDF answer). */
+const isBinarySchema = (schema: unknown): boolean =>
+  !!schema && typeof schema === 'object' && (schema as Record<string, unknown>).type === 'string' && (schema as Record<string, unknown>).format === 'binary';
+
 export async function renderSchemaTypes(doc: OpenApiDocument, ots = loadOpenapiTS()): Promise<string> {
   const { default: openapiTS, astToString, NEVER, NULL } = await ots;
+  const { factory } = (await import('typescript')).default;
+  // Binary data is a Blob (or File) in TypeScript, not a string: openapi-typescript's own recipe.
+  const BLOB = factory.createTypeReferenceNode('Blob');
   const ast = await openapiTS(doc as never, {
     // A property with a `default` is still optional for callers.
     defaultNonNullable: false,
-    transform: (schema) => (isForbiddenSchema(schema) ? NEVER : isUnsetSchema(schema) ? NULL : undefined),
+    transform: (schema) =>
+      isForbiddenSchema(schema) ? NEVER : isUnsetSchema(schema) ? NULL : isBinarySchema(schema) ? BLOB : undefined,
   });
   return astToString(ast);
 }
