@@ -160,6 +160,17 @@ export function createResources(rt: Runtime) {
       update: (productId: string, body: Body<'updateProduct'>, options?: RequestOptions): Promise<Data<'updateProduct', 200>> =>
         rt.data<Data<'updateProduct', 200>>('PATCH', `/v1/products/${e(productId)}`, undefined, body, options),
     },
+    files: {
+      /** Upload a file. `POST /v1/files/upload` (uploadFile) */
+      upload: (body: FormBody<'uploadFile'>, options?: RequestOptions): Promise<Data<'uploadFile', 201>> =>
+        rt.form<Data<'uploadFile', 201>>('POST', '/v1/files/upload', undefined, body, { file: 10485760 }, options),
+      /** Delete a file. `DELETE /v1/files/{fileId}` (deleteFile) */
+      delete: (fileId: string, options?: RequestOptions): Promise<Data<'deleteFile', 200>> =>
+        rt.data<Data<'deleteFile', 200>>('DELETE', `/v1/files/${e(fileId)}`, undefined, undefined, options),
+      /** Get a download link for a file. `GET /v1/files/{fileId}/download` (downloadFile) */
+      download: (fileId: string, options?: RequestOptions): Promise<Data<'downloadFile', 200>> =>
+        rt.data<Data<'downloadFile', 200>>('GET', `/v1/files/${e(fileId)}/download`, undefined, undefined, options),
+    },
     invoices: {
       /** List invoices. `GET /v1/invoices` (listInvoices) */
       list: (query?: Query<'listInvoices'>, options?: RequestOptions): ListRequest<Ok<'listInvoices', 200>> =>

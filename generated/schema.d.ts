@@ -786,6 +786,81 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/v1/files/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file
+         * @description Stores a file, sent as `multipart/form-data` with a `file` part (at most 10 MB) and a
+         *     `purpose`: `image` for public images (JPEG, PNG, GIF or WebP), `file` for private files
+         *     that customers get after checkout. Use the returned `id` wherever the API takes file or
+         *     image ids.
+         *
+         *     The TypeScript client's `client.files.upload({ file, purpose })` builds the form for you
+         *     and refuses a file over 10 MB before sending it.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description Deletes a file for good. A file still in use (by a product, a page, the store logo or a
+         *     theme) cannot be deleted: remove it there first, or the answer is `409`.
+         */
+        delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a download link for a file
+         * @description Returns a presigned link to download a private file (`purpose` `file`), valid for
+         *     `expiresIn` seconds (five minutes). Images need no link: they are public at their
+         *     `location`. The client's `client.files.download(fileId)` returns `{ url, expiresIn }`.
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -4986,6 +5061,110 @@ export interface components {
             taxCode?: string | null;
         };
         /**
+         * @description What the file is for. `image`: a public image (product photos, logos, ...), served from its
+         *     `location` to anyone; JPEG, PNG, GIF and WebP are accepted. `file`: a private file (PDFs,
+         *     documents, ...) that customers get after checkout or in the customer portal, downloaded
+         *     through a short-lived link.
+         * @enum {string}
+         */
+        FilePurpose: "image" | "file";
+        /**
+         * @description A `multipart/form-data` body with the file and what it is for. Files are limited to 10 MB
+         *     (`413` above that); a file type the API does not accept for the purpose gets `415`.
+         */
+        UploadFileRequest: {
+            /**
+             * Format: binary
+             * @description The file's bytes, at most 10 MB, sent with its file name. The API answers `400` when
+             *     the file is missing.
+             */
+            file?: Blob;
+            purpose: components["schemas"]["FilePurpose"];
+        };
+        /**
+         * UploadedFile
+         * @description A file stored by Checkout Page. Attach it by id wherever the API takes file or image ids
+         *     (for example a product's `fileIds` and `imageIds`).
+         */
+        UploadedFile: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * Format: uri
+             * @description Where the file is stored. Images are public at this URL; private files are fetched through `GET /v1/files/{fileId}/download`.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
+             */
+            location: string;
+            /**
+             * @description The file name, as uploaded.
+             * @example workshop-cover.jpg
+             */
+            name: string;
+            purpose: components["schemas"]["FilePurpose"];
+            /**
+             * @description The file's MIME type.
+             * @example image/jpeg
+             */
+            type: string;
+            /**
+             * @description The size in bytes.
+             * @example 248311
+             */
+            size: number;
+            /**
+             * @description The width in pixels; images only.
+             * @example 1600
+             */
+            width?: number;
+            /**
+             * @description The height in pixels; images only.
+             * @example 900
+             */
+            height?: number;
+            /**
+             * Format: date-time
+             * @description When the file was uploaded.
+             */
+            createdAt: string;
+        };
+        /** @description The uploaded file. */
+        UploadedFileResponse: {
+            data: components["schemas"]["UploadedFile"];
+        };
+        /**
+         * FileDeletion
+         * @description The outcome of deleting a file.
+         */
+        FileDeletion: {
+            /** @description True when the file was deleted. */
+            success: boolean;
+            /** @description A human-readable confirmation. */
+            message: string;
+        };
+        /** @description The outcome of deleting a file, wrapped in `data`. */
+        FileDeletionResponse: {
+            data: components["schemas"]["FileDeletion"];
+        };
+        /**
+         * FileDownload
+         * @description A short-lived link to download a private file.
+         */
+        FileDownload: {
+            /**
+             * Format: uri
+             * @description The presigned download URL. Anyone holding it can download the file until it expires.
+             */
+            url: string;
+            /**
+             * @description How many seconds the URL stays valid after the answer was sent (the API gives 300, five minutes).
+             * @example 300
+             */
+            expiresIn: number;
+        };
+        /** @description A download link for a private file. */
+        FileDownloadResponse: {
+            data: components["schemas"]["FileDownload"];
+        };
+        /**
          * @description Where the invoice stands: `draft` (not finalised yet), `open` (awaiting payment), `paid`,
          *     `uncollectible` (payment failed and was given up), `refunded`, `partially_refunded`, or
          *     `void` (canceled).
@@ -5871,6 +6050,24 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
+        /** @description Content too large: the request body, or a file in it, exceeds the size the API accepts. */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Unsupported media type: the API does not accept this kind of content, or this type of file. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
     };
     parameters: {
         /** @description Only return charges in this payment status. */
@@ -5956,6 +6153,8 @@ export interface components {
         BookingId: components["schemas"]["ObjectId"];
         /** @description The id of the product. */
         ProductId: components["schemas"]["ObjectId"];
+        /** @description The id of the file. */
+        FileId: components["schemas"]["ObjectId"];
         /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
         InvoiceId: components["schemas"]["ObjectId"];
         /** @description The id of the tax rate. */
@@ -7738,6 +7937,102 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden: order bumps (a beta feature) are not enabled for this store, or the API key may not do this. */
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The file was stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFileResponse"];
+                };
+            };
+            /** @description Bad request: the form is invalid, for example the file or a valid `purpose` is missing. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Content too large: the file is over 10 MB. */
+            413: components["responses"]["ContentTooLarge"];
+            /** @description Unsupported media type: the file type is not accepted (images must be JPEG, PNG, GIF or WebP). */
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDeletionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no file with this id belongs to the account. */
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: the file is still attached to a product, a page, the store logo or a theme. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDownloadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no file with this id belongs to the account. */
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -4,6 +4,7 @@ import { bookingCases } from './bookings.ts';
 import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
+import { fileCases } from './files.ts';
 import { invoiceCases } from './invoices.ts';
 import { paymentCases } from './payments.ts';
 import { productCases } from './products.ts';
@@ -24,6 +25,7 @@ export const cases: Cases = {
   ...bookingCases,
   ...eventCases,
   ...productCases,
+  ...fileCases,
   ...invoiceCases,
   ...taxRateCases,
 };
