@@ -109,14 +109,21 @@ export class Runtime {
    */
   #call<T>(method: string, path: string, query: QueryObject, body: unknown, options: RequestOptions | undefined, read: (response: Response) => Promise<T>): Promise<T> {
     const url = this.#baseUrl + path + toQueryString(query);
-    // A FormData body goes as it is, without a Content-Type: fetch writes it with the boundary.
-    // fetch encodes a FormData afresh on each attempt, so a retry sends the whole body again.
-    const form = body instanceof FormData;
-    const headers = body === undefined || form ? this.#headers : this.#jsonHeaders;
+    let headers = this.#headers;
+    let payload: BodyInit | undefined;
+    if (body !== undefined) {
+      // A FormData body goes as it is, without a Content-Type: fetch writes it with the boundary.
+      // fetch encodes a FormData afresh on each attempt, so a retry sends the whole body again.
+      if (body instanceof FormData) payload = body;
+      else {
+        headers = this.#jsonHeaders;
+        payload = JSON.stringify(body);
+      }
+    }
     const init: RequestInit = {
       method,
       headers: options?.headers ? { ...headers, ...options.headers } : headers,
-      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+      body: payload,
     };
     const fetchImpl = this.#transport.fetch;
     return this.#transport
