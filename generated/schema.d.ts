@@ -730,6 +730,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products
+         * @description Returns the store's products, newest first, one page at a time: the products sold on
+         *     checkout pages and the order bump products. Filter by `role` to get one kind only, for
+         *     example `role=orderbump` for the products a page can offer as order bumps.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the product. */
+                productId: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a product
+         * @description Returns one product by id, with its prices, variants and settings.
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a product
+         * @description Changes a product. Send only the fields to change; the others keep their values. A product
+         *     with several prices is changed through `prices`; `price` works only while it has at most
+         *     one. Existing variants and options can be named by `id`.
+         *
+         *     Order bump products stay simple: one price, and no variants, bulk discounts, license keys,
+         *     pay what you want or payment plans.
+         *
+         *     This endpoint belongs to the order bump beta: stores without order bumps enabled get `403`.
+         */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/v1/files/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file
+         * @description Stores a file, sent as `multipart/form-data` with a `file` part (at most 10 MB) and a
+         *     `purpose`: `image` for public images (JPEG, PNG, GIF or WebP), `file` for private files
+         *     that customers get after checkout. Use the returned `id` wherever the API takes file or
+         *     image ids.
+         *
+         *     The TypeScript client's `client.files.upload({ file, purpose })` builds the form for you
+         *     and refuses a file over 10 MB before sending it.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description Deletes a file for good. A file still in use (by a product, a page, the store logo or a
+         *     theme) cannot be deleted: remove it there first, or the answer is `409`.
+         */
+        delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a download link for a file
+         * @description Returns a presigned link to download a private file (`purpose` `file`), valid for
+         *     `expiresIn` seconds (five minutes). Images need no link: they are public at their
+         *     `location`. The client's `client.files.download(fileId)` returns `{ url, expiresIn }`.
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Returns the invoices of the store's payments and bookings, newest first, one page at a
+         *     time. To find the invoice of one payment or booking, filter by `chargeId`. All filters
+         *     given must match. The total counts every status, drafts and void invoices included,
+         *     unless you filter by `status`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an invoice
+         * @description Returns one invoice by id, with its lines, tax, fees and billing details, and a freshly
+         *     signed `invoiceUrl` to its PDF (valid for one hour).
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate an invoice PDF
+         * @description Renders the invoice PDF again, overwriting the previous one, after refreshing the billing
+         *     details, the purchase-order number and the customer and product fields from the payment
+         *     or booking. Lines, amounts, tax, fees and status do not change. The answer is the invoice
+         *     with a freshly signed `invoiceUrl`. The body, if sent, is an empty object.
+         */
+        post: operations["regenerateInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tax rates
+         * @description Returns every tax rate of the store, newest first, in one answer (not paginated).
+         */
+        get: operations["listTaxRates"];
+        put?: never;
+        /**
+         * Create a tax rate
+         * @description Creates a fixed tax rate and the matching tax rate in the connected Stripe account.
+         *     Stripe's own rate limits apply on top of Checkout Page's. The store must have connected
+         *     Stripe (`403` otherwise).
+         */
+        post: operations["createTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-rates/{taxRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the tax rate. */
+                taxRateId: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tax rate
+         * @description Deletes a tax rate (a soft delete) and removes it from every page that uses it: those
+         *     pages keep working but no longer charge that tax. The tax rate in Stripe is kept for the
+         *     record, and past charges and invoices keep their copy of the rate. The answer is the
+         *     deleted rate.
+         */
+        delete: operations["deleteTaxRate"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a tax rate
+         * @description Renames a tax rate or makes it the default. A new name is synced to Stripe, so Stripe's
+         *     rate limits apply too. The store must have connected Stripe (`403` otherwise).
+         */
+        patch: operations["updateTaxRate"];
+        trace?: never;
+    };
     "/v1/themes": {
         parameters: {
             query?: never;
@@ -1207,8 +1468,8 @@ export interface webhooks {
         put?: never;
         /**
          * Product created
-         * @description Sent when a product is created. The product's fields are not publicly documented; see
-         *     `Product`.
+         * @description Sent when a product is created. `data.product` is the whole product, as
+         *     `GET /v1/products/{productId}` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -1233,8 +1494,9 @@ export interface webhooks {
         put?: never;
         /**
          * Product updated
-         * @description Sent when a product changes, including changes made on a checkout page's product. The
-         *     product's fields are not publicly documented; see `Product`.
+         * @description Sent when a product changes, including changes made on a checkout page's product (those
+         *     send `product.updated`, not `checkout_page.updated`). `data.product` is the whole product
+         *     after the change, as `GET /v1/products/{productId}` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -4175,7 +4437,1233 @@ export interface components {
          * Format: binary
          * @description The raw bytes of a PDF document.
          */
-        PdfFile: string;
+        PdfFile: Blob;
+        /**
+         * @description What the product is for: `product` is sold on a checkout page; `orderbump` is a simple
+         *     add-on a checkout page offers next to its product (order bumps are in beta). A product keeps
+         *     its role: it cannot be converted.
+         * @enum {string}
+         */
+        ProductRole: "product" | "orderbump";
+        /**
+         * @description Whether the price is paid once (`one_time`) or billed repeatedly (`recurring`, which covers
+         *     both subscriptions and payment plans). It is fixed when the price is created.
+         * @enum {string}
+         */
+        PriceBillingType: "one_time" | "recurring";
+        /**
+         * @description The unit of a billing period. `null` when no interval is set.
+         * @enum {string|null}
+         */
+        PriceInterval: "day" | "week" | "month" | "year" | null;
+        /**
+         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
+         *     then prorated up to that day.
+         */
+        PriceBillingCycleAnchor: {
+            /** @description Whether renewals are pinned to the day below. */
+            enabled?: boolean | null;
+            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
+            dayOfMonth?: number | null;
+            /** @description The month renewals fall in, for yearly billing (`1` is January). */
+            month?: number | null;
+        };
+        /**
+         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
+         *     until it is canceled.
+         */
+        PriceRecurring: {
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, for subscriptions that begin on a fixed date. When both a trial and a start date are set, the start date applies.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
+         *     `intervalCount` `interval`s, after which the plan is complete.
+         */
+        PricePaymentPlan: components["schemas"]["PriceRecurring"] & {
+            /** @description How many charges the plan makes in total. */
+            planIterations?: number | null;
+        };
+        /**
+         * @description An icon shown in front of the price's badge text. `null` shows no icon.
+         * @enum {string|null}
+         */
+        PriceBadgeIcon: "star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye" | null;
+        /**
+         * Price
+         * @description One of a product's prices. A price is one-time, a subscription (`recurring`) or a payment
+         *     plan (`paymentPlan`); a price never has both schedules. Any of them may be pay what you want
+         *     (except payment plans). Customers choose among the enabled prices at checkout.
+         */
+        Price: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a
+             *     customer can pay.
+             * @example 20000
+             */
+            amount: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example gbp
+             */
+            currency: string;
+            billingType: components["schemas"]["PriceBillingType"];
+            /** @description The subscription schedule; `null` unless this is a subscription price. */
+            recurring?: components["schemas"]["PriceRecurring"] | null;
+            /** @description The payment plan schedule; `null` unless this is a payment plan price. */
+            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
+            /** @description Whether customers can choose this price. Customer-facing reads leave disabled prices out. */
+            enabled: boolean;
+            /** @description Whether this is the product's default price, selected when the checkout opens. */
+            isDefault: boolean;
+            /** @description Whether the price is hidden from the price picker. A hidden price can still be selected through the checkout link's query parameters. */
+            hidden?: boolean | null;
+            /** @description A name for the price, such as "Monthly" or "Early bird". */
+            label?: string | null;
+            /** @description A short highlight shown on the price card, such as "Most popular". */
+            badge?: string | null;
+            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
+            /** @description The position of the price in the dashboard and the price picker (lower first). */
+            order?: number | null;
+            /** @description The seller's own code for the price, like a SKU. The API derives one (for example `price_one_time_fixed_5000`) when none is given. */
+            reference?: string | null;
+            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+        };
+        /**
+         * @description How the checkout presents a choice of several prices: the heading and text above the
+         *     options, and how prices are grouped into tabs. Tabs group prices along an axis (`billing`:
+         *     one-time or recurring, or `interval`: monthly, yearly, ...); the maps below are keyed by
+         *     that axis.
+         */
+        PricePicker: {
+            /** @description The heading above the price options. */
+            title?: string | null;
+            /** @description Text under the heading, above the price options. Line breaks are kept. */
+            description?: string | null;
+            /** @description Whether long price descriptions are cut after a few lines behind a "Show more" link. The API uses `true` when it is not set. */
+            shortenDescription?: boolean | null;
+            /** @description The tab selected when the checkout opens, per axis: `{"interval": "Monthly"}`. */
+            priceDisplayDefaults?: {
+                [key: string]: string;
+            } | null;
+            /** @description Renamed tabs, per axis and then per group name: `{"interval": {"One-time": "Lifetime"}}`. */
+            priceDisplayLabels?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            } | null;
+            /** @description The order of the tabs, per axis, as a list of group names: `{"interval": ["Monthly", "Yearly"]}`. */
+            priceDisplayTabOrder?: {
+                [key: string]: string[];
+            } | null;
+        };
+        /**
+         * ProductPrice
+         * @deprecated
+         * @description The product's price as a single value, kept for older integrations. It is derived from the
+         *     first enabled price and is only accurate for products with one price: read `prices` instead.
+         */
+        ProductPrice: {
+            /**
+             * @description The price in the smallest unit of `currency`.
+             * @example 20000
+             */
+            amount: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example gbp
+             */
+            currency: string;
+            /** @description The subscription schedule; `null` unless the price is a subscription. */
+            recurring?: components["schemas"]["PriceRecurring"] | null;
+            /** @description The payment plan schedule; `null` unless the price is a payment plan. */
+            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
+            /** @description A struck-through "was" price, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
+            payWhatYouWant?: boolean | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /**
+             * @deprecated
+             * @description Whether the product had one price or several, from before products had `prices`. Kept only for older integrations.
+             * @enum {string|null}
+             */
+            pricingType?: "single" | "multiple" | null;
+        };
+        /**
+         * @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantStatus: "enabled" | "disabled" | "deleted" | null;
+        /** @description The image shown with a variant option. */
+        ProductVariantOptionImage: {
+            /** @description Where the image is served from. */
+            url?: string | null;
+            /** @description The image's file name. */
+            name?: string | null;
+            /** @description The uploaded file behind the image. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+        };
+        /** @description One choice within a variant, such as a size or an add-on, with what it adds to the price. */
+        ProductVariantOption: {
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description The option's name.
+             * @example Printed workbook
+             */
+            name: string;
+            /** @description Text shown with the option (HTML or plain text). */
+            description?: string | null;
+            /**
+             * @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`).
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | "pay_what_you_want" | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
+            additionalChargeAmount?: number | null;
+            /** @description Whether customers choose how much to pay for the option. Default `false`. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description The option's stock keeping unit. */
+            sku?: string | null;
+            /** @description How many units of the option are left, when the variant manages stock per option. */
+            stock?: number | null;
+            /** @description Files a customer who chose this option can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description The option's image, if it has one. */
+            image?: components["schemas"]["ProductVariantOptionImage"] | null;
+        };
+        /**
+         * @description How customers choose among the variant's options: one option (`single`), several
+         *     (`multiple`), or several with a quantity for each (`quantity`). The API uses `single` when
+         *     it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantSelectionType: "single" | "multiple" | "quantity" | null;
+        /** @description How the checkout shows a variant and its options. Each setting has the default named in its description. */
+        ProductVariantLayout: {
+            /**
+             * @description Options as a list or a grid. Default `list`.
+             * @enum {string|null}
+             */
+            variantOptionLayout?: "list" | "grid" | null;
+            /** @description The number of columns of the grid layout. Default `2`. */
+            variantOptionColumns?: number | null;
+            /**
+             * @description The size of option images. Default `small`.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /**
+             * @description The space between options. Default `comfortable`.
+             * @enum {string|null}
+             */
+            spacing?: "comfortable" | "compact" | "" | null;
+            /**
+             * @description How option text is aligned. Default `left`.
+             * @enum {string|null}
+             */
+            textAlign?: "left" | "center" | "stack" | "" | null;
+            /** @description Show the options collapsed until the customer opens them. Default `false`. */
+            collapseVariantOptions?: boolean | null;
+            /** @description Show the variant's name. Default `true`. */
+            showVariantName?: boolean | null;
+            /** @description Show the options' names. Default `true`. */
+            showVariantOptionNames?: boolean | null;
+            /** @description Show the options' prices. Default `true`. */
+            showVariantOptionPrices?: boolean | null;
+            /** @description Show a `+` or `-` before option prices. Default `false`. */
+            showVariantOptionPriceSign?: boolean | null;
+            /** @description Show placeholder text in pay-what-you-want amount inputs. Default `true`. */
+            showPwywPlaceholder?: boolean | null;
+        };
+        /** @description An option selected for the customer when the checkout opens. */
+        ProductVariantPreselect: {
+            /** @description Whether an option is preselected. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /**
+             * @description The option to preselect. In a request it is the `key` you gave one of this variant's
+             *     options in the same request.
+             */
+            optionId?: string | null;
+            /** @description The quantity to preselect, for `quantity` variants. The API uses `1` for `single` and `multiple` variants. */
+            quantity?: number | null;
+        };
+        /**
+         * @description Shows the variant only when another variant's selection meets a condition. Compare with
+         *     `is`, `is_not` or `contains` and a `value`, or test with `is_empty` or `is_not_empty` and no
+         *     `value`.
+         */
+        ProductVariantShowHideLogic: {
+            /** @description Whether the condition applies. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /** @description The variant whose selection is tested. */
+            element?: {
+                /** @description The variant to test. In a request it is the `key` you gave another variant in the same request. */
+                elementId?: string | null;
+            } | null;
+            /**
+             * @description How the selection is compared. The API uses `is` when it is not set.
+             * @enum {string|null}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
+            /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
+            value?: string | null;
+        };
+        /**
+         * @description A group of options the customer chooses from at checkout, such as sizes or add-ons. Each
+         *     option can add to the price.
+         */
+        ProductVariant: {
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description The variant's name, shown above its options.
+             * @example Workbook
+             */
+            name: string;
+            /** @description The options to choose from. */
+            options?: components["schemas"]["ProductVariantOption"][] | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            selectionType?: components["schemas"]["ProductVariantSelectionType"];
+            /** @description Whether the customer must choose at least one option. */
+            required?: boolean | null;
+            /** @description Whether the variant is hidden. The checkout link's query parameters can still show it or fill it in. Default `false`. */
+            hidden?: boolean | null;
+            /** @description The variant's position among the product's variants (lower first). Default `0`. */
+            order?: number | null;
+            /** @description The seller's reference for the variant. The API derives one from the name when none is given. */
+            reference?: string | null;
+            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
+            increasesWithQuantity?: boolean | null;
+            /** @description Whether stock is counted per option (each option's `stock`) rather than for the product. Default `false`. */
+            manageVariantOptionStock?: boolean | null;
+            /** @description Whether orders use the options' SKUs instead of the product's. Default `false`. */
+            useVariantOptionSkus?: boolean | null;
+            /** @description The prices the variant belongs to; it applies only with these prices. */
+            priceIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description How the checkout shows the variant. */
+            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            /** @description The option selected when the checkout opens. */
+            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            /** @description The condition under which the variant is shown. */
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+        };
+        /**
+         * @description What the quantity thresholds of a bulk discount count: the quantity of the whole checkout
+         *     (`checkout_quantity`), or only the quantity of the listed variant options
+         *     (`variant_option_quantity`).
+         * @enum {string}
+         */
+        ProductDiscountCondition: "checkout_quantity" | "variant_option_quantity";
+        /**
+         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
+         *     the matching items get `amountOff` or `percentOff`.
+         */
+        ProductDiscount: {
+            quantityCondition: components["schemas"]["ProductDiscountCondition"];
+            /** @description The smallest quantity the tier applies to. */
+            minQuantity?: number | null;
+            /** @description The largest quantity the tier applies to; `null` for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount per matching item, in the smallest currency unit. */
+            amountOff?: number | null;
+            /** @description A percentage discount on the matching items. */
+            percentOff?: number | null;
+            /** @description The variant options whose quantity counts, with `quantityCondition` `variant_option_quantity`. */
+            variantOptionIds?: components["schemas"]["ObjectId"][] | null;
+        };
+        /** @description An image of the product. The first is the main image; the others form its gallery. */
+        ProductMedia: {
+            /**
+             * Format: uri
+             * @description Where the image is served from.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
+             */
+            url: string;
+            /**
+             * @description The image's file name.
+             * @example workshop-cover.jpg
+             */
+            name: string;
+            /** @description The uploaded file behind the image; `null` for images added by URL, such as stock photos. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+        };
+        /**
+         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
+         *     cannot pay for it again. It applies to one-time prices only.
+         */
+        ProductPaymentLimit: {
+            /** @description Whether duplicate payments are prevented. */
+            enabled?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the prevention was switched on.
+             */
+            enabledAt?: string | null;
+        };
+        /**
+         * @description Duplicate-subscription prevention for the product: when enabled, the checkout refuses a
+         *     subscription that would duplicate an active one.
+         */
+        ProductSubscriptionLimit: {
+            /** @description Whether the limit applies. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /** @description Also count the customer's active subscriptions in the connected Stripe account. */
+            limitSubscriptionsStripe?: {
+                /** @description Whether subscriptions in Stripe are counted too. The API uses `false` when it is not set. */
+                enabled?: boolean | null;
+            } | null;
+        };
+        /**
+         * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
+         *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
+         *     The API also uses an empty string, whose meaning it does not document.
+         * @enum {string|null}
+         */
+        ProductTaxBehavior: "inclusive" | "exclusive" | "automatic" | "" | null;
+        /**
+         * Product
+         * @description Something a store sells: the product of a checkout page, or an order bump offered next to
+         *     it (`role`). A product has one or more prices (`prices`), and may have variants with options
+         *     that add to the price, bulk discounts, files delivered after purchase, images, stock and tax
+         *     settings.
+         *
+         *     The API declares this object as nullable wherever it appears (for example the `product` of
+         *     a checkout page that has none), so typed clients see `Product | null`.
+         */
+        Product: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The product's name.
+             * @example Brand Strategy Workshop
+             */
+            title: string;
+            role: components["schemas"]["ProductRole"];
+            /** @description The product's description, as HTML. */
+            description?: string | null;
+            /** @description A one-line plain-text summary, shown where the full description does not fit. */
+            shortDescription?: string | null;
+            /** @description For an order bump, the text of the box the customer ticks to add it, such as "Yes, add the printed workbook". */
+            callToActionText?: string | null;
+            /** @description The product's prices. Customer-facing reads leave disabled prices out. */
+            prices?: components["schemas"]["Price"][] | null;
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            price: components["schemas"]["ProductPrice"];
+            /**
+             * @deprecated
+             * @description Whether the product is a one-time purchase (`charge`) or a `subscription`, derived from
+             *     its first enabled price. Only accurate for products with one price: read `prices`
+             *     instead.
+             * @enum {string}
+             */
+            type: "charge" | "subscription";
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["ProductVariant"][] | null;
+            /** @description Whether the customer must make a choice in the variants. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscount"][] | null;
+            /** @description The product's images; the first is the main image. */
+            media?: components["schemas"]["ProductMedia"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Whether customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Whether each purchase generates a license key. */
+            generateLicenseKeys?: boolean | null;
+            /**
+             * @description The product's stock keeping unit.
+             * @example BSW-STD
+             */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimit"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /**
+             * @description The tax rate charged on the product when the page uses fixed tax rates (at most one).
+             *     Empty when the page charges no tax or uses Stripe Tax, or when no rate is set.
+             */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`) used to compute tax.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
+            /**
+             * Format: date-time
+             * @description When the product was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the product was last changed.
+             */
+            updatedAt: string;
+        } | null;
+        /** @description One page of products, newest first. */
+        ProductList: {
+            data: components["schemas"]["Product"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single product. */
+        ProductResponse: {
+            data: components["schemas"]["Product"];
+        };
+        /**
+         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
+         *     then prorated up to that day.
+         */
+        PriceBillingCycleAnchorInput: {
+            /** @description Whether renewals are pinned to the day below. */
+            enabled?: boolean | null;
+            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
+            dayOfMonth?: number | null;
+            /** @description The month renewals fall in, for yearly billing (`1` is January). */
+            month?: number | null;
+        };
+        /**
+         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
+         *     until it is canceled.
+         */
+        PriceRecurringInput: {
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchorInput"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
+         *     `intervalCount` `interval`s, after which the plan is complete.
+         */
+        PricePaymentPlanInput: {
+            /**
+             * @description How many charges the plan makes in total.
+             * @example 3
+             */
+            planIterations: number;
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges. */
+            intervalCount?: number | null;
+            /** @description Days before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
+             */
+            startDate?: string | null;
+            /** @description Pins the charges to a calendar day. Unlike a subscription's, this object cannot be `null`, and neither can its `month`. */
+            billingCycleAnchorConfig?: {
+                month?: number;
+            } & components["schemas"]["PriceBillingCycleAnchorInput"];
+        };
+        /**
+         * @description What `PriceInput` and `SinglePriceInput` share, and the rules that tie the fields together.
+         *     A price is one of three kinds, told apart by its schedule:
+         *
+         *     - **one-time**: neither `recurring` nor `paymentPlan`;
+         *     - **subscription**: `recurring`, billed until canceled;
+         *     - **payment plan**: `paymentPlan`, a fixed number of charges.
+         *
+         *     A price cannot have both schedules, `billingType` `one_time` allows neither, and a payment
+         *     plan cannot be pay what you want (any other kind can). "Leave out" below also allows
+         *     sending `null`. `PriceInput` requires `amount` and `billingType`; `SinglePriceInput` does
+         *     not.
+         */
+        PriceSettingsInput: {
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
+             * @example 20000
+             */
+            amount?: number | null;
+            /**
+             * @description `one_time` or `recurring` (subscriptions and payment plans). It cannot change on an
+             *     existing price.
+             * @enum {string|null}
+             */
+            billingType?: "one_time" | "recurring" | null;
+            /** @description The id of an existing price to change. Leave it out to add a new price. */
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description Lowercase ISO 4217 currency code. The API uses `usd` when it is not set.
+             * @example gbp
+             */
+            currency?: string | null;
+            /** @description The subscription schedule. Not allowed with `paymentPlan` or with `billingType` `one_time`. */
+            recurring?: components["schemas"]["PriceRecurringInput"] | null;
+            /** @description The payment plan schedule. Not allowed with `recurring`, with `billingType` `one_time`, or with `payWhatYouWant`. */
+            paymentPlan?: components["schemas"]["PricePaymentPlanInput"] | null;
+            /**
+             * @description Let customers choose how much to pay, `amount` being the minimum (with `amount` `0` or
+             *     left out, the product can be had for free). Not allowed with a payment plan.
+             */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Charge the setup fee once per unit bought rather than once per order (one-time and pay-what-you-want prices). The API uses `false` when it is not set. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /** @description Whether customers can choose this price. */
+            enabled?: boolean | null;
+            /** @description Hide the price from the price picker. The checkout link's query parameters can still select it. */
+            hidden?: boolean | null;
+            /** @description A name for the price, such as "Monthly" or "Early bird". */
+            label?: string | null;
+            /** @description A short highlight shown on the price card, such as "Most popular". */
+            badge?: string | null;
+            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
+            /** @description The position of the price among the product's prices (lower first). */
+            order?: number | null;
+            /** @description Your own code for the price, like a SKU. Derived from the price when left out (for example `price_one_time_fixed_5000`); a price sent again by `id` keeps its reference. */
+            reference?: string | null;
+        } & (({
+            /** @description Leave out for a one-time price. */
+            recurring?: null;
+            /** @description Leave out for a one-time price. */
+            paymentPlan?: null;
+        } | {
+            /** @description Required for a subscription. */
+            recurring: unknown;
+            /** @description Leave out for a subscription. */
+            paymentPlan?: null;
+        } | {
+            /** @description Required for a payment plan. */
+            paymentPlan: unknown;
+            /** @description Leave out for a payment plan. */
+            recurring?: null;
+            /**
+             * @description A payment plan cannot be pay what you want.
+             * @enum {unknown}
+             */
+            payWhatYouWant?: false | null;
+        }) & ({
+            /** @enum {unknown} */
+            billingType?: "recurring" | null;
+        } | {
+            /** @description Leave out with `billingType` `one_time`. */
+            recurring?: null;
+            /** @description Leave out with `billingType` `one_time`. */
+            paymentPlan?: null;
+        }));
+        /**
+         * SinglePriceInput
+         * @description The product's price given on its own: the same as sending `prices` with this one entry, and
+         *     stored as such. Every field is optional: `amount` defaults to `0`, and a missing
+         *     `billingType` is derived (`recurring` with a `recurring` or `paymentPlan` schedule, else
+         *     `one_time`). The kinds of price and the rules between the fields are described under
+         *     `PriceSettingsInput`. When `prices` is sent too, `prices` wins and this is ignored. On update
+         *     it can only be used while the product has at most one price; a product with several prices
+         *     is updated through `prices`.
+         */
+        SinglePriceInput: {
+            /**
+             * @deprecated
+             * @description Accepted for older integrations and ignored; `prices` replaced it.
+             * @enum {string|null}
+             */
+            pricingType?: "single" | "multiple" | null;
+        } & components["schemas"]["PriceSettingsInput"];
+        /**
+         * PriceInput
+         * @description One entry of a product's `prices`: a new price, or an existing one (by `id`) with its new
+         *     settings. `amount` and `billingType` are required. The kinds of price and the rules between
+         *     the fields are described under `PriceSettingsInput`.
+         */
+        PriceInput: {
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
+             * @example 20000
+             */
+            amount: number;
+            billingType: components["schemas"]["PriceBillingType"];
+        } & WithRequired<components["schemas"]["PriceSettingsInput"], "amount" | "billingType">;
+        /** @description One choice within a variant, with what it adds to the price. */
+        ProductVariantOptionInput: {
+            /**
+             * @description The option's name.
+             * @example Printed workbook
+             */
+            name: string;
+            /**
+             * @description Your own name for the option within this request, not stored. Give one when
+             *     `preselect.optionId` of its variant, `showHideLogic.value` of another variant, or
+             *     `discounts[].variantOptionIds[].key` refers to the option.
+             */
+            key?: string | null;
+            /** @description Text shown with the option (HTML or plain text). */
+            description?: string | null;
+            /**
+             * @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`.
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
+            additionalChargeAmount?: number | null;
+            /** @description A struck-through "was" price for the option, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Let customers choose how much to pay for the option (`one_time` options only). Default `false`. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description The option's stock keeping unit. */
+            sku?: string | null;
+            /** @description How many units of the option are left, when its variant manages stock per option. */
+            stock?: number | null;
+            /** @description Files a customer who chose this option can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description The uploaded image file to show with the option (see `POST /v1/files/upload`). */
+            imageId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description A group of options the customer chooses from at checkout. */
+        ProductVariantInput: {
+            /**
+             * @description The variant's name, shown above its options.
+             * @example Workbook
+             */
+            name: string;
+            /** @description Your own name for the variant within this request, not stored. Give one when another variant's `showHideLogic.element.elementId` refers to it. */
+            key?: string | null;
+            /** @description The options to choose from (at least one). */
+            options: components["schemas"]["ProductVariantOptionInput"][];
+            status?: components["schemas"]["ProductVariantStatus"];
+            selectionType?: components["schemas"]["ProductVariantSelectionType"];
+            /** @description Whether the customer must choose at least one option. */
+            required?: boolean | null;
+            /** @description Hide the variant. The checkout link's query parameters can still show it or fill it in. Default `false`. */
+            hidden?: boolean | null;
+            /** @description The variant's position among the product's variants (lower first). Default `0`. */
+            order?: number | null;
+            /** @description Your reference for the variant. Derived from the name when left out. */
+            reference?: string | null;
+            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
+            increasesWithQuantity?: boolean | null;
+            /** @description Count stock per option (each option's `stock`) rather than for the product. Default `false`. */
+            manageVariantOptionStock?: boolean | null;
+            /** @description Use the options' SKUs on orders instead of the product's. Default `false`. */
+            useVariantOptionSkus?: boolean | null;
+            /** @description The prices the variant belongs to. Required by the API when the product has several prices. */
+            priceIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description How the checkout shows the variant. */
+            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            /** @description The option selected when the checkout opens. */
+            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            /** @description Show the variant only when another variant's selection meets a condition. */
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+        };
+        /** @description A variant option in a product update, which may name an existing option by `id`. */
+        UpdateProductVariantOptionInput: components["schemas"]["ProductVariantOptionInput"] & {
+            /** @description The id of an existing option to change. Leave out for a new option. */
+            id?: components["schemas"]["ObjectId"];
+        };
+        /** @description A variant in a product update, which may name an existing variant (and its options) by `id`. */
+        UpdateProductVariantInput: components["schemas"]["ProductVariantInput"] & {
+            /** @description The id of an existing variant to change. Leave out for a new variant. */
+            id?: components["schemas"]["ObjectId"];
+            options?: components["schemas"]["UpdateProductVariantOptionInput"][];
+        };
+        /**
+         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
+         *     the matching items get `amountOff` or `percentOff` (not both).
+         *
+         *     With `quantityCondition` `variant_option_quantity`, list the counted options in
+         *     `variantOptionIds` by the `key` you give them in `variants[].options[].key` of the same
+         *     request. Keys are resolved to ids when saved and are not returned, so a discount of this kind
+         *     can only be set in a request that also sends the variants.
+         */
+        ProductDiscountInput: {
+            quantityCondition: components["schemas"]["ProductDiscountCondition"];
+            /** @description The smallest quantity the tier applies to. */
+            minQuantity?: number | null;
+            /** @description The largest quantity the tier applies to; leave out for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount per matching item, in the smallest currency unit. Not allowed with `percentOff`. */
+            amountOff?: number | null;
+            /** @description A percentage discount on the matching items. Not allowed with `amountOff`. */
+            percentOff?: number | null;
+            /** @description The options whose quantity counts, by their request-local `key`. Only used with `variant_option_quantity`. */
+            variantOptionIds?: {
+                /** @description The `key` of an option in this request's `variants`. */
+                key: string;
+            }[] | null;
+        } & ({
+            amountOff: unknown;
+            /** @description Leave out (or send `null`) with `amountOff`. */
+            percentOff?: null;
+        } | {
+            /** @description Leave out (or send `null`) with `percentOff`. */
+            amountOff?: null;
+        });
+        /**
+         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
+         *     cannot pay for it again. It applies to one-time prices only.
+         */
+        ProductPaymentLimitInput: {
+            /** @description Whether duplicate payments are prevented. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+        };
+        /**
+         * UpdateProductRequest
+         * @description The product fields to change; fields you leave out keep their values. The fields are those
+         *     of a checkout page's `productData` (`ProductDetailsInput`), and existing variants and options
+         *     can be named by `id`. A product with several prices is updated through `prices` (`price` only
+         *     works while it has at most one).
+         *
+         *     An order bump product (`role` `orderbump`) stays simple: a single price, without variants,
+         *     bulk discounts, license keys, pay what you want or payment plans. Updating products needs
+         *     the order bump beta: stores without it get `403`.
+         */
+        UpdateProductRequest: {
+            /**
+             * @description The product's name.
+             * @example Brand Strategy Workshop
+             */
+            title?: string | null;
+            /** @description The product's description, as HTML or plain text. */
+            description?: string | null;
+            /** @description The product's price given on its own. Only while the product has at most one price; use `prices` otherwise. */
+            price?: components["schemas"]["SinglePriceInput"] | null;
+            /** @description The product's prices. When sent, it wins over `price`. */
+            prices?: components["schemas"]["PriceInput"][];
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["UpdateProductVariantInput"][] | null;
+            /** @description Whether the customer must make a choice in the variants. Default `false`. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscountInput"][] | null;
+            /** @description The product's images, as uploaded image files (see `POST /v1/files/upload`); the first is the main image. */
+            imageIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Let customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Generate a license key for each purchase. */
+            generateLicenseKeys?: boolean | null;
+            /** @description The product's stock keeping unit. */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /** @description The tax rate to charge when the page uses fixed tax rates (at most one). */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`). The store's Stripe Tax settings apply when it is left out.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
+        };
+        /**
+         * @description What the file is for. `image`: a public image (product photos, logos, ...), served from its
+         *     `location` to anyone; JPEG, PNG, GIF and WebP are accepted. `file`: a private file (PDFs,
+         *     documents, ...) that customers get after checkout or in the customer portal, downloaded
+         *     through a short-lived link.
+         * @enum {string}
+         */
+        FilePurpose: "image" | "file";
+        /**
+         * @description A `multipart/form-data` body with the file and what it is for. Files are limited to 10 MB
+         *     (`413` above that); a file type the API does not accept for the purpose gets `415`.
+         */
+        UploadFileRequest: {
+            /**
+             * Format: binary
+             * @description The file's bytes, at most 10 MB, sent with its file name. The API answers `400` when
+             *     the file is missing.
+             */
+            file?: Blob;
+            purpose: components["schemas"]["FilePurpose"];
+        };
+        /**
+         * UploadedFile
+         * @description A file stored by Checkout Page. Attach it by id wherever the API takes file or image ids
+         *     (for example a product's `fileIds` and `imageIds`).
+         */
+        UploadedFile: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * Format: uri
+             * @description Where the file is stored. Images are public at this URL; private files are fetched through `GET /v1/files/{fileId}/download`.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
+             */
+            location: string;
+            /**
+             * @description The file name, as uploaded.
+             * @example workshop-cover.jpg
+             */
+            name: string;
+            purpose: components["schemas"]["FilePurpose"];
+            /**
+             * @description The file's MIME type.
+             * @example image/jpeg
+             */
+            type: string;
+            /**
+             * @description The size in bytes.
+             * @example 248311
+             */
+            size: number;
+            /**
+             * @description The width in pixels; images only.
+             * @example 1600
+             */
+            width?: number;
+            /**
+             * @description The height in pixels; images only.
+             * @example 900
+             */
+            height?: number;
+            /**
+             * Format: date-time
+             * @description When the file was uploaded.
+             */
+            createdAt: string;
+        };
+        /** @description The uploaded file. */
+        UploadedFileResponse: {
+            data: components["schemas"]["UploadedFile"];
+        };
+        /**
+         * FileDeletion
+         * @description The outcome of deleting a file.
+         */
+        FileDeletion: {
+            /** @description True when the file was deleted. */
+            success: boolean;
+            /** @description A human-readable confirmation. */
+            message: string;
+        };
+        /** @description The outcome of deleting a file, wrapped in `data`. */
+        FileDeletionResponse: {
+            data: components["schemas"]["FileDeletion"];
+        };
+        /**
+         * FileDownload
+         * @description A short-lived link to download a private file.
+         */
+        FileDownload: {
+            /**
+             * Format: uri
+             * @description The presigned download URL. Anyone holding it can download the file until it expires.
+             */
+            url: string;
+            /**
+             * @description How many seconds the URL stays valid after the answer was sent (the API gives 300, five minutes).
+             * @example 300
+             */
+            expiresIn: number;
+        };
+        /** @description A download link for a private file. */
+        FileDownloadResponse: {
+            data: components["schemas"]["FileDownload"];
+        };
+        /**
+         * @description Where the invoice stands: `draft` (not finalised yet), `open` (awaiting payment), `paid`,
+         *     `uncollectible` (payment failed and was given up), `refunded`, `partially_refunded`, or
+         *     `void` (canceled).
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "open" | "paid" | "uncollectible" | "refunded" | "partially_refunded" | "void";
+        /** @description The buyer's billing details as entered at checkout. May be empty, for example for digital products. */
+        InvoiceBilling: {
+            name?: string | null;
+            /** @description The buyer's email, in lower case. */
+            email?: string | null;
+            /** @description The buyer's phone number, as typed. */
+            phone?: string | null;
+            /** @description The buyer's tax number, such as a VAT or GST number. */
+            taxId?: string | null;
+            /** @description The kind of tax number, such as `eu_vat` or `us_ein`. */
+            taxIdType?: string | null;
+            address?: components["schemas"]["Address"] | null;
+        };
+        /** @description The store's details printed on the invoice. */
+        InvoiceSellerBilling: {
+            /** @description The store's legal or display name. */
+            name?: string | null;
+            /** @description The store's billing or support email. */
+            email?: string | null;
+            /** @description The store's tax registration number. */
+            taxId?: string | null;
+            address?: components["schemas"]["Address"] | null;
+        };
+        /** @description One line of an invoice. */
+        InvoiceLineItem: {
+            /**
+             * @description What the line bills: a `product` (or its price), a `setupFee`, a chosen `variantOption`,
+             *     a `ticket`, or a `ticketFee` (the per-ticket fee of the ticket line before it).
+             * @enum {string|null}
+             */
+            type?: "product" | "setupFee" | "variantOption" | "ticket" | "ticketFee" | null;
+            /**
+             * @description The line's label, usually the product title or option name.
+             * @example Brand Strategy Workshop
+             */
+            name?: string | null;
+            /** @description How many units were bought. */
+            quantity?: number | null;
+            /** @description The price of one unit before discounts, in the smallest currency unit. */
+            unitPrice?: number | null;
+            /** @description The line total (`quantity` times `unitPrice`) before discounts, in the smallest currency unit. */
+            amount?: number | null;
+            /** @description The bulk discount taken off this line, in the smallest currency unit. */
+            bulkDiscountAmount?: number | null;
+            /** @description The coupon behind `couponDiscountAmount`. */
+            couponCode?: string | null;
+            /** @description The coupon discount taken off this line, in the smallest currency unit. */
+            couponDiscountAmount?: number | null;
+        };
+        /**
+         * Invoice
+         * @description The invoice of a payment or booking (a charge). Read-only: invoices are created from
+         *     charges; `POST /v1/invoices/{id}/regenerate` only renders the PDF again.
+         */
+        Invoice: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the invoice belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The invoice number shown to the buyer.
+             * @example 2026-000042
+             */
+            invoiceNumber?: string | null;
+            /** @description A stable UUID of the invoice, used in its links. */
+            invoiceUuid?: string | null;
+            /**
+             * @description A presigned link to the invoice PDF, safe to share with the buyer. It expires one hour
+             *     after the answer; fetch the invoice again for a fresh one. `null` when no PDF exists
+             *     (for example for drafts).
+             */
+            invoiceUrl?: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** @description True for a live invoice, false for a test-mode one. */
+            livemode: boolean;
+            /** @description The payment or booking the invoice was made from. Refund details live on that charge. */
+            chargeId?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge.
+             * @enum {string|null}
+             */
+            chargeType?: "payment" | "booking" | null;
+            /** @description The customer billed. */
+            customerId?: components["schemas"]["NullableObjectId"];
+            /** @description The buyer's name, copied from the charge (or the customer). */
+            customerName?: string | null;
+            /** @description The buyer's email, copied from the charge (or the customer). */
+            customerEmail?: string | null;
+            /** @description The title of the first product line. */
+            productTitle?: string | null;
+            /** @description The buyer's billing details. */
+            billing?: components["schemas"]["InvoiceBilling"] | null;
+            /** @description The store's details on the invoice. */
+            sellerBilling?: components["schemas"]["InvoiceSellerBilling"] | null;
+            /** @description The buyer's purchase-order number. */
+            poNumber?: string | null;
+            /** @description The store's label for the purchase-order number, such as "Purchase order" or "Reference". */
+            poNumberLabel?: string | null;
+            /** @description What was billed, line by line. */
+            lineItems?: components["schemas"]["InvoiceLineItem"][] | null;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency: string;
+            /**
+             * @description The invoice total, in the smallest currency unit.
+             * @example 45000
+             */
+            amount: number;
+            /** @description The sum of the lines before discounts and tax. */
+            subtotal?: number | null;
+            /** @description The subtotal after bulk, coupon and complimentary discounts, before tax. */
+            subtotalAfterDiscount?: number | null;
+            /** @description The total without tax. */
+            amountExcludingTax?: number | null;
+            /** @description The tax on the invoice. */
+            taxAmount?: number | null;
+            /** @description What has been paid; equal to `amount` once the invoice is `paid`. */
+            amountPaid?: number | null;
+            /** @description What is still owed; non-zero only on `open` and `uncollectible` invoices. */
+            amountDue?: number | null;
+            /** @description What has been refunded. */
+            amountRefunded?: number | null;
+            /** @description The total converted to US cents at the time of the invoice. */
+            amountUsd?: number | null;
+            /** @description The coupon redeemed, if any. */
+            coupon?: components["schemas"]["AppliedCoupon"] | null;
+            /** @description The bulk discount that applied, if any. */
+            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            /** @description For a complimentary booking, the discount that brought its total to zero. */
+            complimentaryDiscountAmount?: number | null;
+            /** @description Extra fees on the invoice, such as shipping or processing. */
+            fees?: components["schemas"]["ChargeFee"][] | null;
+            /** @description How tax was computed; `null` when the invoice has no tax. */
+            taxSource?: components["schemas"]["TaxSource"] | null;
+            /** @description The tax lines of the invoice. */
+            taxBreakdown?: components["schemas"]["TaxBreakdownItem"][] | null;
+            /** @description The fixed tax rates that applied, as they were when the invoice was made (later edits or deletion of a rate do not change them). */
+            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
+            /**
+             * Format: date-time
+             * @description When the invoice was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the invoice was last changed.
+             */
+            updatedAt: string;
+        };
+        /** @description One page of invoices, newest first. */
+        InvoiceList: {
+            data: components["schemas"]["Invoice"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single invoice. */
+        InvoiceResponse: {
+            data: components["schemas"]["Invoice"];
+        };
+        /** @description An empty object. Regenerating takes no options. */
+        RegenerateInvoiceRequest: Record<string, never>;
+        /**
+         * TaxRate
+         * @description A fixed tax rate the store charges on pages that use fixed tax rates (rather than Stripe
+         *     Tax), kept in sync with a tax rate in the connected Stripe account.
+         */
+        TaxRate: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the rate belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The id of the matching tax rate in Stripe.
+             * @example txr_1PqR2sT3uV4wX5yZ6a7b8c9d
+             */
+            stripeId: string;
+            /**
+             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
+             * @example VAT
+             */
+            displayName: string;
+            /**
+             * @description The rate in percent (`20` is 20 %).
+             * @example 20
+             */
+            percentage: number;
+            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
+            inclusive: boolean;
+            /** @description Whether this is the store's default rate, applied to pages that use fixed tax rates when they name no rate. */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description When the rate was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the rate was last changed.
+             */
+            updatedAt: string;
+        };
+        /** @description Every tax rate of the store, newest first. This list is not paginated. */
+        TaxRateList: {
+            data: components["schemas"]["TaxRate"][];
+        };
+        /** @description The tax rate to create. The percentage and whether it is inclusive cannot be changed later. */
+        CreateTaxRateRequest: {
+            /**
+             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
+             * @example VAT
+             */
+            displayName: string;
+            /**
+             * @description The rate in percent (`20` is 20 %).
+             * @example 20
+             */
+            percentage: number;
+            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
+            inclusive: boolean;
+            /** @description Make this the store's default rate for pages that use fixed tax rates. */
+            default?: boolean;
+        };
+        /** @description A single tax rate. */
+        TaxRateResponse: {
+            data: components["schemas"]["TaxRate"];
+        };
+        /** @description The tax rate fields to change; fields you leave out keep their values. Only the name and the default flag can change. */
+        UpdateTaxRateRequest: {
+            /**
+             * @description The short name of the tax shown at checkout and on invoices. A new name is synced to Stripe.
+             * @example VAT
+             */
+            displayName?: string;
+            /** @description Make this the store's default rate for pages that use fixed tax rates. */
+            default?: boolean;
+        };
         /**
          * ThemeScope
          * @description Who owns a theme: `global` for a built-in theme every store can use (read-only: copy it
@@ -5638,17 +7126,6 @@ export interface components {
             data: components["schemas"]["SubmissionEventData"];
         };
         /**
-         * Product
-         * @description A product sold on a checkout page, or offered as an order bump. Its full field list is
-         *     not publicly documented, so this schema declares no fields and accepts any; read the
-         *     properties you need defensively. What is known: the products list filters them by role
-         *     (`product` or `orderbump`) and searches their title and SKU, and a product can have
-         *     several prices.
-         */
-        Product: {
-            [key: string]: unknown;
-        };
-        /**
          * CheckoutPage
          * @description A hosted checkout page and the product it sells. Only `product` is documented here: the
          *     object also carries the page's general settings and its checkout settings, but their full
@@ -5689,7 +7166,8 @@ export interface components {
         };
         /**
          * ProductEventData
-         * @description The `data` of a product event: the product.
+         * @description The `data` of a product event: the whole product (nullable, as the API declares it
+         *     everywhere).
          */
         ProductEventData: {
             product: components["schemas"]["Product"];
@@ -5907,6 +7385,24 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
+        /** @description Content too large: the request body, or a file in it, exceeds the size the API accepts. */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Unsupported media type: the API does not accept this kind of content, or this type of file. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
     };
     parameters: {
         /** @description Only return charges in this payment status. */
@@ -5990,6 +7486,14 @@ export interface components {
         CheckInCode: string;
         /** @description The id of the booking. */
         BookingId: components["schemas"]["ObjectId"];
+        /** @description The id of the product. */
+        ProductId: components["schemas"]["ObjectId"];
+        /** @description The id of the file. */
+        FileId: components["schemas"]["ObjectId"];
+        /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+        InvoiceId: components["schemas"]["ObjectId"];
+        /** @description The id of the tax rate. */
+        TaxRateId: components["schemas"]["ObjectId"];
         /** @description The id of the theme, as returned when listing or creating themes. */
         ThemeId: components["schemas"]["ObjectId"];
         /** @description The id of the webhook endpoint. */
@@ -7660,6 +9164,483 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Not found: the booking does not exist, or it has no ticket PDF (for example because it is unpaid or was abandoned). */
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only return products with this role. Leave out for both.
+                 * @example orderbump
+                 */
+                role?: components["schemas"]["ProductRole"];
+                /**
+                 * @description Case-insensitive text matched as a substring against the product's title and SKU (`title`, `sku`).
+                 * @example workshop
+                 */
+                search?: string;
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the product. */
+                productId: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the product. */
+                productId: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden: order bumps (a beta feature) are not enabled for this store, or the API key may not do this. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The file was stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFileResponse"];
+                };
+            };
+            /** @description Bad request: the form is invalid, for example the file or a valid `purpose` is missing. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Content too large: the file is over 10 MB. */
+            413: components["responses"]["ContentTooLarge"];
+            /** @description Unsupported media type: the file type is not accepted (images must be JPEG, PNG, GIF or WebP). */
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDeletionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no file with this id belongs to the account. */
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: the file is still attached to a product, a page, the store logo or a theme. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the file. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDownloadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no file with this id belongs to the account. */
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive text matched against the buyer's email and name, the product title
+                 *     and the invoice number (`customerEmail`, `customerName`, `productTitle`,
+                 *     `invoiceNumber`). The API picks the fields from the shape of the text: an email
+                 *     address matches `customerEmail` only; text with a digit, `_` or `-` matches
+                 *     `invoiceNumber`; several words match `customerName` and `productTitle`; any other
+                 *     single word matches `customerName`, `customerEmail` and `productTitle`.
+                 * @example northwind
+                 */
+                search?: string;
+                /**
+                 * @description Only return invoices in this status (one status per request).
+                 * @example open
+                 */
+                status?: components["schemas"]["InvoiceStatus"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /** @description Only return the invoices of this payment or booking (usually one). */
+                chargeId?: components["schemas"]["ObjectId"];
+                /**
+                 * @description Only return invoices with exactly this purchase-order number.
+                 * @example PO-5678
+                 */
+                poNumber?: string;
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    regenerateInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the invoice. (The API names this parameter `id`, not `invoiceId`.) */
+                id: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RegenerateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The invoice, with its new PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no invoice with this id. (The API's own description does not list this status; every id path answers it.) */
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTaxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All tax rates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The tax rate was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden: the store has not connected Stripe, or the API key may not do this. */
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the tax rate. */
+                taxRateId: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted tax rate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the tax rate. */
+                taxRateId: components["parameters"]["TaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated tax rate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden: the store has not connected Stripe, or the API key may not do this. */
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -5,8 +5,8 @@ export { CheckoutPageError, CheckoutPageConnectionError, CheckoutPageTimeoutErro
 export type { ErrorDetail } from './errors.js';
 export { paginate } from './pagination.js';
 export type { ItemOf, Page, PaginatedPath, PaginateOptions } from './pagination.js';
-export { ListRequest } from './runtime.js';
-export type { Body, Data, Ok, Query, RequestOptions } from './runtime.js';
+export { ListRequest, toFormData } from './runtime.js';
+export type { Body, Data, FormBody, Ok, Query, RequestOptions } from './runtime.js';
 export type { Resources } from '../generated/resources.js';
 export type { paths, components, operations, webhooks } from '../generated/schema.js';
 export { constructWebhookEvent, WebhookSignatureError, WEBHOOK_EVENT_NAMES } from './webhooks.js';

@@ -29,6 +29,43 @@ export type Ok<Op extends keyof operations, Status extends keyof operations[Op][
 export type Data<Op extends keyof operations, Status extends keyof operations[Op]['responses']> =
   Ok<Op, Status> extends { data: infer D } ? D : never;
 
+type FormOf<T> = T extends { content: { 'multipart/form-data': infer B } } ? B : never;
+type FileFields<B> = { [K in keyof B]-?: NonNullable<B[K]> extends Blob ? K : never }[keyof B];
+/**
+ * The `multipart/form-data` body of an operation (a file upload). A file field takes a Blob or
+ * File as it is (`filename` optionally renames it), or the file's bytes with a `filename` and
+ * optionally a `contentType`. `filename` and `contentType` are not sent as fields.
+ */
+export type FormBody<Op extends keyof operations, B = FormOf<NonNullable<operations[Op]['requestBody']>>> =
+  | (B & { filename?: string; contentType?: never })
+  | (Omit<B, FileFields<B>> & { [K in FileFields<B>]: Uint8Array | ArrayBuffer } & { filename: string; contentType?: string });
+
+/**
+ * Builds the `multipart/form-data` body of a file upload: Blobs and Files become file parts,
+ * bytes become a file named `filename` (of type `contentType`), other values text fields. Pass
+ * it as openapi-fetch's `bodySerializer` to upload through the typed
+ * `client.POST('/v1/files/upload', ...)`. fetch writes the Content-Type with its boundary.
+ */
+export function toFormData(body: object): FormData {
+  const { filename, contentType, ...fields } = body as Record<string, unknown>;
+  const name = typeof filename === 'string' ? filename : undefined;
+  const form = new FormData();
+  // append() takes an explicit `undefined` file name literally, so pass one only when there is one.
+  const file = (key: string, blob: Blob) => (name === undefined ? form.append(key, blob) : form.append(key, blob, name));
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === null) continue;
+    if (value instanceof Blob) file(key, value);
+    else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+      file(key, new Blob([value as BlobPart], { type: typeof contentType === 'string' ? contentType : '' }));
+    } else form.append(key, String(value));
+  }
+  return form;
+}
+
+const sizeOf = (value: unknown): number | undefined =>
+  value instanceof Blob ? value.size : value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? value.byteLength : undefined;
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
+
 type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
 type QueryObject = { readonly [key: string]: QueryValue } | undefined;
 
@@ -72,11 +109,21 @@ export class Runtime {
    */
   #call<T>(method: string, path: string, query: QueryObject, body: unknown, options: RequestOptions | undefined, read: (response: Response) => Promise<T>): Promise<T> {
     const url = this.#baseUrl + path + toQueryString(query);
-    const headers = body === undefined ? this.#headers : this.#jsonHeaders;
+    let headers = this.#headers;
+    let payload: BodyInit | undefined;
+    if (body !== undefined) {
+      // A FormData body goes as it is, without a Content-Type: fetch writes it with the boundary.
+      // fetch encodes a FormData afresh on each attempt, so a retry sends the whole body again.
+      if (body instanceof FormData) payload = body;
+      else {
+        headers = this.#jsonHeaders;
+        payload = JSON.stringify(body);
+      }
+    }
     const init: RequestInit = {
       method,
       headers: options?.headers ? { ...headers, ...options.headers } : headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
     };
     const fetchImpl = this.#transport.fetch;
     return this.#transport
@@ -101,6 +148,22 @@ export class Runtime {
   /** The `data` of a `{data}` body. */
   data<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
     return this.#call(method, path, query, body, options, readData as (response: Response) => Promise<T>);
+  }
+
+  /**
+   * A `multipart/form-data` call (a file upload) whose answer is `{data}`. A file over its field's
+   * limit (`maxBytes`, in bytes) fails with a RangeError before anything is sent.
+   */
+  form<T>(method: string, path: string, query: QueryObject, body: object, maxBytes: Record<string, number>, options?: RequestOptions): Promise<T> {
+    for (const [field, max] of Object.entries(maxBytes)) {
+      const size = sizeOf((body as Record<string, unknown>)[field]);
+      if (size !== undefined && size > max) {
+        return Promise.reject(
+          new RangeError(`${method} ${path}: the ${field} is ${megabytes(size)} (${size} bytes), over the limit of ${megabytes(max)} (${max} bytes); nothing was sent.`),
+        );
+      }
+    }
+    return this.#call(method, path, query, toFormData(body), options, readData as (response: Response) => Promise<T>);
   }
 
   /** A binary body, such as a PDF, of the given media type (errors still come as JSON). */

@@ -33,6 +33,10 @@ export interface Inputs {
   pathValues: string[];
   query: Record<string, unknown>;
   body: unknown;
+  /** A list whose items the spec declares nullable. */
+  nullableItems?: boolean;
+  /** For a multipart upload, the file sent in each file field: its name and media type. */
+  files?: Record<string, { filename: string; contentType: string }>;
 }
 
 function firstExample(doc: Json, media: Json): unknown {
@@ -79,8 +83,27 @@ function inputsFor(doc: Json, m: ResourceMethod, ids: Map<string, string>): Inpu
   );
   if (filter) query[filter.name] = filter.example;
   if (m.result === 'list') query.limit = 20;
-  const body = m.body === 'none' ? undefined : firstExample(doc, deref(doc, op.requestBody)?.content?.['application/json']);
-  return { pathValues, query, body };
+  const content = deref(doc, op.requestBody)?.content;
+  let body = m.body === 'none' ? undefined : firstExample(doc, content?.['application/json']);
+  let files: Inputs['files'];
+  if (m.form) {
+    // An upload: the text fields come from the request example, and the file is the one the
+    // example answer describes (its name and type), so that call and answer match.
+    const schema = deref(doc, content['multipart/form-data'].schema);
+    const fileFields = Object.keys(schema.properties ?? {}).filter((k) => deref(doc, schema.properties[k])?.format === 'binary');
+    const example = (firstExample(doc, content['multipart/form-data']) ?? {}) as Record<string, unknown>;
+    body = Object.fromEntries(Object.entries(example).filter(([k]) => !fileFields.includes(k)));
+    const filename = typeof answer?.data?.name === 'string' ? answer.data.name : 'file.bin';
+    const contentType = typeof answer?.data?.type === 'string' ? answer.data.type : 'application/octet-stream';
+    files = Object.fromEntries(fileFields.map((field) => [field, { filename, contentType }]));
+  }
+  const inputs: Inputs = { pathValues, query, body, ...(files ? { files } : {}) };
+  if (m.result === 'list') {
+    const list = deref(doc, deref(doc, op.responses[m.status])?.content?.['application/json']?.schema);
+    const item = deref(doc, list?.properties?.data?.items);
+    if ([item?.type].flat().includes('null')) inputs.nullableItems = true;
+  }
+  return inputs;
 }
 
 function curlSample(m: ResourceMethod, inputs: Inputs): string {
@@ -90,7 +113,11 @@ function curlSample(m: ResourceMethod, inputs: Inputs): string {
   const url = `${BASE_URL}${path}${search ? `?${search}` : ''}`;
   const lines = [`curl ${m.httpMethod === 'GET' ? '' : `-X ${m.httpMethod} `}${search ? shellQuote(url) : url}`];
   lines.push('  -H "Authorization: Bearer $CHECKOUTPAGE_API_KEY"');
-  if (inputs.body !== undefined) {
+  if (inputs.files) {
+    // curl builds the multipart form (and its boundary) from -F parts; @name reads a file.
+    for (const [field, file] of Object.entries(inputs.files)) lines.push(`  -F ${shellQuote(`${field}=@${file.filename};type=${file.contentType}`)}`);
+    for (const [field, value] of Object.entries((inputs.body ?? {}) as Record<string, unknown>)) lines.push(`  -F ${shellQuote(`${field}=${String(value)}`)}`);
+  } else if (inputs.body !== undefined) {
     lines.push("  -H 'Content-Type: application/json'", `  -d ${shellQuote(JSON.stringify(inputs.body, null, 2))}`);
   }
   if (m.result === 'binary') lines.push('  -o tickets.pdf');
@@ -99,7 +126,16 @@ function curlSample(m: ResourceMethod, inputs: Inputs): string {
 
 function typescriptSample(m: ResourceMethod, inputs: Inputs): string {
   const args = inputs.pathValues.map((v) => `'${v}'`);
-  if (inputs.body !== undefined) args.push(toLiteral(inputs.body));
+  const reads: string[] = [];
+  if (inputs.files) {
+    // The file's bytes, with its name and type; a Blob or File would do as well.
+    const entries = Object.entries(inputs.files);
+    const fields = entries.map(([field]) => field);
+    for (const [field, file] of entries) reads.push(`const ${field} = await readFile('${file.filename}');`);
+    const [first] = entries;
+    const text = Object.entries((inputs.body ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}: ${toLiteral(v)}`);
+    args.push(`{ ${[...fields, `filename: ${toLiteral(first![1].filename)}`, `contentType: ${toLiteral(first![1].contentType)}`, ...text].join(', ')} }`);
+  } else if (inputs.body !== undefined) args.push(toLiteral(inputs.body));
   else if (m.body === 'required') args.push('{}');
   if (Object.keys(inputs.query).length > 0) {
     if (m.body === 'optional' && inputs.body === undefined) args.push('undefined');
@@ -109,17 +145,19 @@ function typescriptSample(m: ResourceMethod, inputs: Inputs): string {
   const verb = m.name.match(/^[a-z]+/)?.[0] ?? m.name;
   const rest = lowerFirst(m.name.slice(verb.length));
   const imports = [`import { createCheckoutPageClient } from 'checkoutpage-openapi';`];
+  if (reads.length) imports.unshift(`import { readFile } from 'node:fs/promises';`);
   let use: string;
   if (m.result === 'list') {
     const item = singular(rest || m.namespace);
-    use = `for await (const ${item} of ${call}) {\n  console.log(${item}.id);\n}`;
+    // The API declares some list items nullable (products): the sample must not assume one.
+    use = `for await (const ${item} of ${call}) {\n  console.log(${item}${inputs.nullableItems ? '?' : ''}.id);\n}`;
   } else if (m.result === 'binary') {
     imports.unshift(`import { writeFile } from 'node:fs/promises';`);
     use = `const pdf = await ${call};\nawait writeFile('tickets.pdf', new Uint8Array(pdf));`;
   } else {
     const name =
-      verb === 'cancel' || verb === 'validate' ? 'result' : verb === 'delete' ? 'deleted' : rest || (verb === 'list' ? m.namespace : singular(m.namespace));
-    use = `const ${name} = await ${call};\nconsole.log(${name});`;
+      verb === 'cancel' || verb === 'validate' ? 'result' : verb === 'delete' ? 'deleted' : m.form ? 'uploaded' : rest || (verb === 'list' ? m.namespace : singular(m.namespace));
+    use = `${reads.map((line) => `${line}\n`).join('')}const ${name} = await ${call};\nconsole.log(${name});`;
   }
   return `${imports.join('\n')}\n\nconst client = createCheckoutPageClient({ apiKey: process.env.CHECKOUTPAGE_API_KEY! });\n\n${use}\n`;
 }

@@ -24,12 +24,35 @@ export const isForbiddenSchema = (schema: unknown): boolean => {
   return !!not && typeof not === 'object' && Object.keys(not).length === 0 && Object.keys(rest).length === 0;
 };
 
+/**
+ * `oneOf: [{not: {}}, {type: 'null'}]`: a property that one branch of a rule leaves unset, where
+ * the API takes an explicit `null` as unset (nullable inputs). It matches only `null`, like
+ * `type: 'null'`, but tools that merge a property's schemas across branches (the vendor-fidelity
+ * check) do not mistake it for the property's type. openapi-typescript types the `not: {}` member
+ * `unknown`, which swallows the `null`; we type the property `null`, so it is `?: null`.
+ */
+export const isUnsetSchema = (schema: unknown): boolean => {
+  if (!schema || typeof schema !== 'object') return false;
+  const { oneOf, description, title, ...rest } = schema as Record<string, unknown>;
+  if (!Array.isArray(oneOf) || oneOf.length !== 2 || Object.keys(rest).length > 0) return false;
+  const isNull = (s: any) => !!s && typeof s === 'object' && s.type === 'null' && Object.keys(s).length === 1;
+  return oneOf.some(isForbiddenSchema) && oneOf.some(isNull);
+};
+
+/** `type: string, format: binary`: a file's bytes (an upload's file part, a PDF answer). */
+const isBinarySchema = (schema: unknown): boolean =>
+  !!schema && typeof schema === 'object' && (schema as Record<string, unknown>).type === 'string' && (schema as Record<string, unknown>).format === 'binary';
+
 export async function renderSchemaTypes(doc: OpenApiDocument, ots = loadOpenapiTS()): Promise<string> {
-  const { default: openapiTS, astToString, NEVER } = await ots;
+  const { default: openapiTS, astToString, NEVER, NULL } = await ots;
+  const { factory } = (await import('typescript')).default;
+  // Binary data is a Blob (or File) in TypeScript, not a string: openapi-typescript's own recipe.
+  const BLOB = factory.createTypeReferenceNode('Blob');
   const ast = await openapiTS(doc as never, {
     // A property with a `default` is still optional for callers.
     defaultNonNullable: false,
-    transform: (schema) => (isForbiddenSchema(schema) ? NEVER : undefined),
+    transform: (schema) =>
+      isForbiddenSchema(schema) ? NEVER : isUnsetSchema(schema) ? NULL : isBinarySchema(schema) ? BLOB : undefined,
   });
   return astToString(ast);
 }

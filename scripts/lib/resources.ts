@@ -20,6 +20,8 @@ export interface ResourceMethod {
   result: 'json' | 'data' | 'list' | 'binary';
   /** The media type of a binary answer. */
   mediaType?: string;
+  /** A `multipart/form-data` body (a file upload): the size limit of each file field that has one. */
+  form?: { maxBytes: Record<string, number> };
   status: string;
   summary: string;
 }
@@ -58,6 +60,7 @@ export function collectMethods(doc: OpenApiDocument): ResourceMethod[] {
       const content = resolve(doc, op.responses[status])?.content ?? {};
       const schema = resolve(doc, content['application/json']?.schema);
       const requestBody = resolve(doc, op.requestBody);
+      const formSchema = resolve(doc, requestBody?.content?.['multipart/form-data']?.schema);
       methods.push({
         namespace,
         name: methodName(namespace, op.operationId),
@@ -75,6 +78,7 @@ export function collectMethods(doc: OpenApiDocument): ResourceMethod[] {
               ? 'data'
               : 'json',
         ...(content['application/json'] ? {} : { mediaType: Object.keys(content)[0] ?? 'application/octet-stream' }),
+        ...(formSchema ? { form: { maxBytes: formLimits(doc, op.operationId, formSchema) } } : {}),
         status,
         summary: op.summary ?? op.operationId,
       });
@@ -90,11 +94,23 @@ export function collectMethods(doc: OpenApiDocument): ResourceMethod[] {
   return methods;
 }
 
+/** The `x-maxBytes` of each file field of a multipart body. `filename` and `contentType` name the file, so no field may have those names. */
+function formLimits(doc: OpenApiDocument, operationId: string, schema: Json): Record<string, number> {
+  const limits: Record<string, number> = {};
+  for (const [name, property] of Object.entries<Json>(schema.properties ?? {})) {
+    if (name === 'filename' || name === 'contentType') throw new Error(`${operationId}: a multipart field named ${name} clashes with the client's file options`);
+    const max = resolve(doc, property)?.['x-maxBytes'];
+    if (typeof max === 'number') limits[name] = max;
+  }
+  return limits;
+}
+
 function renderMethod(m: ResourceMethod): string {
   const op = `'${m.operationId}'`;
   const args = m.pathParams.map((p) => `${p}: string`);
-  if (m.body === 'required') args.push(`body: Body<${op}>`);
-  if (m.body === 'optional') args.push(`body?: Body<${op}>`);
+  const bodyType = m.form ? 'FormBody' : 'Body';
+  if (m.body === 'required') args.push(`body: ${bodyType}<${op}>`);
+  if (m.body === 'optional') args.push(`body?: ${bodyType}<${op}>`);
   if (m.hasQuery) args.push(`query?: Query<${op}>`);
   args.push('options?: RequestOptions');
   const url = m.pathParams.length ? `\`${m.path.replace(/\{(\w+)\}/g, '${e($1)}')}\`` : `'${m.path}'`;
@@ -106,7 +122,11 @@ function renderMethod(m: ResourceMethod): string {
     json: [`Promise<Ok<${op}, ${m.status}>>`, `rt.json<Ok<${op}, ${m.status}>>('${m.httpMethod}', ${url}, ${query}, ${body}, options)`],
     binary: ['Promise<ArrayBuffer>', `rt.binary('${m.httpMethod}', ${url}, ${query}, '${m.mediaType}', options)`],
   };
-  const [type, expression] = call[m.result];
+  let [type, expression] = call[m.result];
+  if (m.form) {
+    if (m.result !== 'data' || m.body !== 'required') throw new Error(`${m.operationId}: only required multipart bodies answered with {data} are supported`);
+    expression = `rt.form<Data<${op}, ${m.status}>>('${m.httpMethod}', ${url}, ${query}, body, { ${Object.entries(m.form.maxBytes).map(([k, v]) => `${k}: ${v}`).join(', ')} }, options)`;
+  }
   const doc = `${m.summary}. \`${m.httpMethod} ${m.path}\` (${m.operationId})`;
   return `      /** ${doc} */\n      ${m.name}: (${args.join(', ')}): ${type} =>\n        ${expression},`;
 }
@@ -119,7 +139,7 @@ export function renderResources(doc: OpenApiDocument, header: string): string {
     .map((ns) => `    ${ns}: {\n${methods.filter((m) => m.namespace === ns).map(renderMethod).join('\n')}\n    },`)
     .join('\n');
   return `// ${header}
-import type { Body, Data, ListRequest, Ok, Query, RequestOptions, Runtime } from '../src/runtime.js';
+import type { Body, Data, FormBody, ListRequest, Ok, Query, RequestOptions, Runtime } from '../src/runtime.js';
 
 /** The version of the API description this client was generated from. */
 export const SPEC_VERSION = '${version}';

@@ -7,6 +7,8 @@ const SHARED = {
   403: 'Forbidden',
   404: 'NotFound',
   409: 'Conflict',
+  413: 'ContentTooLarge',
+  415: 'UnsupportedMediaType',
   422: 'UnprocessableEntity',
   429: 'TooManyRequests',
   500: 'InternalServerError',

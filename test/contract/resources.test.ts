@@ -12,7 +12,9 @@ const calls = exampleCalls(bundle as never).map((call) => ({ ...call, title: `cl
 
 function invoke({ method: m, inputs }: (typeof calls)[number], options: RequestOptions): PromiseLike<unknown> {
   const args: unknown[] = [...inputs.pathValues];
-  if (m.body !== 'none') args.push(inputs.body);
+  // An upload sends a small real file in each file field, as bytes with the sample's name and type.
+  const files = Object.entries(inputs.files ?? {}).map(([field, f]) => ({ [field]: new TextEncoder().encode('sample file bytes'), ...f }));
+  if (m.body !== 'none') args.push(files.length ? Object.assign({}, inputs.body, ...files) : inputs.body);
   if (m.hasQuery) args.push(inputs.query);
   args.push(options);
   const fn = (client as unknown as Record<string, Record<string, (...a: unknown[]) => PromiseLike<unknown>>>)[m.namespace]![m.name]!;

@@ -64,6 +64,8 @@ describe('x-codeSamples', () => {
   it.skipIf(!hasCurl && !process.env.CI).each(operations)('the curl sample of $operationId works against the mock', async (op) => {
     const prism = inject('prismUrl');
     const source = samplesOf(op)[0]!.source.replace('https://api.checkoutpage.com', prism);
+    // An upload sample reads a file (-F 'file=@name'): give it one, as a user would have.
+    for (const [, name] of source.matchAll(/=@([^;']+)/g)) await writeFile(path.join(dir, name!), 'sample file bytes');
     // Fail on any HTTP error status, as a careful user would check.
     const script = `curl() { command curl -sS --fail-with-body "$@"; }\n${source}`;
     const result = await run('bash', ['-c', script], { cwd: dir, env: { CHECKOUTPAGE_API_KEY: 'sk_test_samples' } });

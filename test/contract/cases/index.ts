@@ -4,8 +4,12 @@ import { bookingCases } from './bookings.ts';
 import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
+import { fileCases } from './files.ts';
+import { invoiceCases } from './invoices.ts';
 import { paymentCases } from './payments.ts';
+import { productCases } from './products.ts';
 import { subscriptionCases } from './subscriptions.ts';
+import { taxRateCases } from './tax-rates.ts';
 import { themeCases } from './themes.ts';
 import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
@@ -21,5 +25,9 @@ export const cases: Cases = {
   ...ticketCases,
   ...bookingCases,
   ...eventCases,
+  ...productCases,
+  ...fileCases,
+  ...invoiceCases,
+  ...taxRateCases,
   ...themeCases,
 };
