@@ -5770,9 +5770,8 @@ export interface components {
          * Spacing step
          * @description A padding from a fixed scale, 0 to 40. An empty string is accepted as well; the API does not
          *     document how it differs from `null`.
-         * @enum {string|number|null}
          */
-        ThemeSpacing: "" | 0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | null;
+        ThemeSpacing: "" | (0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40) | null;
         /**
          * Selected colours
          * @description The background and border colours of a card while it is selected.
@@ -5785,16 +5784,14 @@ export interface components {
          * Corner radius step
          * @description A corner radius from a fixed scale, 0 to 128. An empty string is accepted as well; the API does
          *     not document how it differs from `null`.
-         * @enum {string|number|null}
          */
-        ThemeBorderRadius: "" | 0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128 | null;
+        ThemeBorderRadius: "" | (0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128) | null;
         /**
          * Border width step
          * @description A border width from a fixed scale, 0 to 8. An empty string is accepted as well; the API does not
          *     document how it differs from `null`.
-         * @enum {string|number|null}
          */
-        ThemeBorderWidth: "" | 0 | 1 | 2 | 4 | 8 | null;
+        ThemeBorderWidth: "" | (0 | 1 | 2 | 4 | 8) | null;
         /**
          * Box style
          * @description The background colour, border colour, border width and corner radius of a card.
@@ -5845,9 +5842,8 @@ export interface components {
          * Font size
          * @description A font size from a fixed scale, 10 to 64. An empty string is accepted as well; the API does not
          *     document how it differs from `null`.
-         * @enum {string|number|null}
          */
-        ThemeFontSize: "" | 10 | 11 | 12 | 13 | 14 | 16 | 18 | 20 | 24 | 32 | 40 | 48 | 64 | null;
+        ThemeFontSize: "" | (10 | 11 | 12 | 13 | 14 | 16 | 18 | 20 | 24 | 32 | 40 | 48 | 64) | null;
         /**
          * Surface colours
          * @description The background colour of an area and the colour of the text on it.
@@ -6123,9 +6119,8 @@ export interface components {
                         /**
                          * @description The size of the confirmation mark, from a fixed scale. An empty string is accepted
                          *     as well; the API does not document how it differs from `null`.
-                         * @enum {string|number|null}
                          */
-                        size?: "" | 32 | 40 | 48 | 56 | 64 | 80 | 96 | null;
+                        size?: "" | (32 | 40 | 48 | 56 | 64 | 80 | 96) | null;
                     } | null;
                 } | null;
                 text?: components["schemas"]["ThemeColorElement"];
@@ -6147,9 +6142,8 @@ export interface components {
                 /**
                  * @description The padding inside the checkout panel, from a fixed scale. An empty string is accepted as
                  *     well; the API does not document how it differs from `null`.
-                 * @enum {string|number|null}
                  */
-                padding?: "" | 32 | 48 | 64 | 80 | null;
+                padding?: "" | (32 | 48 | 64 | 80) | null;
             } | null;
             ticketGroups?: components["schemas"]["ThemeTicketGroups"];
         } | null;
@@ -6171,9 +6165,8 @@ export interface components {
                     /**
                      * @description The size of the marker, from a fixed scale. An empty string is accepted as well; the
                      *     API does not document how it differs from `null`.
-                     * @enum {string|number|null}
                      */
-                    fontSize?: "" | 10 | 12 | 14 | 16 | 18 | 20 | 24 | null;
+                    fontSize?: "" | (10 | 12 | 14 | 16 | 18 | 20 | 24) | null;
                 } | null;
                 /**
                  * @description The marker of bulleted list items.
@@ -6191,9 +6184,8 @@ export interface components {
                         /**
                          * @description A corner radius from a fixed scale, 0 to 8. An empty string is accepted as well;
                          *     the API does not document how it differs from `null`.
-                         * @enum {string|number|null}
                          */
-                        borderRadius?: "" | 0 | 2 | 4 | 8 | null;
+                        borderRadius?: "" | (0 | 2 | 4 | 8) | null;
                         borderWidth?: components["schemas"]["ThemeBorderWidth"];
                     } | null;
                 } | null;
@@ -6218,9 +6210,8 @@ export interface components {
          * Logo size
          * @description The size of the logo mark, from a fixed scale, 16 to 128. An empty string is accepted as well; the
          *     API does not document how it differs from `null`.
-         * @enum {string|number|null}
          */
-        ThemeLogoSize: "" | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128 | null;
+        ThemeLogoSize: "" | (16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128) | null;
         /**
          * Text alignment
          * @description How the text is aligned: `left`, `center` or `right`.

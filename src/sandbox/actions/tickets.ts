@@ -26,6 +26,8 @@ export const validateTicket: Handler = (ctx) => {
     const legacy = {
       ...ticket,
       chargeId: ticket.bookingId ?? ticket.charge,
+      // The older shape has no null here: a ticket with no complimentary amount waived nothing.
+      complimentaryAmount: ticket.complimentaryAmount ?? 0,
       checkInStatus: (ticket.latestCheckIn as Resource | undefined)?.status ?? 'UNCHECKEDIN',
       checkIns: ((ticket.checkIns as Resource[] | undefined) ?? []).map(legacyCheckIn),
       latestCheckIn: legacyCheckIn(ticket.latestCheckIn as Resource | undefined),
