@@ -148,16 +148,39 @@ export class Transport {
     );
   }
 
-  /** A fetch for openapi-fetch: every attempt sends a fresh clone of the original Request. */
-  readonly fetchForClient = (request: Request): Promise<Response> => {
-    const url = new URL(request.url);
-    return this.run({
+  /**
+   * A fetch for openapi-fetch. A request without a body is sent as it is on every attempt (only the
+   * signal changes); one with a body is cloned for each attempt, since sending consumes the body.
+   * Only a signal the caller passed counts as the caller's (see ClientRequest).
+   */
+  readonly fetchForClient = (request: Request): Promise<Response> =>
+    this.run({
       method: request.method,
-      path: url.pathname,
-      signal: request.signal,
-      send: (signal) => this.#fetch(new Request(request.clone(), { signal })),
+      path: pathOf(request.url),
+      signal: request instanceof ClientRequest ? request.callerSignal : request.signal,
+      send: (signal) => this.#fetch(request.body === null ? request : request.clone(), { signal }),
     });
-  };
+}
+
+/**
+ * The Request class openapi-fetch builds requests with: a real Request that remembers whether the
+ * caller passed a signal. Every Request has a signal, so without this the transport could not tell
+ * a caller's signal from the default one, and would take the slower path that listens to it.
+ */
+export class ClientRequest extends Request {
+  readonly callerSignal: AbortSignal | undefined;
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    this.callerSignal = init?.signal ?? undefined;
+  }
+}
+
+/** `https://host/v1/x?y` -> `/v1/x`, for error messages, without parsing a URL per request. */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.indexOf('?', start);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
 }
 
 function describe(error: unknown): string {

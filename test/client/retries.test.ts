@@ -87,6 +87,26 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
+
+  it('resends the whole JSON body when the typed client retries a rate-limited PATCH', async () => {
+    server.script(rateLimited, json(200, { data: { id: paymentId } }));
+    const body = { phone: '+447700900456' };
+    const { response } = await client().PATCH('/v1/customers/{customerId}', { params: { path: { customerId: paymentId } }, body });
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => [r.method, r.body, r.headers['content-type']])).toEqual([
+      ['PATCH', JSON.stringify(body), 'application/json'],
+      ['PATCH', JSON.stringify(body), 'application/json'],
+    ]);
+  });
+
+  it('sends the key and the User-Agent on every attempt of the typed methods', async () => {
+    server.script(rateLimited, json(200, { data: payment }));
+    await createCheckoutPageClient({ apiKey: API_KEY, baseUrl: server.url, userAgent: 'shop/2.1' }).GET('/v1/payments/{paymentId}', { params: { path: { paymentId } } });
+    for (const request of server.requests) {
+      expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(request.headers['user-agent']).toMatch(/^shop\/2\.1 checkoutpage-openapi\//);
+    }
+  });
 });
 
 describe('timeouts and cancellation', () => {
@@ -102,6 +122,23 @@ describe('timeouts and cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('user navigated away')), 50);
     const error = await client({ timeoutMs: 10_000 }).payments.get(paymentId, {}, { signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('user navigated away');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('times out the typed methods too, with the same timeout error', async () => {
+    server.script(silence);
+    const error = await client({ timeoutMs: 150, maxRetries: 0 }).GET('/v1/payments/{paymentId}', { params: { path: { paymentId } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckoutPageTimeoutError);
+  });
+
+  it("stops the typed methods at once when the caller's AbortSignal fires", async () => {
+    server.script(silence);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('user navigated away')), 50);
+    const error = await client({ timeoutMs: 10_000 })
+      .GET('/v1/payments/{paymentId}', { params: { path: { paymentId } }, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect((error as Error).message).toBe('user navigated away');
     expect(server.requests).toHaveLength(1);
   });
