@@ -2668,70 +2668,79 @@ export interface components {
          * @enum {string}
          */
         TicketFeeDisplay: "included" | "separate";
-        /** @description How a ticket group and its ticket types are laid out on the event page. */
+        /**
+         * TicketGroupBulkDiscount
+         * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
+         *     group's tickets get `percentOff` off. The same shape is read and written.
+         */
+        TicketGroupBulkDiscount: {
+            minQuantity: number;
+            maxQuantity: number;
+            percentOff: number;
+        };
+        /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
         TicketGroupLayout: {
-            /** @enum {string} */
-            type?: "list" | "grid" | "accordion";
-            /** @enum {string} */
-            alignment?: "default" | "center" | "stack";
+            /** @enum {string|null} */
+            type?: "list" | "grid" | "accordion" | null;
+            /** @enum {string|null} */
+            alignment?: "default" | "center" | "stack" | null;
             /** @description Columns of the grid. */
-            columns?: number;
-            collapse?: boolean;
+            columns?: number | null;
+            collapse?: boolean | null;
             /**
              * @description Size of the ticket type images; an empty string when not set.
-             * @enum {string}
+             * @enum {string|null}
              */
-            imageSize?: "small" | "medium" | "large" | "";
-            /** @enum {string} */
-            spacing?: "comfortable" | "compact";
-            showTicketFee?: boolean;
-            showTicketGroupName?: boolean;
-            showTicketPrice?: boolean;
-            showTicketSaleDateTimezone?: boolean;
-            showTicketTotalPrice?: boolean;
-            showTicketTypeName?: boolean;
-            showPwywPlaceholder?: boolean;
-        };
-        /** @description Preselects a quantity of one ticket type of the group on the event page, when `enabled` is true. */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /** @enum {string|null} */
+            spacing?: "comfortable" | "compact" | null;
+            showTicketFee?: boolean | null;
+            showTicketGroupName?: boolean | null;
+            showTicketPrice?: boolean | null;
+            showTicketSaleDateTimezone?: boolean | null;
+            showTicketTotalPrice?: boolean | null;
+            showTicketTypeName?: boolean | null;
+            showPwywPlaceholder?: boolean | null;
+        } | null;
+        /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
         TicketGroupPreselect: {
-            enabled?: boolean;
-            quantity?: number;
-            ticketTypeId?: components["schemas"]["ObjectId"];
-        };
+            enabled?: boolean | null;
+            quantity?: number | null;
+            ticketTypeId?: components["schemas"]["NullableObjectId"];
+        } | null;
         /**
          * @description The properties that both forms of a ticket group share: the group returned by the
          *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
+         *     Apart from `id` and `name`, any of them may be `null`.
          */
         TicketGroupBase: {
             id?: components["schemas"]["ObjectId"];
             name?: string;
-            description?: string;
+            description?: string | null;
             /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
             capacity?: number | null;
-            status?: components["schemas"]["TicketingStatus"];
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            status?: components["schemas"]["TicketingStatus"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
             availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
             /** Format: date-time */
-            saleStartOn?: string;
+            saleStartOn?: string | null;
             /** Format: date-time */
-            saleEndOn?: string;
+            saleEndOn?: string | null;
             /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
             triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
-            hidden?: boolean;
-            hideWhenNotOnSale?: boolean;
-            hideWhenScheduled?: boolean;
-            hideWhenSoldOut?: boolean;
-            hideWhenUnavailable?: boolean;
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
             /** @description Quantity discounts on the group's tickets. */
-            bulkDiscounts?: {
-                [key: string]: unknown;
-            }[];
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
             layout?: components["schemas"]["TicketGroupLayout"];
             preselect?: components["schemas"]["TicketGroupPreselect"];
             /** @description Your own reference for the group. */
-            reference?: string;
+            reference?: string | null;
         };
         /**
          * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
@@ -2741,10 +2750,13 @@ export interface components {
         TicketPricing: "paid" | "free" | "pwyw";
         /**
          * Image
-         * @description An uploaded image, as pages and ticket types show it.
+         * @description An image as pages and ticket types show it. `fileId` is left out or `null` for images added
+         *     by address (such as stock photos) rather than uploaded; the dimensions and the size may be
+         *     `null` too.
          */
         Image: {
             /**
+             * Format: uri
              * @description Where the image is served from.
              * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/summit-banner.jpg
              */
@@ -2755,13 +2767,13 @@ export interface components {
              */
             name: string;
             /** @description The id of the uploaded file behind the image. */
-            fileId?: components["schemas"]["ObjectId"];
+            fileId?: components["schemas"]["NullableObjectId"];
             /** @description Width in pixels. */
-            width?: number;
+            width?: number | null;
             /** @description Height in pixels. */
-            height?: number;
+            height?: number | null;
             /** @description File size in bytes. */
-            size?: number;
+            size?: number | null;
         };
         /**
          * TicketType
@@ -2818,105 +2830,124 @@ export interface components {
          *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
          */
         EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
-            ticketTypes?: components["schemas"]["TicketType"][];
-        };
-        /** @description A value the field starts with, used when `enabled` is true. */
-        FieldDefaultValue: {
-            enabled?: boolean;
-            /** @description The default value. Its type depends on the field. */
-            value?: unknown;
-        };
-        /** @description A lower or upper bound on the value entered in the field, used when `enabled` is true. */
-        FieldValueLimit: {
-            enabled?: boolean;
-            /** @description The bound, written as a string. */
-            value?: string;
-        };
-        /** @description One choice of a `select` or `multiple-choice` field. */
-        FieldOption: {
-            /** @description What the customer sees. */
-            label?: string;
-            /** @description The value of the choice. */
-            value?: unknown;
-        };
-        /** @description Restricts the countries that can be chosen to `countries`, when `enabled` is true. */
-        FieldCountryLimit: {
-            enabled?: boolean;
-            /** @description The countries that may be chosen. */
-            countries?: string[];
+            ticketTypes?: components["schemas"]["TicketType"][] | null;
         };
         /**
-         * @description Shows the field only when another field's answer meets a condition. The other field (the
-         *     trigger) must be a `select`, `multiple-choice` or `checkbox` field; for a checkbox trigger,
-         *     `value` is `TRUE` or `FALSE`.
+         * FieldDefaultValue
+         * @description A value the field starts with, used while `enabled` is true.
+         */
+        FieldDefaultValue: {
+            enabled?: boolean | null;
+            /** @description The starting value, written as a string. */
+            value?: string | null;
+        } | null;
+        /**
+         * FieldValueLimit
+         * @description A lower or upper bound on the value entered in the field, used while `enabled` is true.
+         */
+        FieldValueLimit: {
+            enabled?: boolean | null;
+            /** @description The bound, written as a string. */
+            value?: string | null;
+        } | null;
+        /**
+         * FieldOption
+         * @description One choice of a `select` or `multiple-choice` field.
+         */
+        FieldOption: {
+            id: components["schemas"]["ObjectId"];
+            /** @description What the customer sees. */
+            label: string;
+            /** @description The value recorded when the choice is picked. */
+            value?: string | null;
+        };
+        /**
+         * FieldCountryLimit
+         * @description Restricts the countries that can be chosen to `countries`, while `enabled` is true.
+         */
+        FieldCountryLimit: {
+            enabled?: boolean | null;
+            /** @description The countries that may be chosen, as ISO 3166-1 alpha-2 codes. */
+            countries?: string[] | null;
+        } | null;
+        /**
+         * FieldShowHideLogic
+         * @description Shows the field only when another field's answer meets a condition, while `enabled` is true.
+         *     The other field (the trigger) must be a `select`, `multiple-choice` or `checkbox` field; for
+         *     a checkbox trigger, `value` is `TRUE` or `FALSE`.
          */
         FieldShowHideLogic: {
-            enabled?: boolean;
+            enabled?: boolean | null;
             /**
              * @description How the trigger's answer is compared with `value`.
-             * @enum {string}
+             * @enum {string|null}
              */
-            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty";
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | null;
             /** @description The trigger field. */
             element?: {
                 /** @description The id of the trigger field. */
-                elementId?: string;
+                elementId?: string | null;
                 /** @description The trigger field's label. */
-                elementTitle?: string;
-                /** @enum {string} */
-                elementType?: "field";
-            };
+                elementTitle?: string | null;
+                /** @enum {string|null} */
+                elementType?: "field" | null;
+            } | null;
             /** @description The answer compared against. */
-            value?: string;
-        };
+            value?: string | null;
+        } | null;
         /**
          * Field
-         * @description A custom field that a page (an event, a checkout page or a form) asks the customer to fill
-         *     in at checkout. It carries the settings it was created with. The API does not document
-         *     which properties are always present, so read them defensively.
+         * @description A custom field that a page (a checkout page, a form or an event) asks the customer to fill
+         *     in. It carries the settings it was created with; the ones that do not apply to its
+         *     `element` are left out or `null`.
          */
         Field: {
-            id?: components["schemas"]["ObjectId"];
-            /** @description The field's label on the checkout. */
-            label?: string;
-            element?: components["schemas"]["FieldElement"] | null;
+            id: components["schemas"]["ObjectId"];
+            /** @description The field's label on the page. */
+            label: string;
+            element: components["schemas"]["FieldElement"];
             type?: components["schemas"]["FieldType"] | null;
-            /** @description Help text shown with the field. */
-            description?: string;
-            placeholder?: string;
-            /** @description Your own reference for the field, repeated on the answers. */
-            reference?: string;
+            /** @description Help text shown under the label. */
+            description?: string | null;
+            placeholder?: string | null;
+            /** @description Your own reference for the field, repeated with its answers. */
+            reference?: string | null;
             /** @description Whether the customer must fill the field in. */
-            required?: boolean;
+            required: boolean;
             /** @description Whether the field is hidden from the customer. */
-            hidden?: boolean;
+            hidden?: boolean | null;
             /** @description The field's position among the page's fields. */
-            order?: number;
+            order: number;
             defaultValue?: components["schemas"]["FieldDefaultValue"];
             minValue?: components["schemas"]["FieldValueLimit"];
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
-            options?: components["schemas"]["FieldOption"][];
+            options?: components["schemas"]["FieldOption"][] | null;
             /**
-             * @description For address fields, whether the billing address only or the shipping address too is collected.
-             * @enum {string}
+             * @description For `address` fields, whether the billing address only or the shipping address too is collected.
+             * @enum {string|null}
              */
-            collect?: "billing" | "billing_and_shipping";
-            /** @description Whether a shipping phone number is asked for. */
-            collectShippingPhone?: boolean;
+            collect?: "billing" | "billing_and_shipping" | null;
+            /** @description For `address` fields that collect a shipping address, whether a shipping phone number is asked for. */
+            collectShippingPhone?: boolean | null;
             /**
-             * @description The country selected at first, as a two-letter code.
+             * @description For `address` fields, the country selected at first, as an ISO 3166-1 alpha-2 code.
              * @example GB
              */
-            defaultCountry?: string;
+            defaultCountry?: string | null;
+            /** @description For fields that ask for a country, the countries that can be chosen. */
             limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `address` fields, the countries the billing address can be in. */
             limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `address` fields, the countries the shipping address can be in. */
             limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
-            /** @description Whether the dialling code of the selected country is shown. */
-            showSelectedDialCode?: boolean;
+            /** @description For `phone` fields, whether the dialling code of the selected country is shown. */
+            showSelectedDialCode?: boolean | null;
             showHideLogic?: components["schemas"]["FieldShowHideLogic"];
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /**
          * @description Whether the page charges tax, and how: `none`, at the `fixed` tax rates chosen for the page,
@@ -3041,50 +3072,44 @@ export interface components {
              */
             mode?: "none" | "fixed" | "stripe";
         };
-        /** @description A quantity discount on the group's tickets, for orders of `minQuantity` to `maxQuantity` tickets. */
-        TicketGroupBulkDiscountInput: {
-            minQuantity: number;
-            maxQuantity: number;
-            percentOff: number;
-        };
         /**
          * @description The settings of a ticket group that the create and update bodies share (the trigger is
          *     declared by each body, because its form differs).
          */
         TicketGroupSettings: {
             name?: string;
-            description?: string;
+            description?: string | null;
             /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
             capacity?: number | null;
-            /** @default enabled */
-            status?: components["schemas"]["TicketingStatus"];
-            /** @default quantity */
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            /** @description Defaults to `enabled`. */
+            status?: components["schemas"]["TicketingStatus"] | null;
+            /** @description Defaults to `quantity`. */
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
             /**
              * Format: date-time
              * @description When a `date_time_based` group goes on sale.
              */
-            saleStartOn?: string;
+            saleStartOn?: string | null;
             /**
              * Format: date-time
              * @description When a `date_time_based` group stops selling.
              */
-            saleEndOn?: string;
-            /** @default included */
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
+            saleEndOn?: string | null;
+            /** @description Defaults to `included`. */
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
             /** @description Hides the group from the event page. */
-            hidden?: boolean;
-            hideWhenNotOnSale?: boolean;
-            hideWhenScheduled?: boolean;
-            hideWhenSoldOut?: boolean;
-            hideWhenUnavailable?: boolean;
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
             /** @description Quantity discounts on the group's tickets. */
-            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscountInput"][];
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
             layout?: components["schemas"]["TicketGroupLayout"];
             preselect?: components["schemas"]["TicketGroupPreselect"];
             /** @description Your own reference for the group. */
-            reference?: string;
+            reference?: string | null;
         };
         /**
          * @description The settings of a ticket type that the create and update bodies share (the trigger is
@@ -3093,46 +3118,46 @@ export interface components {
          */
         TicketTypeSettings: {
             name?: string;
-            description?: string;
+            description?: string | null;
             /** @description Your own reference for the ticket type. */
-            reference?: string;
+            reference?: string | null;
             /**
              * @description The ticket price. For `pwyw` pricing it is the least an attendee may pay.
              * @default 0
              */
-            price?: number;
-            /** @default paid */
-            pricing?: components["schemas"]["TicketPricing"];
+            price?: number | null;
+            /** @description Defaults to `paid`. */
+            pricing?: components["schemas"]["TicketPricing"] | null;
             /** @description The amount suggested for `pwyw` pricing. It must not be less than `price`. */
-            pwywSuggestedPrice?: number;
+            pwywSuggestedPrice?: number | null;
             /** @description A former price shown struck through next to `price`. */
-            discountedFromPrice?: number;
+            discountedFromPrice?: number | null;
             /** @description A booking fee charged per ticket; `null` removes it. */
             feeAmount?: number | null;
             /** @description The most tickets of this type sold; `null` means unlimited. */
             capacity?: number | null;
             /** @description The fewest tickets of this type per order. */
-            minQuantity?: number;
+            minQuantity?: number | null;
             /** @description The most tickets of this type per order. */
-            maxQuantity?: number;
-            status?: components["schemas"]["TicketingStatus"];
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            maxQuantity?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
             /** Format: date-time */
-            saleStartOn?: string;
+            saleStartOn?: string | null;
             /** Format: date-time */
-            saleEndOn?: string;
+            saleEndOn?: string | null;
             /** @description Hides the ticket type from the event page. */
-            hidden?: boolean;
-            hideWhenNotOnSale?: boolean;
-            hideWhenScheduled?: boolean;
-            hideWhenSoldOut?: boolean;
-            hideWhenUnavailable?: boolean;
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
             /** @description Whether the event page shows how many tickets are left. */
-            showAvailableQuantity?: boolean;
+            showAvailableQuantity?: boolean | null;
             /** @description Whether the event page shows when the ticket type is on sale. */
-            showTicketSaleDates?: boolean;
+            showTicketSaleDates?: boolean | null;
             /** @description The id of an uploaded image file to show with the ticket type. */
-            imageId?: components["schemas"]["ObjectId"];
+            imageId?: components["schemas"]["NullableObjectId"];
         };
         /**
          * EventTicketTypeInput
@@ -3141,8 +3166,11 @@ export interface components {
          *     stored.
          */
         EventTicketTypeInput: components["schemas"]["TicketTypeSettings"] & {
-            /** @description A temporary handle for this ticket type, valid only within this request. */
-            key?: string;
+            /**
+             * @description A temporary handle for this ticket type, valid only within this request: other types'
+             *     triggers and the event's discounts can name the type by it.
+             */
+            key?: string | null;
             /**
              * @description The ticket type whose sale ending or selling out starts this type's sale (for the
              *     `after_*` behaviours): the `key` of a type in the same request, or the id of an
@@ -3151,23 +3179,22 @@ export interface components {
             triggerTicketTypeId?: string | null;
         };
         /**
-         * @description The rule tying a ticket group's `availabilityBehavior` to the fields it needs:
+         * @description The rule tying a new ticket group's `availabilityBehavior` to the fields it needs:
          *     `date_time_based` needs `saleStartOn`, `saleEndOn` or both, and the three `after_*`
-         *     behaviours need a `triggerTicketGroupId`. The other behaviours, or leaving the behaviour out,
-         *     need neither.
+         *     behaviours need a `triggerTicketGroupId`. The other behaviours, or leaving the behaviour out
+         *     (or `null`), need neither.
          */
         TicketGroupAvailabilityRule: {
-            availabilityBehavior?: never;
+            /** @enum {unknown} */
+            availabilityBehavior?: "always_available" | "until_event_starts" | null;
         } | {
             /** @enum {unknown} */
-            availabilityBehavior: "always_available" | "until_event_starts";
-        } | {
-            /** @constant */
-            availabilityBehavior: "date_time_based";
+            availabilityBehavior: "date_time_based" | null;
         } | {
             /** @enum {unknown} */
-            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out";
-            triggerTicketGroupId: string;
+            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | null;
+            /** @description Required for these behaviours. */
+            triggerTicketGroupId: unknown;
         };
         /**
          * EventTicketGroupInput
@@ -3177,7 +3204,7 @@ export interface components {
          */
         EventTicketGroupInput: components["schemas"]["TicketGroupSettings"] & {
             /** @description A temporary handle for this group, valid only within this request. */
-            key?: string;
+            key?: string | null;
             /**
              * @description The group whose sale ending or selling out starts this group's sale (for the `after_*`
              *     behaviours): the `key` of a group in the same request, or the id of an existing group.
@@ -3259,75 +3286,71 @@ export interface components {
         FieldList: {
             data: components["schemas"]["Field"][];
         };
-        /** @description One choice of a `select` or `multiple-choice` field. */
+        /**
+         * FieldOptionInput
+         * @description One choice of a `select` or `multiple-choice` field.
+         */
         FieldOptionInput: {
             /** @description What the customer sees. */
             label: string;
-            /** @description The value of the choice. */
-            value?: unknown;
-            /** @description A temporary handle for the option, valid only within this request. */
-            key?: string;
+            /** @description The value recorded when the choice is picked. */
+            value?: string | null;
+            /** @description A temporary handle for the choice, valid only within this request. */
+            key?: string | null;
         };
         /**
-         * @description The settings of a custom checkout field, shared by the create and update bodies of event,
-         *     checkout-page and form fields. Some settings only make sense for some elements: `options`
-         *     are for `select` and `multiple-choice` fields and `collect` for address fields; `type` must be
-         *     left out for the elements listed under it.
+         * FieldInput
+         * @description The settings of a custom field, shared by the bodies that create and update fields of
+         *     checkout pages, forms and events and by the fields created with a page (see `Field` for
+         *     what each does). Some settings only apply to some elements: `options` to `select` and
+         *     `multiple-choice` fields, `collect` and the country limits to `address` fields; `type` must
+         *     be left out for the elements listed under it.
          */
         FieldInput: {
-            /** @description The field's label on the checkout. */
+            /** @description The field's label on the page. */
             label?: string;
             /** @description The kind of input. Defaults to `text`. */
             element?: components["schemas"]["FieldElement"] | null;
             /**
-             * @description What the field collects, so its answer fills the matching customer or order detail. Leave
-             *     it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`, `date-time`,
-             *     `date`, `time` and `textarea` fields.
+             * @description What the field collects, so that its answer fills the matching customer or order detail.
+             *     Leave it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`,
+             *     `date-time`, `date`, `time` and `textarea` fields.
              */
             type?: components["schemas"]["FieldType"] | null;
-            /** @description Help text shown with the field. */
-            description?: string;
-            placeholder?: string;
-            /** @description Your own reference for the field, repeated on the answers. */
-            reference?: string;
-            /** @description Whether the customer must fill the field in. */
-            required?: boolean;
-            /** @description Whether the field is hidden from the customer. */
-            hidden?: boolean;
-            /** @description The field's position among the page's fields. */
-            order?: number;
+            /** @description Help text shown under the label. */
+            description?: string | null;
+            placeholder?: string | null;
+            /** @description Your own reference for the field, repeated with its answers. */
+            reference?: string | null;
+            required?: boolean | null;
+            hidden?: boolean | null;
+            order?: number | null;
             defaultValue?: components["schemas"]["FieldDefaultValue"];
             minValue?: components["schemas"]["FieldValueLimit"];
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
-            options?: components["schemas"]["FieldOptionInput"][];
-            /**
-             * @description For address fields, whether to collect the billing address only or the shipping address too.
-             * @enum {string}
-             */
-            collect?: "billing" | "billing_and_shipping";
-            /** @description Whether to ask for a shipping phone number. */
-            collectShippingPhone?: boolean;
-            /**
-             * @description The country selected at first, as a two-letter code.
-             * @example GB
-             */
-            defaultCountry?: string;
+            options?: components["schemas"]["FieldOptionInput"][] | null;
+            /** @enum {string|null} */
+            collect?: "billing" | "billing_and_shipping" | null;
+            collectShippingPhone?: boolean | null;
+            /** @example GB */
+            defaultCountry?: string | null;
             limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
             limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
             limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
-            /** @description Whether to show the dialling code of the selected country. */
-            showSelectedDialCode?: boolean;
+            showSelectedDialCode?: boolean | null;
             showHideLogic?: components["schemas"]["FieldShowHideLogic"];
         };
         /**
+         * FieldElementTypeRule
          * @description The rule tying a field's `type` to its `element`: `checkbox`, `quantity`, `tax-id`,
          *     `po-number`, `multiple-choice`, `date-time`, `date`, `time` and `textarea` fields take no
-         *     `type`. Other elements, or a body that leaves `element` out, may set it.
+         *     `type`: leave it out. Other elements, a `null` element, or a body that leaves `element` out
+         *     may set it.
          */
         FieldElementTypeRule: {
             /** @enum {unknown} */
-            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea";
+            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea" | null;
             type?: never;
         } | {
             /** @enum {unknown} */
@@ -3337,8 +3360,8 @@ export interface components {
         };
         /**
          * CreateFieldRequest
-         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type`
-         *     out for the elements that take none (listed under `type`).
+         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type` out
+         *     for the elements that take none (listed under `type`).
          */
         CreateFieldRequest: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"];
         /** @description A single custom field. */
@@ -3351,9 +3374,9 @@ export interface components {
          */
         DeletionResult: {
             /** @description True when the item was deleted. */
-            success?: boolean;
+            success: boolean;
             /** @description A human-readable confirmation. */
-            message?: string;
+            message: string;
         };
         /** @description The outcome of a permanent deletion, wrapped in `data`. */
         DeletionResultResponse: {
@@ -3386,7 +3409,7 @@ export interface components {
          */
         CreateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
             /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["ObjectId"] | null;
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
         } & components["schemas"]["TicketGroupAvailabilityRule"];
         /** @description A single ticket group. */
         TicketGroupResponse: {
@@ -3400,7 +3423,7 @@ export interface components {
          */
         UpdateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
             /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["ObjectId"] | null;
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
         };
         /** @description All ticket types of a ticket group, in one response. This list is not paginated. */
         TicketTypeList: {
@@ -3412,7 +3435,7 @@ export interface components {
          */
         CreateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
             /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["ObjectId"] | null;
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
         };
         /** @description A single ticket type. */
         TicketTypeResponse: {
@@ -3425,7 +3448,7 @@ export interface components {
          */
         UpdateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
             /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["ObjectId"] | null;
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
             /** @description The group to move the ticket type to. */
             ticketGroupId?: components["schemas"]["ObjectId"];
         };
