@@ -1090,8 +1090,8 @@ export interface webhooks {
         put?: never;
         /**
          * Checkout page created
-         * @description Sent when a checkout page is created. Only the `product` of the page object is publicly
-         *     documented; see `CheckoutPage`.
+         * @description Sent when a checkout page is created. `data.checkoutPage` is the whole page, with its
+         *     product, as `getCheckoutPage` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -1117,7 +1117,8 @@ export interface webhooks {
         /**
          * Checkout page updated
          * @description Sent when a checkout page's settings change, and also when the page is archived or restored.
-         *     A change to the page's product sends `product.updated` instead.
+         *     A change to the page's product sends `product.updated` instead. `data.checkoutPage` is the
+         *     whole page after the change, as `getCheckoutPage` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -2556,282 +2557,138 @@ export interface components {
          */
         PageStatus: "published" | "draft" | "archived";
         /**
-         * @description A quantity (bulk) discount on the event's tickets: booking between `minQuantity` and
-         *     `maxQuantity` tickets takes `amountOff` (smallest currency unit) or `percentOff` off. The
-         *     quantity counts all tickets in the booking (`total_quantity`) or each ticket type on its own
-         *     (`ticket_type_quantity`). `ticketTypeIds` lists the ticket types it concerns.
+         * PageRedirect
+         * @description Sends visitors of the page straight on to another address before the page loads, while
+         *     `enabled` is true; for example to retire a page without breaking its links.
          */
-        EventDiscount: {
-            /** @description A fixed discount in the smallest unit of the event's currency. */
-            amountOff?: number;
-            percentOff?: number;
-            minQuantity?: number;
-            maxQuantity?: number;
-            /** @enum {string} */
-            quantityCondition?: "total_quantity" | "ticket_type_quantity";
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-        };
-        /** @description Whether the event's registration limit is switched on, and since when. */
-        EventRegistrationLimit: {
-            enabled?: boolean;
-            /**
-             * Format: date-time
-             * @description When the limit was switched on.
-             */
-            enabledAt?: string;
-        };
-        /** @description When and where the event takes place, how it is sold, and how it is taxed. */
-        EventDetails: {
-            /** Format: date-time */
-            startDate?: string;
-            /** Format: date-time */
-            endDate?: string;
-            /**
-             * @description The IANA time zone the event's times are shown in.
-             * @example Europe/London
-             */
-            timezone?: string;
-            /**
-             * @description Whether attendees come to a venue, join online, or either.
-             * @enum {string}
-             */
-            type?: "in_person" | "virtual" | "hybrid";
-            /** @description The venue, for in-person and hybrid events. */
-            location?: string;
-            /** @description A map link for the venue. */
-            mapsLink?: string;
-            /** @description The link attendees use to join online. */
-            meetingLink?: string;
-            /**
-             * @description The platform an online event runs on.
-             * @enum {string}
-             */
-            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other";
-            /**
-             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
-             * @enum {string}
-             */
-            status?: "active" | "sold_out" | "canceled";
-            /** @description The most tickets the event sells in total; `null` means unlimited. */
-            capacity?: number | null;
-            /**
-             * @description Lowercase ISO 4217 currency of the ticket prices.
-             * @example gbp
-             */
-            currency?: string;
-            /** @description Quantity discounts on the event's tickets. */
-            discounts?: components["schemas"]["EventDiscount"][];
-            /** @description The id of the fixed tax rate for the tickets. At most one. */
-            fixedTaxRateIds?: string[];
-            limitRegistrations?: components["schemas"]["EventRegistrationLimit"];
-            /** @description Whether tickets are issued as PDF files. */
-            pdfTicketsEnabled?: boolean;
-            /**
-             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
-             * @enum {string}
-             */
-            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "";
-            /** @description The tax code of the tickets. */
-            taxCode?: string;
-        };
-        /**
-         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
-         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
-         * @enum {string}
-         */
-        TicketingStatus: "enabled" | "disabled" | "archived";
-        /**
-         * @description How attendees pick from a ticket group's types: one type (`single`), several types
-         *     (`multiple`), or a quantity of each type (`quantity`).
-         * @enum {string}
-         */
-        TicketSelectionType: "single" | "multiple" | "quantity";
-        /**
-         * @description When a ticket group or ticket type goes on sale:
-         *     - `always_available`: on sale with no sale window or trigger.
-         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
-         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
-         *       trigger (another group or type) stops selling, sells out, or either.
-         *     - `until_event_starts`: until the event begins.
-         * @enum {string}
-         */
-        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
-        /**
-         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
-         *     (its capacity is used up) or `unavailable`. Read-only.
-         * @enum {string}
-         */
-        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
-        /**
-         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
-         *     `separate` line.
-         * @enum {string}
-         */
-        TicketFeeDisplay: "included" | "separate";
-        /**
-         * TicketGroupBulkDiscount
-         * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
-         *     group's tickets get `percentOff` off. The same shape is read and written.
-         */
-        TicketGroupBulkDiscount: {
-            minQuantity: number;
-            maxQuantity: number;
-            percentOff: number;
-        };
-        /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
-        TicketGroupLayout: {
-            /** @enum {string|null} */
-            type?: "list" | "grid" | "accordion" | null;
-            /** @enum {string|null} */
-            alignment?: "default" | "center" | "stack" | null;
-            /** @description Columns of the grid. */
-            columns?: number | null;
-            collapse?: boolean | null;
-            /**
-             * @description Size of the ticket type images; an empty string when not set.
-             * @enum {string|null}
-             */
-            imageSize?: "small" | "medium" | "large" | "" | null;
-            /** @enum {string|null} */
-            spacing?: "comfortable" | "compact" | null;
-            showTicketFee?: boolean | null;
-            showTicketGroupName?: boolean | null;
-            showTicketPrice?: boolean | null;
-            showTicketSaleDateTimezone?: boolean | null;
-            showTicketTotalPrice?: boolean | null;
-            showTicketTypeName?: boolean | null;
-            showPwywPlaceholder?: boolean | null;
-        } | null;
-        /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
-        TicketGroupPreselect: {
+        PageRedirect: {
             enabled?: boolean | null;
-            quantity?: number | null;
-            ticketTypeId?: components["schemas"]["NullableObjectId"];
+            /** @description Where visitors are sent. */
+            url?: string | null;
         } | null;
         /**
-         * @description The properties that both forms of a ticket group share: the group returned by the
-         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
-         *     Apart from `id` and `name`, any of them may be `null`.
+         * RedirectUrlPart
+         * @description One value added to the page's redirect address after payment. `key` says what the value is:
+         *     `fields` for the answer to one of the page's custom fields, or the name of another value of
+         *     the order (such as `orderId`), with `identifier` saying which one.
          */
-        TicketGroupBase: {
-            id?: components["schemas"]["ObjectId"];
-            name?: string;
-            description?: string | null;
-            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
-            capacity?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
-            saleStartOn?: string | null;
-            /** Format: date-time */
-            saleEndOn?: string | null;
-            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
-            hidden?: boolean | null;
-            hideWhenNotOnSale?: boolean | null;
-            hideWhenScheduled?: boolean | null;
-            hideWhenSoldOut?: boolean | null;
-            hideWhenUnavailable?: boolean | null;
-            /** @description Quantity discounts on the group's tickets. */
-            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
-            layout?: components["schemas"]["TicketGroupLayout"];
-            preselect?: components["schemas"]["TicketGroupPreselect"];
-            /** @description Your own reference for the group. */
-            reference?: string | null;
-        };
-        /**
-         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
-         *     `price` is the minimum the attendee may pay.
-         * @enum {string}
-         */
-        TicketPricing: "paid" | "free" | "pwyw";
-        /**
-         * Image
-         * @description An image as pages and ticket types show it. `fileId` is left out or `null` for images added
-         *     by address (such as stock photos) rather than uploaded; the dimensions and the size may be
-         *     `null` too.
-         */
-        Image: {
+        RedirectUrlPart: {
             /**
-             * Format: uri
-             * @description Where the image is served from.
-             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/summit-banner.jpg
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example orderId
              */
-            url: string;
+            key?: string | null;
             /**
-             * @description The image's file name.
-             * @example summit-banner.jpg
+             * @description Which value of that kind to use.
+             * @example orderId
              */
-            name: string;
-            /** @description The id of the uploaded file behind the image. */
-            fileId?: components["schemas"]["NullableObjectId"];
-            /** @description Width in pixels. */
-            width?: number | null;
-            /** @description Height in pixels. */
-            height?: number | null;
-            /** @description File size in bytes. */
-            size?: number | null;
+            identifier?: string | null;
         };
         /**
-         * TicketType
-         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
-         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
-         *     and `name`, any property may be `null`.
+         * RedirectUrlQueryPart
+         * @description A value added to the redirect address as a query parameter named `parameter`.
          */
-        TicketType: {
-            id: components["schemas"]["ObjectId"];
-            name: string;
-            description?: string | null;
-            /** @description Your own reference for the ticket type. */
-            reference?: string | null;
-            /** @description The group the ticket type belongs to. */
-            ticketGroupId?: components["schemas"]["NullableObjectId"];
-            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
-            price?: number | null;
-            pricing?: components["schemas"]["TicketPricing"] | null;
-            /** @description The amount suggested for `pwyw` pricing. */
-            pwywSuggestedPrice?: number | null;
-            /** @description A former price shown struck through next to `price`. */
-            discountedFromPrice?: number | null;
-            /** @description The booking fee charged per ticket, if any. */
-            feeAmount?: number | null;
-            /** @description The most tickets of this type sold; `null` means unlimited. */
-            capacity?: number | null;
-            /** @description The fewest tickets of this type per order. */
-            minQuantity?: number | null;
-            /** @description The most tickets of this type per order. */
-            maxQuantity?: number | null;
-            /** @description How many tickets of this type have been sold. */
-            quantitySold?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
-            saleStartOn?: string | null;
-            /** Format: date-time */
-            saleEndOn?: string | null;
-            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
-            hidden?: boolean | null;
-            hideWhenNotOnSale?: boolean | null;
-            hideWhenScheduled?: boolean | null;
-            hideWhenSoldOut?: boolean | null;
-            hideWhenUnavailable?: boolean | null;
-            showAvailableQuantity?: boolean | null;
-            showTicketSaleDates?: boolean | null;
-            image?: components["schemas"]["Image"] | null;
+        RedirectUrlQueryPart: components["schemas"]["RedirectUrlPart"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example order
+             */
+            parameter?: string | null;
         };
         /**
-         * EventTicketGroup
-         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
-         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
+         * FunnelStepConfirmation
+         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
          */
-        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
-            ticketTypes?: components["schemas"]["TicketType"][] | null;
+        FunnelStepConfirmation: {
+            /** @enum {string} */
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["RedirectUrlPart"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["RedirectUrlQueryPart"][] | null;
+            } | null;
         };
+        /**
+         * FunnelStepUpsell
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
+         */
+        FunnelStepUpsell: {
+            /** @enum {string} */
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["RedirectUrlPart"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["RedirectUrlQueryPart"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * FunnelStepCheckout
+         * @description A funnel step that shows another checkout or event page as a further checkout step. The same
+         *     shape is read and written.
+         */
+        FunnelStepCheckout: {
+            /** @enum {string} */
+            type: "checkout";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @description The checkout or event page shown in this step. */
+                pageId?: components["schemas"]["NullableObjectId"];
+            } | null;
+        };
+        /**
+         * FunnelStep
+         * @description One step of a page's funnel: what follows a completed checkout, in `order`. A `checkout`
+         *     step shows another page as a further checkout, an `upsell` step offers a one-click upsell,
+         *     and the `confirmation` step decides what the customer sees at the end.
+         */
+        FunnelStep: {
+            /**
+             * @description The kind of step, which decides the shape of `config`.
+             * @enum {string}
+             */
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["FunnelStepConfirmation"] | components["schemas"]["FunnelStepUpsell"] | components["schemas"]["FunnelStepCheckout"]);
         /**
          * FieldDefaultValue
          * @description A value the field starts with, used while `enabled` is true.
@@ -2950,109 +2807,1580 @@ export interface components {
             updatedAt: string;
         };
         /**
-         * @description Whether the page charges tax, and how: `none`, at the `fixed` tax rates chosen for the page,
-         *     or calculated by Stripe Tax (`stripe`).
+         * PageInvoiceSettings
+         * @description What the invoices of the page's orders say beyond the order itself: the bank details for
+         *     payment, a due date, and an extra titled note. The same shape is read and written.
          */
-        PageTaxSettings: {
-            enabled?: boolean;
-            /** @enum {string} */
-            mode?: "none" | "fixed" | "stripe";
+        PageInvoiceSettings: {
+            /**
+             * @description The bank details printed on the invoice.
+             * @example IBAN GB33BUKB20201555555555, BIC BUKBGB22
+             */
+            bankDetails?: string | null;
+            /** @description A due date `days` after the invoice date, when `enabled` is true. */
+            dueDays?: {
+                enabled?: boolean | null;
+                /** @description Days from the invoice date to the due date. */
+                days?: number | null;
+            } | null;
+            /** @description An extra note on the invoice, when `enabled` is true. */
+            additionalInformation?: {
+                enabled?: boolean | null;
+                title?: string | null;
+                message?: string | null;
+            } | null;
+        } | null;
+        /**
+         * Image
+         * @description An image as pages and ticket types show it. `fileId` is left out or `null` for images added
+         *     by address (such as stock photos) rather than uploaded; the dimensions and the size may be
+         *     `null` too.
+         */
+        Image: {
+            /**
+             * Format: uri
+             * @description Where the image is served from.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/summit-banner.jpg
+             */
+            url: string;
+            /**
+             * @description The image's file name.
+             * @example summit-banner.jpg
+             */
+            name: string;
+            /** @description The id of the uploaded file behind the image. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
         };
         /**
-         * Event
-         * @description An event page: a hosted page of type `event` that sells tickets, with the event's details,
-         *     its ticket groups and ticket types, and the custom fields attendees fill in.
-         *
-         *     Some page settings are only partly documented. `funnelSteps`, `paymentMethods`,
-         *     `paymentOptions`, `invoiceSettings`, `checkoutAbandonment`, `trackingCodes` and
-         *     `themeOverrides` are returned but their shapes are not publicly documented, and the page
-         *     also carries settings whose names start with `redirect`, `send` and `show`; their exact
-         *     names and types are not documented. Treat all of these as
-         *     opaque and expect further properties.
+         * Colour value
+         * @description One CSS colour: a hex code such as `#0f766e`, a colour function such as `rgb(15 118 110 / 80%)`,
+         *     `oklch(0.55 0.1 180)` or `color-mix(in srgb, teal, white)`, or a colour name. Up to 256
+         *     characters, without `;`, `{`, `}`, `<` or `>`. `null` leaves the colour to the theme.
          */
-        Event: {
+        ThemeColorValue: string | null;
+        /**
+         * Colour pair
+         * @description A colour for each colour mode: `light` is used when the page shows in light mode, `dark` in dark
+         *     mode (`tokens.colors` chooses the mode). Either may be left out or `null`, which keeps the theme's
+         *     colour for that mode.
+         */
+        ThemeColorPair: {
+            dark?: components["schemas"]["ThemeColorValue"];
+            light?: components["schemas"]["ThemeColorValue"];
+        } | null;
+        /**
+         * Length
+         * @description Any length from 0 to 400 (fractions are allowed).
+         */
+        ThemeLength: number | null;
+        /**
+         * Font family
+         * @description The name of a font family, such as `Inter` or `Source Sans 3`: a letter or digit, then up to 63
+         *     letters, digits or spaces.
+         */
+        ThemeFontFamily: string | null;
+        /**
+         * Free font size
+         * @description Any font size from 6 to 200 (not limited to a scale; fractions are allowed).
+         */
+        ThemeFontSizeRange: number | null;
+        /**
+         * Font style
+         * @description `normal` or `italic`. An empty string is accepted as well; the API does not document how it
+         *     differs from `null`.
+         * @enum {string|null}
+         */
+        ThemeFontStyle: "" | "normal" | "italic" | null;
+        /**
+         * Font weight
+         * @description A CSS font weight from 100 (thin) to 900 (black); 400 is regular and 700 bold.
+         */
+        ThemeFontWeight: number | null;
+        /**
+         * Badge style
+         * @description The look of a badge (the small highlight pill on a card or price): its colours, border, corner
+         *     radius, padding and font.
+         */
+        ThemeBadgeStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            borderColor?: components["schemas"]["ThemeColorPair"];
+            borderRadius?: components["schemas"]["ThemeLength"];
+            borderWidth?: components["schemas"]["ThemeLength"];
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSizeRange"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+            padding?: components["schemas"]["ThemeLength"];
+        } | null;
+        /**
+         * Card text style
+         * @description The colour and font of a piece of text on the selectable cards. Unlike a text style, the font size
+         *     is free (6 to 200).
+         */
+        ThemeCardTextStyle: {
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSizeRange"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Card text element
+         * @description A piece of text on the selectable cards, with its own card text style.
+         */
+        ThemeCardTextElement: {
+            styles?: components["schemas"]["ThemeCardTextStyle"];
+        } | null;
+        /**
+         * Colour style
+         * @description The style of an element that only takes a text colour.
+         */
+        ThemeColorStyle: {
+            color?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Coloured element
+         * @description A part of the page whose text colour can be set.
+         */
+        ThemeColorElement: {
+            styles?: components["schemas"]["ThemeColorStyle"];
+        } | null;
+        /**
+         * Spacing step
+         * @description A padding from a fixed scale, 0 to 40. An empty string is accepted as well; the API does not
+         *     document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeSpacing: "" | 0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | null;
+        /**
+         * Selected colours
+         * @description The background and border colours of a card while it is selected.
+         */
+        ThemeSelectedStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            borderColor?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Corner radius step
+         * @description A corner radius from a fixed scale, 0 to 128. An empty string is accepted as well; the API does
+         *     not document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeBorderRadius: "" | 0 | 2 | 4 | 8 | 12 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128 | null;
+        /**
+         * Border width step
+         * @description A border width from a fixed scale, 0 to 8. An empty string is accepted as well; the API does not
+         *     document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeBorderWidth: "" | 0 | 1 | 2 | 4 | 8 | null;
+        /**
+         * Box style
+         * @description The background colour, border colour, border width and corner radius of a card.
+         */
+        ThemeBoxStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            borderColor?: components["schemas"]["ThemeColorPair"];
+            borderRadius?: components["schemas"]["ThemeBorderRadius"];
+            borderWidth?: components["schemas"]["ThemeBorderWidth"];
+        } | null;
+        /**
+         * Selectable cards
+         * @description The cards a buyer chooses between in the checkout: their texts, the highlight badge, the group
+         *     name, and the card box in its normal and selected state.
+         */
+        ThemeCheckoutCards: {
+            badge?: {
+                styles?: components["schemas"]["ThemeBadgeStyle"];
+            } | null;
+            description?: components["schemas"]["ThemeCardTextElement"];
+            detail?: components["schemas"]["ThemeColorElement"];
+            discountedFromPrice?: components["schemas"]["ThemeCardTextElement"];
+            groupName?: {
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSizeRange"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingBottom?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            name?: components["schemas"]["ThemeCardTextElement"];
+            price?: components["schemas"]["ThemeCardTextElement"];
+            selectedStyles?: components["schemas"]["ThemeSelectedStyle"];
+            styles?: components["schemas"]["ThemeBoxStyle"];
+        } | null;
+        /**
+         * Visibility switch
+         * @description Turns a detail of the page on or off.
+         */
+        ThemeToggle: {
+            /** @description Whether it is shown. */
+            enabled?: boolean | null;
+        } | null;
+        /**
+         * Font size
+         * @description A font size from a fixed scale, 10 to 64. An empty string is accepted as well; the API does not
+         *     document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeFontSize: "" | 10 | 11 | 12 | 13 | 14 | 16 | 18 | 20 | 24 | 32 | 40 | 48 | 64 | null;
+        /**
+         * Surface colours
+         * @description The background colour of an area and the colour of the text on it.
+         */
+        ThemeSurfaceStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            color?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Surface element
+         * @description An area of the page with its background and text colours.
+         */
+        ThemeSurfaceElement: {
+            styles?: components["schemas"]["ThemeSurfaceStyle"];
+        } | null;
+        /**
+         * Shadow size
+         * @description `none`, or a shadow size from `sm` (small) to `xl` (extra large). An empty string is accepted as
+         *     well; the API does not document how it differs from `null`.
+         * @enum {string|null}
+         */
+        ThemeShadowSize: "" | "none" | "sm" | "md" | "lg" | "xl" | null;
+        /**
+         * Form fields
+         * @description The form's input fields: the field area, the label, the description under it and the input box
+         *     (with its focus and placeholder styles).
+         */
+        ThemeFormFields: {
+            description?: {
+                /** @description Whether field descriptions are shown. */
+                enabled?: boolean | null;
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingTop?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            field?: components["schemas"]["ThemeSurfaceElement"];
+            input?: {
+                focusStyles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    /** @description The corner radius of an input while it has focus. */
+                    borderRadius?: components["schemas"]["ThemeLength"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                } | null;
+                /** @description Whether placeholder texts are shown in the inputs. */
+                placeholder?: components["schemas"]["ThemeToggle"];
+                placeholderStyles?: components["schemas"]["ThemeColorStyle"];
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    borderRadius?: components["schemas"]["ThemeBorderRadius"];
+                    borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                    /** @description The size of the input's shadow. */
+                    boxShadow?: components["schemas"]["ThemeShadowSize"];
+                    /** @description The colour of the input's shadow. */
+                    boxShadowColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingX?: components["schemas"]["ThemeSpacing"];
+                    paddingY?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            label?: {
+                /** @description Whether field labels are shown. */
+                enabled?: boolean | null;
+                focusStyles?: components["schemas"]["ThemeColorStyle"];
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingBottom?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            styles?: components["schemas"]["ThemeSurfaceStyle"];
+        } | null;
+        /**
+         * Text style
+         * @description The colour and font of a piece of text, with the font size taken from the fixed scale.
+         */
+        ThemeTextStyle: {
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSize"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Optional text element
+         * @description A piece of text that can be hidden, with its own text style.
+         */
+        ThemeOptionalTextElement: {
+            /** @description Whether the text is shown. */
+            enabled?: boolean | null;
+            styles?: components["schemas"]["ThemeTextStyle"];
+        } | null;
+        /**
+         * Optional coloured element
+         * @description A part of the page that can be hidden, and whose text colour can be set.
+         */
+        ThemeOptionalColorElement: {
+            /** @description Whether the element is shown. */
+            enabled?: boolean | null;
+            styles?: components["schemas"]["ThemeColorStyle"];
+        } | null;
+        /**
+         * Price breakdown
+         * @description The summary of amounts in the form. Each line can be hidden and coloured; the total has a full
+         *     text style.
+         */
+        ThemePriceBreakdown: {
+            bulkDiscount?: components["schemas"]["ThemeOptionalColorElement"];
+            couponDiscount?: components["schemas"]["ThemeOptionalColorElement"];
+            dueNow?: components["schemas"]["ThemeOptionalColorElement"];
+            /** @description Whether the price breakdown is shown. */
+            enabled?: boolean | null;
+            fees?: components["schemas"]["ThemeOptionalColorElement"];
+            orderBump?: components["schemas"]["ThemeOptionalColorElement"];
+            proration?: components["schemas"]["ThemeOptionalColorElement"];
+            setupFee?: components["schemas"]["ThemeOptionalColorElement"];
+            startDate?: components["schemas"]["ThemeOptionalColorElement"];
+            styles?: {
+                /**
+                 * @description The alignment of the breakdown's text: `left`, `center`, `right` or `justify`. An empty
+                 *     string is accepted as well; the API does not document how it differs from `null`.
+                 * @enum {string|null}
+                 */
+                alignment?: "" | "left" | "center" | "right" | "justify" | null;
+                backgroundColor?: components["schemas"]["ThemeColorPair"];
+                color?: components["schemas"]["ThemeColorPair"];
+                fontFamily?: components["schemas"]["ThemeFontFamily"];
+                fontSize?: components["schemas"]["ThemeFontSize"];
+                fontStyle?: components["schemas"]["ThemeFontStyle"];
+                fontWeight?: components["schemas"]["ThemeFontWeight"];
+            } | null;
+            subtotal?: components["schemas"]["ThemeOptionalColorElement"];
+            tax?: components["schemas"]["ThemeOptionalColorElement"];
+            ticket?: components["schemas"]["ThemeOptionalColorElement"];
+            ticketFee?: components["schemas"]["ThemeOptionalColorElement"];
+            total?: components["schemas"]["ThemeOptionalTextElement"];
+            trial?: components["schemas"]["ThemeOptionalColorElement"];
+        } | null;
+        /**
+         * Text style with background
+         * @description A text style (colour and font, the size from the fixed scale) plus a background colour.
+         */
+        ThemeSurfaceTextStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            color?: components["schemas"]["ThemeColorPair"];
+            fontFamily?: components["schemas"]["ThemeFontFamily"];
+            fontSize?: components["schemas"]["ThemeFontSize"];
+            fontStyle?: components["schemas"]["ThemeFontStyle"];
+            fontWeight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Checkout form
+         * @description The checkout form: its colours, the input fields, the discount code, the price breakdown, the pay
+         *     button and the notes around the payment details.
+         */
+        ThemeCheckoutForm: {
+            button?: {
+                /** @description Colours of the pay button while the pointer is over it. */
+                hoverStyles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                } | null;
+                /** @description Whether the amount is shown on the pay button. */
+                priceOnButton?: components["schemas"]["ThemeToggle"];
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    borderRadius?: components["schemas"]["ThemeBorderRadius"];
+                    borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    padding?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            discountCode?: {
+                applyButton?: components["schemas"]["ThemeColorElement"];
+                code?: components["schemas"]["ThemeSurfaceElement"];
+                discount?: components["schemas"]["ThemeColorElement"];
+                link?: components["schemas"]["ThemeColorElement"];
+            } | null;
+            fields?: components["schemas"]["ThemeFormFields"];
+            orPayWithCard?: {
+                /** @description Whether the "or pay with card" divider is shown. */
+                enabled?: boolean | null;
+                styles?: {
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                } | null;
+            } | null;
+            paymentDetails?: components["schemas"]["ThemeOptionalTextElement"];
+            /** @description The summary of amounts. */
+            priceBreakdown?: components["schemas"]["ThemePriceBreakdown"];
+            securePayments?: {
+                /** @description Whether the secure-payments note is shown. */
+                enabled?: boolean | null;
+                styles?: components["schemas"]["ThemeSurfaceTextStyle"];
+            } | null;
+            styles?: components["schemas"]["ThemeSurfaceStyle"];
+        } | null;
+        /**
+         * Text element
+         * @description A piece of text with its own text style.
+         */
+        ThemeTextElement: {
+            styles?: components["schemas"]["ThemeTextStyle"];
+        } | null;
+        /**
+         * Ticket groups
+         * @description The ticket groups of event pages and the ticket types listed in them.
+         */
+        ThemeTicketGroups: {
+            description?: {
+                styles?: components["schemas"]["ThemeSurfaceTextStyle"];
+            } | null;
+            name?: {
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    paddingBottom?: components["schemas"]["ThemeSpacing"];
+                } | null;
+            } | null;
+            /**
+             * @description Where the ticket groups are shown: in the `form` or in the `content` column.
+             * @enum {string|null}
+             */
+            position?: "form" | "content" | null;
+            ticketTypes?: {
+                description?: components["schemas"]["ThemeTextElement"];
+                discountedFromPrice?: components["schemas"]["ThemeTextElement"];
+                fee?: components["schemas"]["ThemeTextElement"];
+                name?: components["schemas"]["ThemeTextElement"];
+                price?: components["schemas"]["ThemeTextElement"];
+                remaining?: components["schemas"]["ThemeTextElement"];
+                saleDate?: components["schemas"]["ThemeTextElement"];
+                selectedStyles?: components["schemas"]["ThemeSelectedStyle"];
+                styles?: components["schemas"]["ThemeBoxStyle"];
+                total?: components["schemas"]["ThemeTextElement"];
+            } | null;
+        } | null;
+        /**
+         * Checkout panel
+         * @description The checkout panel: its own box (`styles`), the selectable cards, the form, the ticket groups of
+         *     event pages, the divider and the confirmation shown after a purchase.
+         */
+        ThemeCheckoutElements: {
+            cards?: components["schemas"]["ThemeCheckoutCards"];
+            confirmation?: {
+                heading?: components["schemas"]["ThemeColorElement"];
+                mark?: {
+                    styles?: {
+                        color?: components["schemas"]["ThemeColorPair"];
+                        /**
+                         * @description The size of the confirmation mark, from a fixed scale. An empty string is accepted
+                         *     as well; the API does not document how it differs from `null`.
+                         * @enum {string|number|null}
+                         */
+                        size?: "" | 32 | 40 | 48 | 56 | 64 | 80 | 96 | null;
+                    } | null;
+                } | null;
+                text?: components["schemas"]["ThemeColorElement"];
+            } | null;
+            divider?: {
+                /** @description Whether the divider is shown. */
+                enabled?: boolean | null;
+                styles?: {
+                    borderColor?: components["schemas"]["ThemeColorPair"];
+                } | null;
+            } | null;
+            form?: components["schemas"]["ThemeCheckoutForm"];
+            styles?: {
+                backgroundColor?: components["schemas"]["ThemeColorPair"];
+                borderColor?: components["schemas"]["ThemeColorPair"];
+                borderRadius?: components["schemas"]["ThemeBorderRadius"];
+                borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                color?: components["schemas"]["ThemeColorPair"];
+                /**
+                 * @description The padding inside the checkout panel, from a fixed scale. An empty string is accepted as
+                 *     well; the API does not document how it differs from `null`.
+                 * @enum {string|number|null}
+                 */
+                padding?: "" | 32 | 48 | 64 | 80 | null;
+            } | null;
+            ticketGroups?: components["schemas"]["ThemeTicketGroups"];
+        } | null;
+        /**
+         * Page description
+         * @description The page's rich-text description: body text, headings, links, quotes, bulleted lists and
+         *     collapsible sections.
+         */
+        ThemeDescriptionElements: {
+            body?: components["schemas"]["ThemeColorElement"];
+            bullets?: {
+                /**
+                 * @description Where the marker sits against the first line of its item.
+                 * @enum {string|null}
+                 */
+                align?: "top" | "middle" | "bottom" | null;
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    /**
+                     * @description The size of the marker, from a fixed scale. An empty string is accepted as well; the
+                     *     API does not document how it differs from `null`.
+                     * @enum {string|number|null}
+                     */
+                    fontSize?: "" | 10 | 12 | 14 | 16 | 18 | 20 | 24 | null;
+                } | null;
+                /**
+                 * @description The marker of bulleted list items.
+                 * @enum {string|null}
+                 */
+                type?: "dot" | "tick" | "dash" | "arrow" | null;
+            } | null;
+            collapsibles?: {
+                body?: components["schemas"]["ThemeColorElement"];
+                border?: {
+                    /** @description Whether a border is drawn under each collapsible section. */
+                    enabled?: boolean | null;
+                    styles?: {
+                        borderColor?: components["schemas"]["ThemeColorPair"];
+                        /**
+                         * @description A corner radius from a fixed scale, 0 to 8. An empty string is accepted as well;
+                         *     the API does not document how it differs from `null`.
+                         * @enum {string|number|null}
+                         */
+                        borderRadius?: "" | 0 | 2 | 4 | 8 | null;
+                        borderWidth?: components["schemas"]["ThemeBorderWidth"];
+                    } | null;
+                } | null;
+                icon?: {
+                    styles?: components["schemas"]["ThemeColorStyle"];
+                    /**
+                     * @description The icon that opens and closes a collapsible section.
+                     * @enum {string|null}
+                     */
+                    type?: "chevron" | "plus" | "caret" | null;
+                } | null;
+                title?: components["schemas"]["ThemeColorElement"];
+            } | null;
+            headings?: components["schemas"]["ThemeColorElement"];
+            links?: components["schemas"]["ThemeColorElement"];
+            quotes?: components["schemas"]["ThemeColorElement"];
+            styles?: {
+                backgroundColor?: components["schemas"]["ThemeColorPair"];
+            } | null;
+        } | null;
+        /**
+         * Logo size
+         * @description The size of the logo mark, from a fixed scale, 16 to 128. An empty string is accepted as well; the
+         *     API does not document how it differs from `null`.
+         * @enum {string|number|null}
+         */
+        ThemeLogoSize: "" | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 128 | null;
+        /**
+         * Text alignment
+         * @description How the text is aligned: `left`, `center` or `right`.
+         * @enum {string|null}
+         */
+        ThemeTextAlign: "left" | "center" | "right" | null;
+        /**
+         * Product logo
+         * @description The store logo in the product section, shown as a banner or as a bubble.
+         */
+        ThemeProductLogo: {
+            /** @description Whether the logo is shown. */
+            enabled?: boolean | null;
+            /**
+             * @description Which logo style hosted pages show: the `logoBanner` or the `logoBubble`.
+             * @enum {string|null}
+             */
+            hostedPageLogoStyle?: "logoBanner" | "logoBubble" | null;
+            logoBanner?: {
+                /**
+                 * @description What the banner shows: `full`, `icon` or `name`.
+                 * @enum {string|null}
+                 */
+                bannerStyle?: "full" | "icon" | "name" | null;
+                styles?: {
+                    color?: components["schemas"]["ThemeColorPair"];
+                    fontFamily?: components["schemas"]["ThemeFontFamily"];
+                    fontSize?: components["schemas"]["ThemeFontSize"];
+                    fontStyle?: components["schemas"]["ThemeFontStyle"];
+                    fontWeight?: components["schemas"]["ThemeFontWeight"];
+                    size?: components["schemas"]["ThemeLogoSize"];
+                } | null;
+            } | null;
+            logoBubble?: {
+                styles?: {
+                    backgroundColor?: components["schemas"]["ThemeColorPair"];
+                    size?: components["schemas"]["ThemeLogoSize"];
+                    textAlign?: components["schemas"]["ThemeTextAlign"];
+                } | null;
+            } | null;
+        } | null;
+        /**
+         * Product pricing
+         * @description The price details of the product section. Each detail can be hidden and has its own text style.
+         */
+        ThemeProductPricing: {
+            badge?: {
+                /** @description Whether the price badge is shown. */
+                enabled?: boolean | null;
+                styles?: components["schemas"]["ThemeBadgeStyle"];
+            } | null;
+            discountedFromPrice?: components["schemas"]["ThemeOptionalTextElement"];
+            /** @description Whether the pricing is shown. */
+            enabled?: boolean | null;
+            interval?: components["schemas"]["ThemeOptionalTextElement"];
+            planIterations?: components["schemas"]["ThemeOptionalTextElement"];
+            price?: components["schemas"]["ThemeOptionalTextElement"];
+            prorationAmount?: components["schemas"]["ThemeOptionalTextElement"];
+            prorationRenews?: components["schemas"]["ThemeOptionalTextElement"];
+            setupFee?: components["schemas"]["ThemeOptionalTextElement"];
+            startDate?: components["schemas"]["ThemeOptionalTextElement"];
+            trialPeriod?: components["schemas"]["ThemeOptionalTextElement"];
+        } | null;
+        /**
+         * Aligned surface
+         * @description The background and text colours of an area, and how its text is aligned.
+         */
+        ThemeAlignedSurfaceStyle: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            color?: components["schemas"]["ThemeColorPair"];
+            textAlign?: components["schemas"]["ThemeTextAlign"];
+        } | null;
+        /**
+         * Product section
+         * @description The product section of the page: its colours, the title, the store logo and name, the event
+         *     details and the pricing.
+         */
+        ThemeProductElements: {
+            event?: {
+                date?: components["schemas"]["ThemeOptionalColorElement"];
+                location?: components["schemas"]["ThemeOptionalColorElement"];
+                virtual?: components["schemas"]["ThemeOptionalColorElement"];
+            } | null;
+            logo?: components["schemas"]["ThemeProductLogo"];
+            pricing?: components["schemas"]["ThemeProductPricing"];
+            store?: {
+                logo?: {
+                    styles?: components["schemas"]["ThemeAlignedSurfaceStyle"];
+                } | null;
+                logoWithStoreName?: components["schemas"]["ThemeSurfaceElement"];
+            } | null;
+            styles?: components["schemas"]["ThemeAlignedSurfaceStyle"];
+            title?: components["schemas"]["ThemeOptionalTextElement"];
+        } | null;
+        /**
+         * Page elements
+         * @description Styles for the parts of the page: the checkout panel, the outer container, the page description
+         *     and the product section.
+         */
+        ThemeElements: {
+            checkout?: components["schemas"]["ThemeCheckoutElements"];
+            container?: components["schemas"]["ThemeSurfaceElement"];
+            description?: components["schemas"]["ThemeDescriptionElements"];
+            product?: components["schemas"]["ThemeProductElements"];
+        } | null;
+        /**
+         * Label text
+         * @description Text that replaces one piece of the page's built-in wording: up to 500 characters, without `<` or
+         *     `>` (no HTML). `null` keeps the default wording.
+         */
+        ThemeLabelText: string | null;
+        /**
+         * Labels
+         * @description Texts that replace the page's built-in wording, one property per text (buttons, price-summary
+         *     lines, status and availability messages...). A text that is left out or `null` keeps its default
+         *     wording.
+         */
+        ThemeLabels: {
+            addDiscountCodeText?: components["schemas"]["ThemeLabelText"];
+            addToCalendarText?: components["schemas"]["ThemeLabelText"];
+            bookingFeeText?: components["schemas"]["ThemeLabelText"];
+            canceledButtonText?: components["schemas"]["ThemeLabelText"];
+            canceledText?: components["schemas"]["ThemeLabelText"];
+            cardLabelText?: components["schemas"]["ThemeLabelText"];
+            cartBulkDiscountText?: components["schemas"]["ThemeLabelText"];
+            cartCouponDiscountText?: components["schemas"]["ThemeLabelText"];
+            cartDueNowText?: components["schemas"]["ThemeLabelText"];
+            cartSetupFeeText?: components["schemas"]["ThemeLabelText"];
+            cartSubtotalText?: components["schemas"]["ThemeLabelText"];
+            cartTaxText?: components["schemas"]["ThemeLabelText"];
+            cartTotalAfterTrialText?: components["schemas"]["ThemeLabelText"];
+            cartTotalDueProratedAmountText?: components["schemas"]["ThemeLabelText"];
+            cartTotalDueText?: components["schemas"]["ThemeLabelText"];
+            cartTotalOnStartDateText?: components["schemas"]["ThemeLabelText"];
+            customerInformationText?: components["schemas"]["ThemeLabelText"];
+            dayText?: components["schemas"]["ThemeLabelText"];
+            discountCodeApplyText?: components["schemas"]["ThemeLabelText"];
+            discountCodePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            discountCodeText?: components["schemas"]["ThemeLabelText"];
+            emailSuggestionText?: components["schemas"]["ThemeLabelText"];
+            endDateText?: components["schemas"]["ThemeLabelText"];
+            endedAtDateText?: components["schemas"]["ThemeLabelText"];
+            endsAfterPaymentsText?: components["schemas"]["ThemeLabelText"];
+            endsAfterText?: components["schemas"]["ThemeLabelText"];
+            formDetailsText?: components["schemas"]["ThemeLabelText"];
+            getTicketsButtonText?: components["schemas"]["ThemeLabelText"];
+            hybridEventText?: components["schemas"]["ThemeLabelText"];
+            intervalCountText?: components["schemas"]["ThemeLabelText"];
+            monthText?: components["schemas"]["ThemeLabelText"];
+            notOnSaleText?: components["schemas"]["ThemeLabelText"];
+            onSaleSoonText?: components["schemas"]["ThemeLabelText"];
+            orPayWithCardText?: components["schemas"]["ThemeLabelText"];
+            orderBumpCallToActionText?: components["schemas"]["ThemeLabelText"];
+            orderBumpShowLessText?: components["schemas"]["ThemeLabelText"];
+            orderBumpShowMoreText?: components["schemas"]["ThemeLabelText"];
+            orderBumpsTitleText?: components["schemas"]["ThemeLabelText"];
+            payButtonText?: components["schemas"]["ThemeLabelText"];
+            payWhatYouWantPlaceholderText?: components["schemas"]["ThemeLabelText"];
+            payWhatYouWantText?: components["schemas"]["ThemeLabelText"];
+            paymentDetailsText?: components["schemas"]["ThemeLabelText"];
+            processingPaymentText?: components["schemas"]["ThemeLabelText"];
+            proratedAmountText?: components["schemas"]["ThemeLabelText"];
+            pwywEnterAmountText?: components["schemas"]["ThemeLabelText"];
+            pwywMinPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            pwywSuggestedPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            recurringText?: components["schemas"]["ThemeLabelText"];
+            renewsOnText?: components["schemas"]["ThemeLabelText"];
+            scanToOpenText?: components["schemas"]["ThemeLabelText"];
+            scanToPayText?: components["schemas"]["ThemeLabelText"];
+            securePaymentsText?: components["schemas"]["ThemeLabelText"];
+            setupFeeText?: components["schemas"]["ThemeLabelText"];
+            showLessText?: components["schemas"]["ThemeLabelText"];
+            showMoreText?: components["schemas"]["ThemeLabelText"];
+            soldByText?: components["schemas"]["ThemeLabelText"];
+            soldOutButtonText?: components["schemas"]["ThemeLabelText"];
+            soldOutText?: components["schemas"]["ThemeLabelText"];
+            startDateText?: components["schemas"]["ThemeLabelText"];
+            startsOnText?: components["schemas"]["ThemeLabelText"];
+            submitButtonText?: components["schemas"]["ThemeLabelText"];
+            subscribeButtonText?: components["schemas"]["ThemeLabelText"];
+            ticketFeeIncludesText?: components["schemas"]["ThemeLabelText"];
+            ticketPwywEnterAmountPlaceholderText?: components["schemas"]["ThemeLabelText"];
+            ticketPwywMinPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            ticketPwywSuggestedPricePlaceholderText?: components["schemas"]["ThemeLabelText"];
+            ticketTypeTotalText?: components["schemas"]["ThemeLabelText"];
+            ticketsPurchasedText?: components["schemas"]["ThemeLabelText"];
+            ticketsRemainingText?: components["schemas"]["ThemeLabelText"];
+            todayText?: components["schemas"]["ThemeLabelText"];
+            trialDaysFreeText?: components["schemas"]["ThemeLabelText"];
+            trialThenText?: components["schemas"]["ThemeLabelText"];
+            unavailableText?: components["schemas"]["ThemeLabelText"];
+            upsellNoThanksText?: components["schemas"]["ThemeLabelText"];
+            variantIsRequiredText?: components["schemas"]["ThemeLabelText"];
+            variantOptionTotalText?: components["schemas"]["ThemeLabelText"];
+            viewDownloadsText?: components["schemas"]["ThemeLabelText"];
+            viewPaymentHistoryText?: components["schemas"]["ThemeLabelText"];
+            viewSubmissionHistoryText?: components["schemas"]["ThemeLabelText"];
+            virtualEventText?: components["schemas"]["ThemeLabelText"];
+            weekText?: components["schemas"]["ThemeLabelText"];
+            yearText?: components["schemas"]["ThemeLabelText"];
+        } | null;
+        /**
+         * Background image
+         * @description The image shown behind the page, as stored: the uploaded file's id, name, address, dimensions and
+         *     size.
+         */
+        ThemeBackgroundImage: {
+            /** @description The id of the uploaded image file. */
+            file?: string;
+            /** @description Height in pixels. */
+            height?: number;
+            /** @description The image's file name. */
+            name?: string;
+            /** @description File size in bytes. */
+            size?: number;
+            /** @description Where the image is served from. */
+            url?: string;
+            /** @description Width in pixels. */
+            width?: number;
+        } | null;
+        /**
+         * Background position
+         * @description Which part of the background image is anchored in view: `center`, `top`, `bottom`, `left` or
+         *     `right`.
+         * @enum {string|null}
+         */
+        ThemeBackgroundPosition: "center" | "top" | "bottom" | "left" | "right" | null;
+        /**
+         * Center layout
+         * @description Colours and background image used when the page has the center layout.
+         */
+        ThemeCenterLayout: {
+            /** @description The page background colour. */
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The image behind the page. */
+            backgroundImage?: components["schemas"]["ThemeBackgroundImage"];
+            /** @description Where the background image is anchored. */
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            /** @description The background colour of the content area. */
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The background colour of the form area. */
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Double column layout
+         * @description Colours and arrangement used when the page has the double column layout.
+         */
+        ThemeDoubleLayout: {
+            /**
+             * @description Whether the content background covers `half` of the page width or the `full` width.
+             * @enum {string|null}
+             */
+            backgroundWidth?: "half" | "full" | null;
+            /** @description The background colour of the content column. */
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The background colour of the form column. */
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The side the form is on.
+             * @enum {string|null}
+             */
+            formPosition?: "right" | "left" | null;
+        } | null;
+        /**
+         * Split layout
+         * @description Colours, background image and column order used when the page has the split layout.
+         */
+        ThemeSplitLayout: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            backgroundImage?: components["schemas"]["ThemeBackgroundImage"];
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The side of the page that holds the main column.
+             * @enum {string|null}
+             */
+            mainColumn?: "left" | "right" | null;
+        } | null;
+        /**
+         * Layout
+         * @description Settings for each page layout (center, split and double column) and the shadow around the checkout
+         *     container.
+         */
+        ThemeLayout: {
+            /** @description Settings of the center layout. */
+            centerLayout?: components["schemas"]["ThemeCenterLayout"];
+            /** @description Settings of the double column layout. */
+            doubleLayout?: components["schemas"]["ThemeDoubleLayout"];
+            /** @description The colour of the shadow around the checkout container. */
+            shadowColor?: components["schemas"]["ThemeColorPair"];
+            /** @description The size of the shadow around the checkout container. */
+            shadowWidth?: components["schemas"]["ThemeShadowSize"];
+            /** @description Settings of the split layout. */
+            splitLayout?: components["schemas"]["ThemeSplitLayout"];
+        } | null;
+        /**
+         * Font token
+         * @description A font used across the page: its family, a size preset and its weight.
+         */
+        ThemeTokenFont: {
+            family?: components["schemas"]["ThemeFontFamily"];
+            /**
+             * @description A size preset, from `xs` to `xl`.
+             * @enum {string|null}
+             */
+            size?: "xs" | "sm" | "md" | "lg" | "xl" | null;
+            weight?: components["schemas"]["ThemeFontWeight"];
+        } | null;
+        /**
+         * Design tokens
+         * @description The base values the rest of the design derives from: brand, surface and text colours, fonts, the
+         *     corner radius preset and the colour mode.
+         */
+        ThemeTokens: {
+            /** @description The colour of the decorative page background; no text is placed directly on it. */
+            colorBackground?: components["schemas"]["ThemeColorPair"];
+            /** @description The main brand colour, used for buttons, links and accents. */
+            colorPrimary?: components["schemas"]["ThemeColorPair"];
+            /** @description A second accent colour. */
+            colorSecondary?: components["schemas"]["ThemeColorPair"];
+            /** @description The neutral colour of the areas that hold the form and the cards. */
+            colorSurface?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description A branded surface colour that text is placed on; by default the content panel of the double
+             *     column layout.
+             */
+            colorSurfaceAccent?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The colour mode: always `light`, always `dark`, or `system` to follow the visitor's device
+             *     setting.
+             * @enum {string|null}
+             */
+            colors?: "light" | "dark" | "system" | null;
+            /** @description The font of body text; its size preset scales the text sizes. */
+            fontBody?: components["schemas"]["ThemeTokenFont"];
+            /** @description The font of headings; its size preset scales every heading level. */
+            fontHeading?: components["schemas"]["ThemeTokenFont"];
+            /** @description The base font family, used by headings and body text that do not set their own. */
+            fontMain?: {
+                family?: components["schemas"]["ThemeFontFamily"];
+            } | null;
+            /**
+             * @description A corner radius preset for the checkout container, cards, inputs and buttons.
+             * @enum {string|null}
+             */
+            radius?: "none" | "sm" | "md" | "lg" | "xl" | "full" | null;
+            /** @description The main text colour. */
+            textPrimary?: components["schemas"]["ThemeColorPair"];
+            /** @description The colour of less prominent text. */
+            textSecondary?: components["schemas"]["ThemeColorPair"];
+            /**
+             * @description The colour of supporting text, such as the "or pay with card" divider and the secure-payments
+             *     note.
+             */
+            textTertiary?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Theme design
+         * @description A complete design: colours, fonts, sizes, layout settings and replacement texts, nested by area
+         *     (`tokens`, `layout`, `elements`, `labels`). It is a theme's `variables`, and a page's
+         *     `themeOverrides` (the values the page sets on top of its theme). Values that are not set are left
+         *     out or `null`, and then follow the theme or the built-in default. Colours come as colour pairs,
+         *     one colour for light mode and one for dark mode.
+         */
+        ThemeOverrides: {
+            /** @description Styles of individual parts of the page. */
+            elements?: components["schemas"]["ThemeElements"];
+            /** @description Texts that replace the built-in wording. */
+            labels?: components["schemas"]["ThemeLabels"];
+            /** @description Settings of the page layouts. */
+            layout?: components["schemas"]["ThemeLayout"];
+            /** @description The base colours, fonts and radius the rest derives from. */
+            tokens?: components["schemas"]["ThemeTokens"];
+        } | null;
+        /**
+         * PageBase
+         * @description The properties every page carries, whatever its kind (checkout page, form or event): its
+         *     identity and address, publication and test mode, what happens after a purchase or
+         *     submission, confirmation and notification emails, redirects, funnel steps, custom fields,
+         *     images, theme and tracking. `CheckoutPage`, `Form` and `Event` add their own properties to
+         *     these.
+         *
+         *     Apart from the required ones, any of these properties may be left out or be `null` on older
+         *     pages; read them defensively.
+         */
+        PageBase: {
             id: components["schemas"]["ObjectId"];
+            /** @description The store the page belongs to. */
             sellerId: components["schemas"]["ObjectId"];
             /**
-             * @description Always `event` for an event page.
+             * @description The kind of page. Each page schema narrows it to its own value.
              * @enum {string}
              */
-            type: "event";
+            type: "checkout" | "event" | "form";
             status: components["schemas"]["PageStatus"];
-            /** @description The page's name. */
-            name?: string;
-            /** @description The page title. Defaults to `name`. */
-            title?: string;
-            /** @description The last part of the page's URL, unique in the store. */
-            slug?: string;
-            /** @description The address of the hosted event page. */
-            url?: string;
+            /** @description The page's internal name, shown in the dashboard and in API answers. */
+            name?: string | null;
+            /** @description The last part of the page's address, unique in the store. */
+            slug?: string | null;
+            /** @description The full address of the hosted page. */
+            url?: string | null;
             /** @description How many times the page has been visited. */
-            visitCount?: number;
-            /** @description The page's description as a Lexical editor document, serialised to a JSON string. */
-            description?: string;
-            /** @description The page's description rendered as HTML. */
-            descriptionHtml?: string;
-            eventDetails?: components["schemas"]["EventDetails"] | null;
-            /** @description The event's ticket groups, each with its ticket types in full. */
-            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
-            /** @description The custom fields attendees fill in at checkout. */
-            fields?: components["schemas"]["Field"][];
-            /** @description Fees the page adds at checkout. */
-            fees?: {
-                [key: string]: unknown;
-            }[];
-            /** @description The page's funnel steps. The shape is not publicly documented. */
-            funnelSteps?: unknown;
-            /** @description The payment methods the page offers. The shape is not publicly documented. */
-            paymentMethods?: unknown;
+            visitCount?: number | null;
             /**
-             * @description How attendees may pay (in full, by invoice, in part, or cash on delivery). The shape is
-             *     not publicly documented.
+             * @description Whether the page is in test mode. While it is, every purchase or submission on the page
+             *     is a test one and its records have `livemode: false`.
              */
-            paymentOptions?: unknown;
-            /** @description The page's invoice settings. The shape is not publicly documented. */
-            invoiceSettings?: unknown;
-            /** @description The page's abandoned-checkout settings. The shape is not publicly documented. */
-            checkoutAbandonment?: unknown;
-            /** @description The page's images. */
-            images?: components["schemas"]["Image"][];
-            /**
-             * @description The layout of the hosted page.
-             * @enum {string}
-             */
-            hostedLayoutType?: "center" | "double" | "split" | "double_banner";
-            /** @description The language of the page. */
-            locale?: string;
-            /** @description The page's search-engine indexing setting. Its type is not publicly documented. */
-            googleIndex?: unknown;
-            /** @description The page's setting for notification emails. The type is not publicly documented. */
-            notifyEmail?: unknown;
-            /**
-             * @description What happens after a successful payment.
-             * @enum {string}
-             */
-            afterPaymentAction?: "confirmation" | "checkout" | "redirect";
-            tax?: components["schemas"]["PageTaxSettings"];
-            /** @description Whether the page is in test mode. */
             testmode: boolean;
             /**
              * Format: date-time
-             * @description When test mode was switched on, or `null`.
+             * @description When test mode was switched on; `null` while the page is not in test mode.
              */
             testmodeEnabledAt: string | null;
-            /** @description The id of the theme the page uses, or `null`. */
-            themeId: string | null;
-            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
-            themeOverrides?: unknown;
-            /** @description The page's analytics and tracking settings. The shape is not publicly documented. */
-            trackingCodes?: unknown;
+            /** @description Whether the page title may be replaced through a query parameter of the page's link. */
+            allowDynamicTitle?: boolean | null;
+            /** @description Whether the page description may be replaced through a query parameter of the page's link. */
+            allowDynamicDescription?: boolean | null;
+            /**
+             * @description What the customer sees after paying or submitting: the page's `confirmation` screen,
+             *     another page (`checkout`, the page `redirectPageId`), or a web address (`redirect`, to
+             *     `redirectUrl`).
+             * @enum {string|null}
+             */
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
+            /** @description Whether the confirmation screen shows `confirmationCheckoutTitle` and `confirmationCheckoutMessage` instead of the default text. */
+            customizeCheckoutConfirmation?: boolean | null;
+            /** @description The custom title of the confirmation screen. */
+            confirmationCheckoutTitle?: string | null;
+            /** @description The custom message of the confirmation screen, as HTML or plain text. */
+            confirmationCheckoutMessage?: string | null;
+            /** @description Whether the customer gets a confirmation email. */
+            sendEmailConfirmation?: boolean | null;
+            /** @description Whether the confirmation email uses `confirmationEmailSubject` and `confirmationEmailMessage` instead of the default text. */
+            customizeEmailConfirmation?: boolean | null;
+            /** @description The custom subject of the confirmation email. */
+            confirmationEmailSubject?: string | null;
+            /** @description The custom body of the confirmation email, as HTML or plain text. */
+            confirmationEmailMessage?: string | null;
+            /** @description Whether the confirmation email shows the store's logo. */
+            confirmationEmailShowLogo?: boolean | null;
+            /** @description Whether the confirmation email shows the store's name. */
+            confirmationEmailShowStoreName?: boolean | null;
+            /** @description Whether the store's team is emailed about each purchase or submission. */
+            sendPaymentNotification?: boolean | null;
+            /** @description Further addresses, comma-separated, that get those notification emails. */
+            notifyEmail?: string | null;
+            redirect?: components["schemas"]["PageRedirect"];
+            /** @description The page (checkout page, form or event) the customer is sent to when `afterPaymentAction` is `checkout`. */
+            redirectPageId?: components["schemas"]["NullableObjectId"];
+            /** @description The address the customer is sent to when `afterPaymentAction` is `redirect`. */
+            redirectUrl?: string | null;
+            /** @description Whether an embedded page follows the redirect inside the embed rather than in the whole browser window. */
+            redirectUrlInsideEmbed?: boolean | null;
+            /** @description Path segments added to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["RedirectUrlPart"][] | null;
+            /** @description Query parameters added to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["RedirectUrlQueryPart"][] | null;
+            /** @description The page's funnel after checkout, in order (see `FunnelStep`). */
+            funnelSteps?: components["schemas"]["FunnelStep"][] | null;
+            /** @description The custom fields the customer fills in on the page. */
+            fields?: components["schemas"]["Field"][] | null;
+            invoiceSettings?: components["schemas"]["PageInvoiceSettings"];
+            /** @description The images shown on the page. */
+            images?: components["schemas"]["Image"][] | null;
+            /**
+             * @description How the hosted page is laid out: `center` puts the content and the checkout in one
+             *     centred card, `double` shows them side by side, `split` gives each half of the screen.
+             *     `double_banner` is an older layout that can no longer be chosen.
+             * @enum {string|null}
+             */
+            hostedLayoutType?: "center" | "double" | "split" | "double_banner" | null;
+            /** @description Whether a page embedded as a pop-up closes when the customer clicks outside it. */
+            closePopupOnClickOutside?: boolean | null;
+            /** @description Whether search engines may index the page. */
+            googleIndex?: boolean | null;
+            /** @description The locale the page formats prices and numbers with, such as `en-US` or `de-DE` (see `PageLocale`). */
+            locale?: string | null;
+            /** @description The theme the page uses, or `null`. */
+            themeId: components["schemas"]["NullableObjectId"];
+            themeOverrides?: components["schemas"]["ThemeOverrides"];
+            /** @description Tracking snippets (HTML such as script tags) added to the page. */
+            trackingCodes?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        } & {
-            [key: string]: unknown;
+        };
+        /**
+         * PageContent
+         * @description The public title and description of a form or event page.
+         */
+        PageContent: {
+            /** @description The title shown to visitors. Defaults to the page's `name`. */
+            title?: string | null;
+            /** @description The page's description as a Lexical rich-text document serialised to a JSON string. */
+            description?: string | null;
+            /** @description The same description rendered as HTML. */
+            descriptionHtml?: string | null;
+        };
+        /**
+         * PageFeePaymentMethod
+         * @description A Stripe payment method type that a page fee can be limited to.
+         * @enum {string}
+         */
+        PageFeePaymentMethod: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "amazon_pay" | "au_becs_debit" | "bacs_debit" | "bancontact" | "blik" | "boleto" | "card" | "card_present" | "cashapp" | "customer_balance" | "eps" | "fpx" | "giropay" | "grabpay" | "ideal" | "interac_present" | "klarna" | "konbini" | "link" | "mobilepay" | "multibanco" | "oxxo" | "p24" | "paynow" | "paypal" | "pix" | "promptpay" | "revolut_pay" | "sepa_debit" | "sofort" | "swish" | "twint" | "us_bank_account" | "wechat_pay" | "zip";
+        /**
+         * PageFee
+         * @description An extra charge that a checkout page or event adds at checkout, such as a processing or
+         *     handling fee: a fixed `amount`, a `percentage` of the total, or both. It can be multiplied
+         *     by the quantity bought (checkout pages) or by the number of tickets (events), and limited
+         *     to some payment methods.
+         */
+        PageFee: {
+            /**
+             * @description The fee's label at checkout.
+             * @example Processing fee
+             */
+            name?: string;
+            /**
+             * @description A fixed fee, in the smallest unit of the page's currency.
+             * @example 150
+             */
+            amount?: number | null;
+            /** @description A fee as a percentage of the checkout total. */
+            percentage?: number | null;
+            /** @description On checkout pages, whether the fee is charged once per unit bought. */
+            multiplyByQuantity?: boolean | null;
+            /** @description On events, whether the fee is charged once per ticket. */
+            multiplyByTickets?: boolean | null;
+            /** @description Whether the fee applies only when the customer pays with one of `paymentMethods`. */
+            applyToSpecificPaymentMethods?: boolean | null;
+            /** @description The payment methods the fee applies to, when `applyToSpecificPaymentMethods` is true. */
+            paymentMethods?: components["schemas"]["PageFeePaymentMethod"][] | null;
+        };
+        /**
+         * PageToggle
+         * @description A page setting that is simply on or off.
+         */
+        PageToggle: {
+            enabled?: boolean | null;
+        } | null;
+        /**
+         * PagePaymentMethods
+         * @description Which Stripe payment methods the page offers. The same shape is read and written.
+         */
+        PagePaymentMethods: {
+            stripe?: {
+                /** @description Card payments. */
+                card?: components["schemas"]["PageToggle"];
+                /**
+                 * @description Apple Pay and Google Pay. In `express` mode they fill in the customer's details from
+                 *     the wallet and may skip some checkout fields.
+                 */
+                agpay?: {
+                    enabled?: boolean | null;
+                    /** @enum {string|null} */
+                    mode?: "express" | "default" | null;
+                } | null;
+                /**
+                 * @description The further payment methods switched on in the store's Stripe payment method
+                 *     settings (wallets, buy now pay later, bank debits, local methods).
+                 */
+                multiple?: components["schemas"]["PageToggle"];
+            } | null;
+        } | null;
+        /**
+         * PagePaymentOption
+         * @description One way of paying that a checkout page or event offers at checkout:
+         *     - `full`: the whole amount is paid at checkout.
+         *     - `manual`: nothing is paid at checkout; the order is confirmed unpaid and settled
+         *       separately, by `invoice` or `cash_on_delivery` (`manualType`).
+         *     - `partial`: a deposit of `partialAmount` is paid at checkout and the rest later.
+         *
+         *     Digital files and tickets are delivered straight after checkout whichever option is chosen.
+         */
+        PagePaymentOption: {
+            /** @enum {string} */
+            type?: "full" | "manual" | "partial";
+            /**
+             * @description The option's name at checkout.
+             * @example Pay in full
+             */
+            name?: string;
+            /** @description A line explaining the option. */
+            description?: string | null;
+            /** @description What the customer must do to complete the payment, such as bank transfer details. */
+            instructions?: string | null;
+            /** @description Whether the option is offered. */
+            enabled?: boolean | null;
+            /** @description Whether the option is shown at checkout; offered options should have it true. */
+            showPaymentButton?: boolean | null;
+            /**
+             * @description For `manual` options, whether the order is settled by `invoice` or `cash_on_delivery`. Both work the same way; only the wording differs.
+             * @enum {string|null}
+             */
+            manualType?: "invoice" | "cash_on_delivery" | null;
+            /** @description For `partial` options, the deposit paid at checkout, in the smallest unit of the page's currency. */
+            partialAmount?: number | null;
+        };
+        /**
+         * PageTaxSettings
+         * @description Whether the page charges tax, and how: `none`, at a `fixed` tax rate (set on the checkout
+         *     page's product or in the event's details), or calculated by Stripe Tax (`stripe`) from the
+         *     customer's address.
+         */
+        PageTaxSettings: {
+            enabled?: boolean | null;
+            /** @enum {string|null} */
+            mode?: "none" | "fixed" | "stripe" | null;
+        } | null;
+        /**
+         * PageAbandonmentEmail
+         * @description One of the reminder emails sent to a customer who left the checkout without paying. Its
+         *     `subject`, `body` and `buttonText` are used when `customizeEmail` is true.
+         */
+        PageAbandonmentEmail: {
+            /** @description Whether this reminder uses the custom texts below. */
+            customizeEmail: boolean;
+            /** @example You left something behind */
+            subject?: string;
+            /** @description HTML or plain text. */
+            body?: string;
+            /**
+             * @description The label of the button that takes the customer back to the checkout.
+             * @example Complete my order
+             */
+            buttonText?: string;
+        };
+        /**
+         * PageCheckoutAbandonment
+         * @description The reminder emails the page sends to customers who start a checkout and leave without
+         *     paying. Settings of the store may override them.
+         */
+        PageCheckoutAbandonment: {
+            /** @description Whether the reminder emails are switched off for this page. */
+            disableEmails?: boolean;
+            /** @description Whether the reminders show the store's logo. */
+            showStoreLogo?: boolean;
+            /** @description Whether the reminders show the store's name. */
+            showStoreName?: boolean;
+            /** @description The reminders' texts, by reminder (`reminder1` to `reminder3`). */
+            emailReminders?: {
+                [key: string]: components["schemas"]["PageAbandonmentEmail"];
+            };
+        } | null;
+        /**
+         * PagePaymentSettings
+         * @description The checkout settings of the pages that take payment, checkout pages and events: fees,
+         *     payment methods and options, tax, coupons, abandoned-checkout reminders, and which prices
+         *     and labels a link may override.
+         */
+        PagePaymentSettings: {
+            /** @description Extra fees added at checkout. */
+            fees?: components["schemas"]["PageFee"][] | null;
+            paymentMethods?: components["schemas"]["PagePaymentMethods"];
+            /**
+             * @description The ways of paying offered at checkout (see `PagePaymentOption`). Only these combinations
+             *     of enabled options are supported: `full`, invoice, `partial` or cash on delivery alone,
+             *     or `full` together with one of the other three.
+             */
+            paymentOptions?: components["schemas"]["PagePaymentOption"][] | null;
+            /** @description Whether the customer's payment method is saved after a one-time payment. Subscriptions always save it. */
+            savePaymentMethod?: boolean | null;
+            /** @description Whether the checkout offers a coupon code box. */
+            showCouponCodeField?: boolean | null;
+            /**
+             * @description Whether the coupon box is open (`field`) or behind a `link`.
+             * @enum {string|null}
+             */
+            showCouponCodeFieldType?: "link" | "field" | null;
+            tax?: components["schemas"]["PageTaxSettings"];
+            checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonment"];
+            /** @description Whether the price may be replaced through a query parameter of the page's link. */
+            allowDynamicPrice?: boolean | null;
+            /** @description Whether the struck-through former price may be replaced through a query parameter. */
+            allowDynamicDiscountedFromPrice?: boolean | null;
+            /** @description Whether a price's label may be replaced through a query parameter. */
+            allowDynamicLabel?: boolean | null;
+            /** @description Whether a query parameter may preselect one of the prices (and show it, if hidden). */
+            allowDynamicPreselectedPrice?: boolean | null;
+            /** @description Whether the redirect address may be replaced through a query parameter. */
+            allowDynamicRedirectUrl?: boolean | null;
+        };
+        /**
+         * EventDiscount
+         * @description A quantity (bulk) discount on an event's tickets: ordering at least `minQuantity` (and at
+         *     most `maxQuantity`) tickets takes `amountOff` or `percentOff` off. The quantity counts every
+         *     ticket in the order (`total_quantity`) or only the ticket types in `ticketTypeIds`
+         *     (`ticket_type_quantity`).
+         */
+        EventDiscount: {
+            /** @description A fixed discount in the smallest unit of the event's currency. Not combined with `percentOff`. */
+            amountOff?: number | null;
+            /** @description A percentage discount. Not combined with `amountOff`. */
+            percentOff?: number | null;
+            /** @description The fewest tickets that earn the discount. */
+            minQuantity?: number | null;
+            /** @description The most tickets that earn it; `null` means no upper limit. */
+            maxQuantity?: number | null;
+            /** @enum {string|null} */
+            quantityCondition?: "total_quantity" | "ticket_type_quantity" | null;
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][] | null;
+        };
+        /**
+         * PageLimitSetting
+         * @description A once-per-person limit on a page: while `enabled` is true, someone who has already
+         *     registered for the event (or submitted the form) cannot do so again.
+         */
+        PageLimitSetting: {
+            enabled?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the limit was switched on.
+             */
+            enabledAt?: string | null;
+        } | null;
+        /**
+         * EventDetails
+         * @description When and where the event takes place, how it is sold, and how its tickets are taxed.
+         */
+        EventDetails: {
+            /**
+             * @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`).
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** Format: date-time */
+            startDate?: string | null;
+            /** Format: date-time */
+            endDate?: string | null;
+            /**
+             * @description The IANA time zone the event's times are shown in.
+             * @example Europe/Lisbon
+             */
+            timezone?: string | null;
+            /** @description The venue's address, for in-person and hybrid events. */
+            location?: string | null;
+            /** @description A map link for the venue. */
+            mapsLink?: string | null;
+            /** @description The link attendees use to join online, for virtual and hybrid events. */
+            meetingLink?: string | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /**
+             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
+             * @enum {string|null}
+             */
+            status?: "active" | "sold_out" | "canceled" | null;
+            /** @description The most tickets the event sells in total; `null` means unlimited. */
+            capacity?: number | null;
+            /**
+             * @description The lowercase ISO 4217 currency of the ticket prices.
+             * @example eur
+             */
+            currency?: string | null;
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["EventDiscount"][] | null;
+            /** @description The tax rate charged on the tickets when the page's tax `mode` is `fixed`. At most one. */
+            fixedTaxRateIds?: string[] | null;
+            /** @description Whether someone who has already registered or bought tickets is stopped from doing so again. */
+            limitRegistrations?: components["schemas"]["PageLimitSetting"];
+            /** @description Whether attendees get their tickets as PDF files. */
+            pdfTicketsEnabled?: boolean | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /**
+             * @description The Stripe tax code of the tickets.
+             * @example txcd_20030000
+             */
+            taxCode?: string | null;
+        } | null;
+        /**
+         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
+         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
+         * @enum {string}
+         */
+        TicketingStatus: "enabled" | "disabled" | "archived";
+        /**
+         * @description How attendees pick from a ticket group's types: one type (`single`), several types
+         *     (`multiple`), or a quantity of each type (`quantity`).
+         * @enum {string}
+         */
+        TicketSelectionType: "single" | "multiple" | "quantity";
+        /**
+         * @description When a ticket group or ticket type goes on sale:
+         *     - `always_available`: on sale with no sale window or trigger.
+         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
+         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
+         *       trigger (another group or type) stops selling, sells out, or either.
+         *     - `until_event_starts`: until the event begins.
+         * @enum {string}
+         */
+        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
+        /**
+         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
+         *     (its capacity is used up) or `unavailable`. Read-only.
+         * @enum {string}
+         */
+        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
+        /**
+         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
+         *     `separate` line.
+         * @enum {string}
+         */
+        TicketFeeDisplay: "included" | "separate";
+        /**
+         * TicketGroupBulkDiscount
+         * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
+         *     group's tickets get `percentOff` off. The same shape is read and written.
+         */
+        TicketGroupBulkDiscount: {
+            minQuantity: number;
+            maxQuantity: number;
+            percentOff: number;
+        };
+        /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
+        TicketGroupLayout: {
+            /** @enum {string|null} */
+            type?: "list" | "grid" | "accordion" | null;
+            /** @enum {string|null} */
+            alignment?: "default" | "center" | "stack" | null;
+            /** @description Columns of the grid. */
+            columns?: number | null;
+            collapse?: boolean | null;
+            /**
+             * @description Size of the ticket type images; an empty string when not set.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /** @enum {string|null} */
+            spacing?: "comfortable" | "compact" | null;
+            showTicketFee?: boolean | null;
+            showTicketGroupName?: boolean | null;
+            showTicketPrice?: boolean | null;
+            showTicketSaleDateTimezone?: boolean | null;
+            showTicketTotalPrice?: boolean | null;
+            showTicketTypeName?: boolean | null;
+            showPwywPlaceholder?: boolean | null;
+        } | null;
+        /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
+        TicketGroupPreselect: {
+            enabled?: boolean | null;
+            quantity?: number | null;
+            ticketTypeId?: components["schemas"]["NullableObjectId"];
+        } | null;
+        /**
+         * @description The properties that both forms of a ticket group share: the group returned by the
+         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
+         *     Apart from `id` and `name`, any of them may be `null`.
+         */
+        TicketGroupBase: {
+            id?: components["schemas"]["ObjectId"];
+            name?: string;
+            description?: string | null;
+            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
+            capacity?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            /** @description Quantity discounts on the group's tickets. */
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
+            layout?: components["schemas"]["TicketGroupLayout"];
+            preselect?: components["schemas"]["TicketGroupPreselect"];
+            /** @description Your own reference for the group. */
+            reference?: string | null;
+        };
+        /**
+         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
+         *     `price` is the minimum the attendee may pay.
+         * @enum {string}
+         */
+        TicketPricing: "paid" | "free" | "pwyw";
+        /**
+         * TicketType
+         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
+         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
+         *     and `name`, any property may be `null`.
+         */
+        TicketType: {
+            id: components["schemas"]["ObjectId"];
+            name: string;
+            description?: string | null;
+            /** @description Your own reference for the ticket type. */
+            reference?: string | null;
+            /** @description The group the ticket type belongs to. */
+            ticketGroupId?: components["schemas"]["NullableObjectId"];
+            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
+            price?: number | null;
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The amount suggested for `pwyw` pricing. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A former price shown struck through next to `price`. */
+            discountedFromPrice?: number | null;
+            /** @description The booking fee charged per ticket, if any. */
+            feeAmount?: number | null;
+            /** @description The most tickets of this type sold; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description The fewest tickets of this type per order. */
+            minQuantity?: number | null;
+            /** @description The most tickets of this type per order. */
+            maxQuantity?: number | null;
+            /** @description How many tickets of this type have been sold. */
+            quantitySold?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            showAvailableQuantity?: boolean | null;
+            showTicketSaleDates?: boolean | null;
+            image?: components["schemas"]["Image"] | null;
+        };
+        /**
+         * EventTicketGroup
+         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
+         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
+         */
+        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
+            ticketTypes?: components["schemas"]["TicketType"][] | null;
+        };
+        /**
+         * Event
+         * @description An event page: a page of type `event` that sells tickets, with the event's details, its
+         *     ticket groups and ticket types, the settings every page has (`PageBase`), and the checkout
+         *     settings it shares with checkout pages (`PagePaymentSettings`).
+         */
+        Event: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & components["schemas"]["PagePaymentSettings"] & {
+            /** @enum {string} */
+            type?: "event";
+            eventDetails?: components["schemas"]["EventDetails"];
+            /** @description The event's ticket groups, each with its ticket types in full. */
+            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
+            /** @description Whether the confirmation screen shows the event's name. */
+            showConfirmationEventName?: boolean | null;
+            /** @description Whether the confirmation screen shows the event's date and time. */
+            showConfirmationEventDateTime?: boolean | null;
+            /** @description Whether the confirmation screen shows the venue. */
+            showConfirmationEventLocation?: boolean | null;
+            /** @description Whether the confirmation screen shows the link to join online. */
+            showConfirmationEventMeetingLink?: boolean | null;
+            /** @description Whether the confirmation screen lists the tickets bought. */
+            showConfirmationEventTickets?: boolean | null;
+            /** @description Whether the confirmation screen has an add-to-calendar button. */
+            showConfirmationAddToCalendar?: boolean | null;
         };
         /** @description One page of events, newest first. */
         EventList: {
@@ -3061,17 +4389,575 @@ export interface components {
             total: components["schemas"]["ListTotal"];
         };
         /**
-         * @description Whether the page charges tax, and how. When tax is enabled and `mode` is left out, the mode
-         *     is `stripe` (Stripe Tax).
+         * PageLocale
+         * @description The locale a page formats prices and numbers with: `en-US` shows $1,234.56 and `de-DE`
+         *     shows 1.234,56 $. Defaults to `en-US`.
+         * @enum {string|null}
+         */
+        PageLocale: "ar-SA" | "bn-BD" | "bn-IN" | "cs-CZ" | "da-DK" | "de-AT" | "de-CH" | "de-DE" | "el-GR" | "en-AU" | "en-CA" | "en-GB" | "en-IE" | "en-IN" | "en-NZ" | "en-US" | "en-ZA" | "es-AR" | "es-CL" | "es-CO" | "es-ES" | "es-MX" | "es-US" | "fi-FI" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "he-IL" | "hi-IN" | "hu-HU" | "id-ID" | "it-CH" | "it-IT" | "jp-JP" | "ko-KR" | "nl-BE" | "nl-NL" | "no-NO" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sk-SK" | "sv-SE" | "ta-IN" | "ta-LK" | "th-TH" | "tr-TR" | "zh-CN" | "zh-HK" | "zh-TW" | null;
+        /**
+         * Background image choice
+         * @description Sets the image behind the page. `file`, the id of an image uploaded to the store, is required; the
+         *     other properties are optional.
+         */
+        ThemeBackgroundImageInput: {
+            /** @description The id of an image file uploaded to the store. */
+            file: components["schemas"]["ObjectId"];
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description The image's file name. */
+            name?: string | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+            /** @description Where the image is served from. */
+            url?: string | null;
+            /** @description Width in pixels. */
+            width?: number | null;
+        } | null;
+        /**
+         * Center layout changes
+         * @description Changes to the colours and background image of the center layout.
+         */
+        ThemeCenterLayoutInput: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            backgroundImage?: components["schemas"]["ThemeBackgroundImageInput"];
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+        } | null;
+        /**
+         * Split layout changes
+         * @description Changes to the colours, background image and column order of the split layout.
+         */
+        ThemeSplitLayoutInput: {
+            backgroundColor?: components["schemas"]["ThemeColorPair"];
+            backgroundImage?: components["schemas"]["ThemeBackgroundImageInput"];
+            backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
+            contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            formBackgroundColor?: components["schemas"]["ThemeColorPair"];
+            /** @enum {string|null} */
+            mainColumn?: "left" | "right" | null;
+        } | null;
+        /**
+         * Layout changes
+         * @description Changes to the layout settings: each page layout (center, split and double column) and the shadow
+         *     around the checkout container.
+         */
+        ThemeLayoutInput: {
+            centerLayout?: components["schemas"]["ThemeCenterLayoutInput"];
+            doubleLayout?: components["schemas"]["ThemeDoubleLayout"];
+            shadowColor?: components["schemas"]["ThemeColorPair"];
+            shadowWidth?: components["schemas"]["ThemeShadowSize"];
+            splitLayout?: components["schemas"]["ThemeSplitLayoutInput"];
+        } | null;
+        /**
+         * Theme design changes
+         * @description Design values to set, nested like the design itself (`tokens`, `layout`, `elements`, `labels`).
+         *     Only the properties you send change; the others keep their current value. `null` at any level
+         *     resets that property, and everything under it, to the default. Every object is closed: an unknown
+         *     property is rejected. For example, this sets the light-mode brand colour and the text of the pay
+         *     button: `{"tokens":{"colorPrimary":{"light":"#0f766e"}},"labels":{"payButtonText":"Book now"}}`
+         */
+        ThemeOverridesInput: {
+            elements?: components["schemas"]["ThemeElements"];
+            labels?: components["schemas"]["ThemeLabels"];
+            layout?: components["schemas"]["ThemeLayoutInput"];
+            tokens?: components["schemas"]["ThemeTokens"];
+        } | null;
+        /**
+         * PageSettingsInput
+         * @description The settings that the create and update bodies of every kind of page take (see `PageBase`
+         *     for what each one does). Each body adds the settings of its own kind of page.
+         */
+        PageSettingsInput: {
+            /** @description The page's internal name, shown in the dashboard and in API answers. */
+            name?: string;
+            /**
+             * @description The last part of the page's address; it must be unused in the store (`409` otherwise).
+             *     When left out on creation it is made from the event's or form's `title`, or from the
+             *     checkout page's product title.
+             */
+            slug?: string | null;
+            /** @description The page's status. New pages are `published` unless you say otherwise. */
+            status?: components["schemas"]["PageStatus"] | null;
+            /**
+             * @description Puts the page in test mode, or takes it out. In test mode no money is taken: purchases
+             *     are test purchases, their records have `livemode: false`, and the buyer still gets
+             *     everything the page delivers.
+             */
+            testmode?: boolean;
+            allowDynamicTitle?: boolean | null;
+            allowDynamicDescription?: boolean | null;
+            /**
+             * @description What the customer sees after paying or submitting. Defaults to `confirmation`.
+             * @enum {string|null}
+             */
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
+            /** @description Defaults to `false`. */
+            customizeCheckoutConfirmation?: boolean | null;
+            confirmationCheckoutTitle?: string | null;
+            /** @description HTML or plain text. */
+            confirmationCheckoutMessage?: string | null;
+            /** @description Defaults to `true`. */
+            sendEmailConfirmation?: boolean | null;
+            /** @description When true, also send `confirmationEmailSubject` and `confirmationEmailMessage`. */
+            customizeEmailConfirmation?: boolean | null;
+            confirmationEmailSubject?: string | null;
+            /** @description HTML or plain text. */
+            confirmationEmailMessage?: string | null;
+            confirmationEmailShowLogo?: boolean | null;
+            confirmationEmailShowStoreName?: boolean | null;
+            sendPaymentNotification?: boolean | null;
+            /**
+             * @description Up to 20 further addresses, comma-separated, that get the store's notification emails
+             *     besides its team. Used only by stores on a paid plan.
+             * @example owner@acme-studio.com,bookings@acme-studio.com
+             */
+            notifyEmail?: string | null;
+            redirect?: components["schemas"]["PageRedirect"];
+            /** @description The page (checkout page, form or event) to send the customer to when `afterPaymentAction` is `checkout`. */
+            redirectPageId?: components["schemas"]["NullableObjectId"];
+            /** @description The address to send the customer to when `afterPaymentAction` is `redirect`. */
+            redirectUrl?: string | null;
+            /** @description Defaults to `false`. */
+            redirectUrlInsideEmbed?: boolean | null;
+            invoiceSettings?: components["schemas"]["PageInvoiceSettings"];
+            /** @description The uploaded image files shown on the page, in order. Each must be a file of the store. */
+            imageIds?: components["schemas"]["ObjectId"][] | null;
+            /**
+             * @description How the hosted page is laid out (see `PageBase`); `null` resets it to `double`, the default.
+             * @enum {string|null}
+             */
+            hostedLayoutType?: "center" | "double" | "split" | null;
+            /** @description Defaults to `false`. */
+            closePopupOnClickOutside?: boolean | null;
+            /** @description Defaults to `true`. */
+            googleIndex?: boolean | null;
+            locale?: components["schemas"]["PageLocale"];
+            /**
+             * @description The theme the page uses: one of the store's themes or a built-in one. Choosing a theme
+             *     replaces the page's own style settings (including custom CSS set in the dashboard);
+             *     `themeOverrides` sent in the same request are applied on top. The locale is kept.
+             */
+            themeId?: components["schemas"]["ObjectId"];
+            themeOverrides?: components["schemas"]["ThemeOverridesInput"];
+            /** @description Tracking snippets (HTML such as script tags) to add to the page. */
+            trackingCodes?: string | null;
+        };
+        /**
+         * PageFeeInput
+         * @description A fee to add at checkout (see `PageFee`); `name` is required.
+         */
+        PageFeeInput: WithRequired<components["schemas"]["PageFee"], "name">;
+        /**
+         * PagePaymentOptionInput
+         * @description A payment option to offer at checkout (see `PagePaymentOption`); `type` and `name` are required.
+         */
+        PagePaymentOptionInput: WithRequired<components["schemas"]["PagePaymentOption"], "type" | "name">;
+        /**
+         * PageTaxSettingsInput
+         * @description Whether the page charges tax, and how (see `PageTaxSettings`). With tax `enabled`, `mode`
+         *     is `fixed` or `stripe`, and defaults to `stripe`; without it, `mode` is `none` or left out.
+         *     Stripe Tax needs Stripe Tax set up for the store and address fields on the page; a fixed
+         *     rate is taken from the product's or the event's `fixedTaxRateIds`, or the store's default
+         *     rate.
          */
         PageTaxSettingsInput: {
             enabled: boolean;
+            /** @enum {string} */
+            mode?: "none" | "fixed" | "stripe";
+        } & ({
+            /** @constant */
+            enabled: true;
+            /** @enum {unknown} */
+            mode?: "fixed" | "stripe";
+        } | {
+            /** @constant */
+            enabled: false;
+            /** @constant */
+            mode?: "none";
+        });
+        /**
+         * PageCheckoutAbandonmentInput
+         * @description The reminder emails for abandoned checkouts (see `PageCheckoutAbandonment`).
+         */
+        PageCheckoutAbandonmentInput: {
+            /** @description Switches the reminder emails off for this page. */
+            disableEmails?: boolean | null;
+            showStoreLogo?: boolean | null;
+            showStoreName?: boolean | null;
+            /** @description Custom texts for each of the three reminders. */
+            emailReminders?: {
+                reminder1?: components["schemas"]["PageAbandonmentEmail"] | null;
+                reminder2?: components["schemas"]["PageAbandonmentEmail"] | null;
+                reminder3?: components["schemas"]["PageAbandonmentEmail"] | null;
+            } | null;
+        } | null;
+        /**
+         * PagePaymentSettingsInput
+         * @description The checkout settings that the create and update bodies of checkout pages and events take
+         *     (see `PagePaymentSettings`).
+         */
+        PagePaymentSettingsInput: {
+            /** @description Extra fees to add at checkout. */
+            fees?: components["schemas"]["PageFeeInput"][] | null;
+            paymentMethods?: components["schemas"]["PagePaymentMethods"];
             /**
-             * @description `none`, the page's `fixed` tax rates, or Stripe Tax (`stripe`).
+             * @description The ways of paying to offer at checkout. At least one should be enabled, and only these
+             *     combinations of enabled options are supported: `full`, invoice (`manual` with
+             *     `manualType` `invoice`), `partial` or cash on delivery (`manual` with `manualType`
+             *     `cash_on_delivery`) alone, or `full` together with one of the other three.
+             */
+            paymentOptions?: components["schemas"]["PagePaymentOptionInput"][] | null;
+            /** @description Defaults to `false`. */
+            savePaymentMethod?: boolean | null;
+            showCouponCodeField?: boolean | null;
+            /**
+             * @description Whether the coupon box is open (`field`) or behind a `link`.
              * @enum {string}
              */
-            mode?: "none" | "fixed" | "stripe";
+            showCouponCodeFieldType?: "link" | "field";
+            /** @description How the page charges tax, or `null`. */
+            tax?: components["schemas"]["PageTaxSettingsInput"] | null;
+            checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonmentInput"];
+            allowDynamicPrice?: boolean | null;
+            allowDynamicDiscountedFromPrice?: boolean | null;
+            allowDynamicLabel?: boolean | null;
+            allowDynamicPreselectedPrice?: boolean | null;
+            allowDynamicRedirectUrl?: boolean | null;
         };
+        /**
+         * FieldOptionInput
+         * @description One choice of a `select` or `multiple-choice` field.
+         */
+        FieldOptionInput: {
+            /** @description What the customer sees. */
+            label: string;
+            /** @description The value recorded when the choice is picked. */
+            value?: string | null;
+            /** @description A temporary handle for the choice, valid only within this request. */
+            key?: string | null;
+        };
+        /**
+         * FieldInput
+         * @description The settings of a custom field, shared by the bodies that create and update fields of
+         *     checkout pages, forms and events and by the fields created with a page (see `Field` for
+         *     what each does). Some settings only apply to some elements: `options` to `select` and
+         *     `multiple-choice` fields, `collect` and the country limits to `address` fields; `type` must
+         *     be left out for the elements listed under it.
+         */
+        FieldInput: {
+            /** @description The field's label on the page. */
+            label?: string;
+            /** @description The kind of input. Defaults to `text`. */
+            element?: components["schemas"]["FieldElement"] | null;
+            /**
+             * @description What the field collects, so that its answer fills the matching customer or order detail.
+             *     Leave it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`,
+             *     `date-time`, `date`, `time` and `textarea` fields.
+             */
+            type?: components["schemas"]["FieldType"] | null;
+            /** @description Help text shown under the label. */
+            description?: string | null;
+            placeholder?: string | null;
+            /** @description Your own reference for the field, repeated with its answers. */
+            reference?: string | null;
+            required?: boolean | null;
+            hidden?: boolean | null;
+            order?: number | null;
+            defaultValue?: components["schemas"]["FieldDefaultValue"];
+            minValue?: components["schemas"]["FieldValueLimit"];
+            maxValue?: components["schemas"]["FieldValueLimit"];
+            /** @description The choices of a `select` or `multiple-choice` field. */
+            options?: components["schemas"]["FieldOptionInput"][] | null;
+            /** @enum {string|null} */
+            collect?: "billing" | "billing_and_shipping" | null;
+            collectShippingPhone?: boolean | null;
+            /** @example GB */
+            defaultCountry?: string | null;
+            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
+            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
+            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
+            showSelectedDialCode?: boolean | null;
+            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
+        };
+        /**
+         * FieldElementTypeRule
+         * @description The rule tying a field's `type` to its `element`: `checkbox`, `quantity`, `tax-id`,
+         *     `po-number`, `multiple-choice`, `date-time`, `date`, `time` and `textarea` fields take no
+         *     `type`: leave it out. Other elements, a `null` element, or a body that leaves `element` out
+         *     may set it.
+         */
+        FieldElementTypeRule: {
+            /** @enum {unknown} */
+            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea" | null;
+            type?: never;
+        } | {
+            /** @enum {unknown} */
+            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
+        } | {
+            element?: never;
+        };
+        /**
+         * PageFieldInput
+         * @description A custom field created together with its page (see `CreateFieldRequest` for the settings).
+         *     Its `key` names it within the request, so that the page's redirect values can use its
+         *     answer before it has an id.
+         */
+        PageFieldInput: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"] & {
+            /**
+             * @description A temporary handle for the field, valid only within this request.
+             * @example customer-email
+             */
+            key?: string | null;
+        };
+        /**
+         * CreateRedirectUrlPartInput
+         * @description A value to add to the redirect address, in a request that creates a page. To use the answer
+         *     to one of the custom fields created in the same request, set `key` to `fields` and
+         *     `fieldKey` to that field's `key`; for any other value, set `key` to its name and
+         *     `identifier` to the value.
+         */
+        CreateRedirectUrlPartInput: {
+            /**
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example fields
+             */
+            key?: string | null;
+            /** @description Which value of that kind to use, when `key` is not `fields`. */
+            identifier?: string | null;
+            /**
+             * @description The `key` of a field in the request's `fields`, when `key` is `fields`.
+             * @example customer-email
+             */
+            fieldKey?: string | null;
+        };
+        /**
+         * CreateRedirectUrlQueryPartInput
+         * @description A value to add to the redirect address as a query parameter named `parameter`, when creating a page.
+         */
+        CreateRedirectUrlQueryPartInput: components["schemas"]["CreateRedirectUrlPartInput"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example email
+             */
+            parameter?: string | null;
+        };
+        /**
+         * CreateFunnelStepConfirmationInput
+         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
+         */
+        CreateFunnelStepConfirmationInput: {
+            /** @enum {string} */
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
+            } | null;
+        };
+        /**
+         * CreateFunnelStepUpsellInput
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
+         */
+        CreateFunnelStepUpsellInput: {
+            /** @enum {string} */
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * CreateFunnelStepInput
+         * @description One funnel step of a page being created (see `FunnelStep`). Field answers in the redirect
+         *     addresses refer to the fields of the same request by their `key`.
+         */
+        CreateFunnelStepInput: {
+            /**
+             * @description The kind of step, which decides the shape of `config`.
+             * @enum {string}
+             */
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["CreateFunnelStepConfirmationInput"] | components["schemas"]["CreateFunnelStepUpsellInput"] | components["schemas"]["FunnelStepCheckout"]);
+        /**
+         * CreatePageSettingsInput
+         * @description The settings that only the create bodies of pages take: the page's first custom fields, and
+         *     funnel steps and redirect values that can refer to those fields by their `key`.
+         */
+        CreatePageSettingsInput: {
+            /**
+             * @description The custom fields to create with the page. When given, one of them must be a required
+             *     `email` element of type `email`. When left out, the page gets Name and Email address
+             *     fields, plus a required billing address on checkout pages and events.
+             */
+            fields?: components["schemas"]["PageFieldInput"][] | null;
+            /** @description The page's funnel after checkout, in order. */
+            funnelSteps?: components["schemas"]["CreateFunnelStepInput"][] | null;
+            /** @description Path segments to add to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
+            /** @description Query parameters to add to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
+        };
+        /**
+         * EventSettingsInput
+         * @description The settings that only events take, on creation and update (see `Event`).
+         */
+        EventSettingsInput: {
+            /** @description The title shown to visitors. Defaults to `name`. */
+            title?: string;
+            /** @description The event's description, as HTML or plain text. */
+            description?: string | null;
+            showConfirmationEventName?: boolean | null;
+            showConfirmationEventDateTime?: boolean | null;
+            showConfirmationEventLocation?: boolean | null;
+            showConfirmationEventMeetingLink?: boolean | null;
+            showConfirmationEventTickets?: boolean | null;
+            showConfirmationAddToCalendar?: boolean | null;
+        };
+        /**
+         * EventDetailsInput
+         * @description When and where the event takes place, how it is sold and taxed (see `EventDetails`). The
+         *     create and update bodies add their form of `discounts`.
+         */
+        EventDetailsInput: {
+            /**
+             * @description Whether attendees come to a venue, join online, or either. Defaults to `in_person`.
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** Format: date-time */
+            startDate?: string | null;
+            /** Format: date-time */
+            endDate?: string | null;
+            /**
+             * @description The IANA time zone the event's times are shown in.
+             * @example Europe/Lisbon
+             */
+            timezone?: string | null;
+            /** @description The venue's address. Needed for `in_person` and `hybrid` events. */
+            location?: string | null;
+            /** @description A map link for the venue. */
+            mapsLink?: string | null;
+            /** @description The link attendees use to join online, starting with `http://` or `https://`. Needed for `virtual` and `hybrid` events. */
+            meetingLink?: string | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /** @description The most tickets the event sells in total; leave it out or `null` for unlimited. */
+            capacity?: number | null;
+            /**
+             * @description The lowercase ISO 4217 currency of the ticket prices. Defaults to `usd`.
+             * @example eur
+             */
+            currency?: string | null;
+            /**
+             * @description The tax rate to charge on the tickets when the page's tax `mode` is `fixed`. At most one;
+             *     when it is left out on creation, the store's default rate is used.
+             */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Stops someone who has already registered or bought tickets from doing so again. Off by default. */
+            limitRegistrations?: components["schemas"]["PageToggle"];
+            /** @description Whether attendees get their tickets as PDF files. */
+            pdfTicketsEnabled?: boolean | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`. Defaults to the store's setting.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /**
+             * @description The Stripe tax code of the tickets.
+             * @example txcd_20030000
+             */
+            taxCode?: string | null;
+        } | null;
+        /**
+         * EventDiscountInput
+         * @description A quantity discount to set on the event (see `EventDiscount`). `quantityCondition` and
+         *     `minQuantity` are required. Give `amountOff` or `percentOff`, not both.
+         */
+        EventDiscountInput: {
+            /**
+             * @description Count every ticket in the order (`total_quantity`), or only the ticket types listed in
+             *     `ticketTypeIds` (`ticket_type_quantity`).
+             * @enum {string}
+             */
+            quantityCondition: "total_quantity" | "ticket_type_quantity";
+            /** @description The fewest tickets that earn the discount. */
+            minQuantity: number;
+            /** @description The most tickets that earn it; leave it out for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount in the smallest unit of the event's currency. */
+            amountOff?: number | null;
+            /** @description A percentage discount. */
+            percentOff?: number | null;
+        };
+        /**
+         * CreateEventDiscountInput
+         * @description A quantity discount of an event being created. Its ticket types are named by the `key` they
+         *     have in the same request, or by the id of an existing ticket type; keys become ids when the
+         *     event is saved.
+         */
+        CreateEventDiscountInput: components["schemas"]["EventDiscountInput"] & {
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: ({
+                /**
+                 * @description The `key` of a ticket type in this request's `ticketGroups`.
+                 * @example conference-pass
+                 */
+                key: string;
+            } | {
+                id: components["schemas"]["ObjectId"];
+            })[] | null;
+        };
+        /**
+         * CreateEventDetailsInput
+         * @description The event details of an event being created (see `EventDetailsInput`).
+         */
+        CreateEventDetailsInput: components["schemas"]["EventDetailsInput"] & ({
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["CreateEventDiscountInput"][] | null;
+        } | null);
         /**
          * @description The settings of a ticket group that the create and update bodies share (the trigger is
          *     declared by each body, because its form differs).
@@ -3215,36 +5101,15 @@ export interface components {
         /**
          * CreateEventRequest
          * @description A new event page, created together with its ticket groups and ticket types. Only `name` is
-         *     required. When `ticketGroups` is left out, the event gets one default group with a free
-         *     ticket.
-         *
-         *     The body also takes the other page settings that creating a checkout page takes; only the
-         *     ones listed here are publicly documented, so the schema accepts further properties.
+         *     required; every setting left out takes its default. When `ticketGroups` is left out, the
+         *     event gets one group with a free ticket.
          */
-        CreateEventRequest: {
-            /** @description The page's name. */
-            name: string;
-            /** @description The page title. Defaults to `name`. */
-            title?: string;
-            /** @description The last part of the page's URL. It must be unused in the store (409 otherwise). */
-            slug?: string;
-            status?: components["schemas"]["PageStatus"];
-            /** @description Whether the page starts in test mode. */
-            testmode?: boolean;
-            /** @description The id of the theme the page uses. */
-            themeId?: string;
-            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
-            themeOverrides?: unknown;
-            tax?: components["schemas"]["PageTaxSettingsInput"];
+        CreateEventRequest: WithRequired<components["schemas"]["PageSettingsInput"], "name"> & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["CreatePageSettingsInput"] & components["schemas"]["EventSettingsInput"] & {
+            eventDetails?: components["schemas"]["CreateEventDetailsInput"];
             /**
-             * @description How attendees may pay. The allowed combinations are: in full (`full`), by `invoice`, in
-             *     part (`partial`), `cash_on_delivery`, `full` with `invoice`, `full` with `partial`, and
-             *     `full` with `cash_on_delivery`. The shape of this setting is not publicly documented.
-             */
-            paymentOptions?: unknown;
-            /**
-             * @description The event's ticket groups, each with at least one ticket type. Groups and types can refer
-             *     to each other as triggers through their `key`.
+             * @description The event's ticket groups, each with at least one ticket type. Groups and types can
+             *     refer to each other (as availability triggers, or in `eventDetails.discounts`) by
+             *     their `key` before they have ids.
              */
             ticketGroups?: components["schemas"]["EventTicketGroupInput"][] | null;
         };
@@ -3253,110 +5118,163 @@ export interface components {
             data: components["schemas"]["Event"];
         };
         /**
-         * UpdateEventRequest
-         * @description The page settings to change; the ones you leave out keep their values. Ticket groups and
-         *     ticket types are not changed here: use their own endpoints.
-         *
-         *     The full list of settings this body takes is not publicly documented. The ones listed are
-         *     the documented page settings of event creation; the schema accepts further properties.
+         * UpdateRedirectUrlPartInput
+         * @description A value to add to the redirect address, in a request that updates a page. Either the answer
+         *     to an existing custom field (`key` `fields` with the field's id in `fieldId`, and no
+         *     `identifier`), or any other value (`key` set to its name with the value in `identifier`, and
+         *     no `fieldId`). Field ids are in the page's `fields`.
          */
-        UpdateEventRequest: {
-            /** @description The page's name. */
-            name?: string;
-            /** @description The page title. */
-            title?: string;
-            /** @description The last part of the page's URL. It must be unused in the store (409 otherwise). */
-            slug?: string;
-            status?: components["schemas"]["PageStatus"];
-            /** @description Whether the page is in test mode. */
-            testmode?: boolean;
-            /** @description The id of the theme the page uses. */
-            themeId?: string;
-            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
-            themeOverrides?: unknown;
-            tax?: components["schemas"]["PageTaxSettingsInput"];
+        UpdateRedirectUrlPartInput: {
             /**
-             * @description How attendees may pay. The allowed combinations are: in full (`full`), by `invoice`, in
-             *     part (`partial`), `cash_on_delivery`, `full` with `invoice`, `full` with `partial`, and
-             *     `full` with `cash_on_delivery`. The shape of this setting is not publicly documented.
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example fields
              */
-            paymentOptions?: unknown;
+            key?: string | null;
+            /** @description Which value of that kind to use. Not allowed when `key` is `fields`. */
+            identifier?: string | null;
+            /** @description The id of the custom field whose answer is used. Required when `key` is `fields`, and only allowed then. */
+            fieldId?: components["schemas"]["NullableObjectId"];
+        } & ({
+            /** @enum {unknown} */
+            key: "fields" | null;
+            /** @description Required for a custom field's answer. */
+            fieldId: components["schemas"]["NullableObjectId"];
+            identifier?: never;
+        } | {
+            /** @description Required for any value other than a custom field's answer. */
+            identifier: unknown;
+            key?: unknown;
+            fieldId?: never;
+        });
+        /**
+         * UpdateRedirectUrlQueryPartInput
+         * @description A value to add to the redirect address as a query parameter named `parameter`, when updating a page.
+         */
+        UpdateRedirectUrlQueryPartInput: components["schemas"]["UpdateRedirectUrlPartInput"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example email
+             */
+            parameter?: string | null;
+        };
+        /**
+         * UpdateFunnelStepConfirmationInput
+         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
+         */
+        UpdateFunnelStepConfirmationInput: {
+            /** @enum {string} */
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+            } | null;
+        };
+        /**
+         * UpdateFunnelStepUpsellInput
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
+         */
+        UpdateFunnelStepUpsellInput: {
+            /** @enum {string} */
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * UpdateFunnelStepInput
+         * @description One funnel step of a page being updated (see `FunnelStep`). Field answers in the redirect
+         *     addresses refer to the page's existing fields by their id.
+         */
+        UpdateFunnelStepInput: {
+            /**
+             * @description The kind of step, which decides the shape of `config`.
+             * @enum {string}
+             */
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["UpdateFunnelStepConfirmationInput"] | components["schemas"]["UpdateFunnelStepUpsellInput"] | components["schemas"]["FunnelStepCheckout"]);
+        /**
+         * UpdatePageSettingsInput
+         * @description The settings whose form differs when a page is updated: funnel steps and redirect values
+         *     refer to the page's existing fields by id. Custom fields themselves are changed with the
+         *     field endpoints.
+         */
+        UpdatePageSettingsInput: {
+            /** @description The page's funnel after checkout, in order. */
+            funnelSteps?: components["schemas"]["UpdateFunnelStepInput"][] | null;
+            /** @description Path segments to add to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+            /** @description Query parameters to add to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+        };
+        /**
+         * UpdateEventDiscountInput
+         * @description A quantity discount of an event being updated; its ticket types are named by id.
+         */
+        UpdateEventDiscountInput: components["schemas"]["EventDiscountInput"] & {
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: {
+                id: components["schemas"]["ObjectId"];
+            }[] | null;
+        };
+        /**
+         * UpdateEventDetailsInput
+         * @description The event details to change (see `EventDetailsInput`).
+         */
+        UpdateEventDetailsInput: components["schemas"]["EventDetailsInput"] & ({
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["UpdateEventDiscountInput"][] | null;
+        } | null);
+        /**
+         * UpdateEventRequest
+         * @description The event settings to change; the ones you leave out keep their values. Ticket groups,
+         *     ticket types and custom fields are changed with their own endpoints.
+         */
+        UpdateEventRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["EventSettingsInput"] & {
+            eventDetails?: components["schemas"]["UpdateEventDetailsInput"];
         };
         /** @description All custom fields of a page, in one response. This list is not paginated. */
         FieldList: {
             data: components["schemas"]["Field"][];
-        };
-        /**
-         * FieldOptionInput
-         * @description One choice of a `select` or `multiple-choice` field.
-         */
-        FieldOptionInput: {
-            /** @description What the customer sees. */
-            label: string;
-            /** @description The value recorded when the choice is picked. */
-            value?: string | null;
-            /** @description A temporary handle for the choice, valid only within this request. */
-            key?: string | null;
-        };
-        /**
-         * FieldInput
-         * @description The settings of a custom field, shared by the bodies that create and update fields of
-         *     checkout pages, forms and events and by the fields created with a page (see `Field` for
-         *     what each does). Some settings only apply to some elements: `options` to `select` and
-         *     `multiple-choice` fields, `collect` and the country limits to `address` fields; `type` must
-         *     be left out for the elements listed under it.
-         */
-        FieldInput: {
-            /** @description The field's label on the page. */
-            label?: string;
-            /** @description The kind of input. Defaults to `text`. */
-            element?: components["schemas"]["FieldElement"] | null;
-            /**
-             * @description What the field collects, so that its answer fills the matching customer or order detail.
-             *     Leave it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`,
-             *     `date-time`, `date`, `time` and `textarea` fields.
-             */
-            type?: components["schemas"]["FieldType"] | null;
-            /** @description Help text shown under the label. */
-            description?: string | null;
-            placeholder?: string | null;
-            /** @description Your own reference for the field, repeated with its answers. */
-            reference?: string | null;
-            required?: boolean | null;
-            hidden?: boolean | null;
-            order?: number | null;
-            defaultValue?: components["schemas"]["FieldDefaultValue"];
-            minValue?: components["schemas"]["FieldValueLimit"];
-            maxValue?: components["schemas"]["FieldValueLimit"];
-            /** @description The choices of a `select` or `multiple-choice` field. */
-            options?: components["schemas"]["FieldOptionInput"][] | null;
-            /** @enum {string|null} */
-            collect?: "billing" | "billing_and_shipping" | null;
-            collectShippingPhone?: boolean | null;
-            /** @example GB */
-            defaultCountry?: string | null;
-            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
-            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
-            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
-            showSelectedDialCode?: boolean | null;
-            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
-        };
-        /**
-         * FieldElementTypeRule
-         * @description The rule tying a field's `type` to its `element`: `checkbox`, `quantity`, `tax-id`,
-         *     `po-number`, `multiple-choice`, `date-time`, `date`, `time` and `textarea` fields take no
-         *     `type`: leave it out. Other elements, a `null` element, or a body that leaves `element` out
-         *     may set it.
-         */
-        FieldElementTypeRule: {
-            /** @enum {unknown} */
-            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea" | null;
-            type?: never;
-        } | {
-            /** @enum {unknown} */
-            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
-        } | {
-            element?: never;
         };
         /**
          * CreateFieldRequest
@@ -4338,15 +6256,38 @@ export interface components {
         };
         /**
          * CheckoutPage
-         * @description A hosted checkout page and the product it sells. Only `product` is documented here: the
-         *     object also carries the page's general settings and its checkout settings, but their full
-         *     field list is not publicly documented, so this schema accepts further fields. Read the
-         *     ones you need defensively. The checkout-pages list filters pages by status and test mode.
+         * @description A hosted checkout page: a page of type `checkout` that sells one product (`product`, with
+         *     its prices), with the settings every page has (`PageBase`), the checkout settings it shares
+         *     with events (`PagePaymentSettings`), and its own subscription notifications.
          */
-        CheckoutPage: {
-            product?: components["schemas"]["Product"];
-        } & {
-            [key: string]: unknown;
+        CheckoutPage: components["schemas"]["PageBase"] & components["schemas"]["PagePaymentSettings"] & {
+            /** @enum {string} */
+            type?: "checkout";
+            /** @description The product the page sells, with its prices; `null` when the page has none. */
+            product?: components["schemas"]["Product"] | null;
+            /** @description Whether the number of payments of a payment plan may be replaced through a query parameter. */
+            allowDynamicPlanIterations?: boolean | null;
+            /** @description Whether the store's team is emailed when a subscription is canceled. */
+            sendCanceledSubscriptionNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed about each successful recurring payment. */
+            sendRecurringPaymentSucceededNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed when a recurring payment fails. */
+            sendRecurringPaymentFailedNotifications?: boolean | null;
+            /**
+             * @deprecated
+             * @description Replaced by the product's own setting of the same name.
+             */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /**
+             * @deprecated
+             * @description Replaced by the product's `limitSubscriptions`.
+             */
+            limitSubscriptions?: components["schemas"]["PageToggle"];
+            /**
+             * @deprecated
+             * @description Replaced by the product's `limitSubscriptions`.
+             */
+            limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
         };
         /**
          * CheckoutPageEventData
@@ -5348,7 +7289,7 @@ export interface operations {
                 /** @description Only return pages with this status. */
                 status?: components["parameters"]["PageStatusFilter"];
                 /**
-                 * @description Text matched against the page's name and title.
+                 * @description Text matched, ignoring case, against the event's name and title (`name`, `title`).
                  * @example summit
                  */
                 search?: string;
