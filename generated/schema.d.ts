@@ -1038,8 +1038,8 @@ export interface webhooks {
         put?: never;
         /**
          * Submission created
-         * @description Sent when a form page receives a new submission. The submission's fields are not publicly
-         *     documented; see `Submission`.
+         * @description Sent when a form page receives a new submission. `data.submission` is the whole submission,
+         *     with its answers, as `getSubmission` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -1064,8 +1064,8 @@ export interface webhooks {
         put?: never;
         /**
          * Submission updated
-         * @description Sent when a form submission changes. The submission's fields are not publicly documented;
-         *     see `Submission`.
+         * @description Sent when a form submission changes. `data.submission` is the whole submission after the
+         *     change, as `getSubmission` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -6207,14 +6207,60 @@ export interface components {
             data: components["schemas"]["TicketEventData"];
         };
         /**
+         * SubmissionStatus
+         * @description Whether the submission went through (`succeeded`) or not (`failed`).
+         * @enum {string}
+         */
+        SubmissionStatus: "succeeded" | "failed";
+        /**
          * Submission
-         * @description A response submitted on a form page. Its full field list is not publicly documented, so
-         *     this schema declares no fields and accepts any; read the properties you need defensively.
-         *     What is known: the submissions list filters them by form page, customer, status
-         *     (`succeeded` or `failed`), creation time and live or test mode.
+         * @description What someone sent through a form page: who they are, their answers to the form's custom
+         *     fields, and where the submission came from. Submissions made while the form was in test
+         *     mode have `livemode: false`.
          */
         Submission: {
-            [key: string]: unknown;
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the submission belongs to. */
+            sellerId?: components["schemas"]["NullableObjectId"];
+            /** @description The form page that received the submission. */
+            pageId?: components["schemas"]["NullableObjectId"];
+            /** @description The form's slug at the time of the submission. */
+            pageSlug?: string | null;
+            /** @description The form's title at the time of the submission. */
+            formTitle?: string | null;
+            status: components["schemas"]["SubmissionStatus"];
+            /** @description The customer record the submission is linked to, matched by email. */
+            customerId?: components["schemas"]["NullableObjectId"];
+            customerEmail?: string | null;
+            customerName?: string | null;
+            /** @description The contact and billing details entered, or `null`. */
+            billing?: components["schemas"]["BillingDetails"] | null;
+            /** @description The shipping details entered, or `null`. */
+            shipping?: components["schemas"]["ShippingDetails"] | null;
+            /** @description The answers to the form's custom fields, as submitted. */
+            fields?: components["schemas"]["SubmittedField"][] | null;
+            /** @description True for live data, false for submissions made in test mode. */
+            livemode?: boolean | null;
+            /** @description The locale of the visitor's browser. */
+            locale?: string | null;
+            /** @description Query-string parameters of the form's address when it was submitted, kept for attribution. */
+            queryParameters?: {
+                [key: string]: string;
+            } | null;
+            /** @description The form session. */
+            sessionId?: string | null;
+            /** @description The page visit that led to the submission. */
+            visitId?: string | null;
+            /** @description The IP address the submission came from. */
+            clientIp?: string | null;
+            /** @description The browser's user agent. */
+            userAgent?: string | null;
+            /** @description The width of the visitor's screen in pixels. */
+            screenWidth?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /**
          * SubmissionEventData
