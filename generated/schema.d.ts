@@ -117,6 +117,300 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/v1/checkout-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List checkout pages
+         * @description Returns the store's checkout pages, newest first, one page at a time, each with its
+         *     settings, custom fields and the product it sells.
+         */
+        get: operations["listCheckoutPages"];
+        put?: never;
+        /**
+         * Create a checkout page
+         * @description Creates a checkout page together with the product it sells (`productData`) and, when given,
+         *     its custom fields. Funnel steps and redirect values can refer to the new fields by the
+         *     `key` you give them. Settings left out take their defaults; the page is published unless
+         *     you set another `status`.
+         */
+        post: operations["createCheckoutPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout-pages/{pageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a checkout page
+         * @description Returns one checkout page, with its settings, custom fields and the product it sells.
+         */
+        get: operations["getCheckoutPage"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a checkout page
+         * @description Archives the checkout page instead of deleting it: its `status` becomes `archived`. Returns
+         *     the archived page.
+         */
+        delete: operations["deleteCheckoutPage"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a checkout page
+         * @description Changes the checkout page's settings. Send only the settings to change. Custom fields are
+         *     changed with the checkout-page field endpoints; `productId` points the page at another
+         *     product of the store.
+         */
+        patch: operations["updateCheckoutPage"];
+        trace?: never;
+    };
+    "/v1/checkout-pages/{pageId}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a checkout page's custom fields
+         * @description Returns all custom fields that the checkout page asks customers to fill in. The list is
+         *     not paginated: every field comes in one response.
+         */
+        get: operations["listCheckoutPageFields"];
+        put?: never;
+        /**
+         * Add a custom field to a checkout page
+         * @description Adds a custom field to the checkout page. Only `label` is required; the element defaults
+         *     to a text input. For `select` and `multiple-choice` fields, give the choices in `options`.
+         */
+        post: operations["createCheckoutPageField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout-pages/{pageId}/fields/{fieldId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom field of a checkout page
+         * @description Returns one custom field of the checkout page.
+         */
+        get: operations["getCheckoutPageField"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom field of a checkout page
+         * @description Deletes the field from the checkout page permanently (unlike the page itself, which is
+         *     archived).
+         */
+        delete: operations["deleteCheckoutPageField"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom field of a checkout page
+         * @description Changes the field's settings. Send only the settings to change; the others keep their
+         *     values.
+         */
+        patch: operations["updateCheckoutPageField"];
+        trace?: never;
+    };
+    "/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List forms
+         * @description Returns the store's form pages, newest first, one page at a time, each with its settings,
+         *     custom fields and downloadable files.
+         */
+        get: operations["listForms"];
+        put?: never;
+        /**
+         * Create a form
+         * @description Creates a form page, for collecting leads, sign-ups or requests, with its custom fields and
+         *     the files people can download after submitting. Without `fields`, the form asks for a name
+         *     and an email address. Settings left out take their defaults; the form is published unless
+         *     you set another `status`.
+         */
+        post: operations["createForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forms/{pageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a form
+         * @description Returns one form page, with its settings, custom fields and downloadable files.
+         */
+        get: operations["getForm"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a form
+         * @description Archives the form instead of deleting it: its `status` becomes `archived`. Returns the
+         *     archived form.
+         */
+        delete: operations["deleteForm"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a form
+         * @description Changes the form's settings. Send only the settings to change. Custom fields are changed
+         *     with the form-field endpoints.
+         */
+        patch: operations["updateForm"];
+        trace?: never;
+    };
+    "/v1/forms/{pageId}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a form's custom fields
+         * @description Returns all custom fields that the form asks people to fill in. The list is not paginated:
+         *     every field comes in one response.
+         */
+        get: operations["listFormFields"];
+        put?: never;
+        /**
+         * Add a custom field to a form
+         * @description Adds a custom field to the form. Only `label` is required; the element defaults to a text
+         *     input. For `select` and `multiple-choice` fields, give the choices in `options`.
+         */
+        post: operations["createFormField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forms/{pageId}/fields/{fieldId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom field of a form
+         * @description Returns one custom field of the form.
+         */
+        get: operations["getFormField"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom field of a form
+         * @description Deletes the field from the form permanently (unlike the form itself, which is archived).
+         */
+        delete: operations["deleteFormField"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom field of a form
+         * @description Changes the field's settings. Send only the settings to change; the others keep their
+         *     values.
+         */
+        patch: operations["updateFormField"];
+        trace?: never;
+    };
+    "/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List submissions
+         * @description Returns the submissions of the store's forms, newest first, one page at a time.
+         */
+        get: operations["listSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the form submission. */
+                submissionId: components["parameters"]["SubmissionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a submission
+         * @description Returns one form submission, with the submitter's details, their answers and where the
+         *     submission came from.
+         */
+        get: operations["getSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -1975,582 +2269,6 @@ export interface components {
             shipping?: components["schemas"]["ShippingInput"] | null;
         };
         /**
-         * @description Where a subscription stands. The values follow Stripe's subscription statuses
-         *     (`incomplete`, `incomplete_expired`, `trialing`, `active`, `past_due`, `paused`, `canceled`,
-         *     `unpaid`) plus Checkout Page's own `draft` and `draft_expired` (an unfinished checkout, still
-         *     open or timed out), `scheduled`, `failed` and `completed`.
-         * @enum {string}
-         */
-        SubscriptionStatus: "draft" | "draft_expired" | "incomplete" | "incomplete_expired" | "trialing" | "paused" | "scheduled" | "active" | "past_due" | "canceled" | "unpaid" | "failed" | "completed";
-        /** @description An extra fee charged together with a subscription's one-time setup fee. */
-        SubscriptionSetupFeeFee: {
-            name?: string;
-            /** @description The fee in the smallest currency unit. */
-            amount?: number;
-            /** @description The fee as a percentage, for percentage fees. */
-            percentage?: number;
-            /** @description The Stripe invoice item that bills the fee. */
-            stripeInvoiceItemId?: string;
-        };
-        /**
-         * @description An extra fee billed with a subscription, a variant or a variant option, with the Stripe
-         *     product it is billed under.
-         */
-        SubscriptionFee: {
-            name?: string;
-            /** @description The fee in the smallest currency unit. */
-            amount?: number;
-            /** @description The fee as a percentage, for percentage fees. */
-            percentage?: number;
-            /** @description The Stripe product the fee is billed as. */
-            stripeProductId?: string;
-        };
-        /**
-         * @description How long a coupon's discount lasts on a subscription: the first payment only (`once`), a
-         *     number of months (`repeating`, see `durationInMonths`), or every payment (`forever`).
-         * @enum {string}
-         */
-        CouponDuration: "once" | "repeating" | "forever";
-        /**
-         * @description The coupon redeemed on a subscription, copied as it was at the time so later edits to the
-         *     coupon do not change the subscription's record. A coupon has either `amountOff` (with
-         *     `currency`) or `percentOff`.
-         */
-        SubscriptionCouponSnapshot: {
-            /** @example WELCOME5 */
-            code?: string;
-            label?: string;
-            /** @description Fixed discount in the smallest unit of `currency`, for amount coupons. */
-            amountOff?: number;
-            /** @description Lowercase ISO 4217 code of `amountOff`. */
-            currency?: string;
-            /** @description Percentage discount, for percentage coupons. */
-            percentOff?: number;
-            duration?: components["schemas"]["CouponDuration"];
-            /** @description How many months a `repeating` coupon applies for. */
-            durationInMonths?: number;
-            /** @description Whether the discount also applied to the setup fee. */
-            appliesToSetupFee?: boolean;
-            maxRedemptions?: number;
-            timesRedeemed?: number;
-            /** Format: date-time */
-            redeemBy?: string;
-            /** @description The pages the coupon was limited to. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /** @description Whether the coupon had been deleted (deactivated). */
-            deleted?: boolean;
-        };
-        /**
-         * @description One option picked within a variant of a subscription. An option is billed either once or
-         *     on every cycle (`optionType`).
-         */
-        SubscriptionVariantOption: {
-            optionId?: components["schemas"]["ObjectId"];
-            optionName?: string;
-            /**
-             * @description `one_time` options are billed once, `recurring` options with every cycle.
-             * @enum {string}
-             */
-            optionType?: "one_time" | "recurring";
-            quantity?: number;
-            sku?: string;
-            /** @description What the option adds to the price, in the smallest currency unit. */
-            additionalChargeAmount?: number;
-            /** @description The total the option adds, in the smallest currency unit. */
-            additionalChargeAmountTotal?: number;
-            /** @description The additional charge converted to US cents. */
-            additionalChargeAmountUsd?: number;
-            /** @description The discount that applied to the option, in the smallest currency unit. */
-            discountAmount?: number;
-            fees?: components["schemas"]["SubscriptionFee"][];
-            /** @description The Stripe invoice item that bills the option. */
-            optionInvoiceItemId?: string;
-            optionInvoiceItemPaid?: boolean;
-            optionStripePriceId?: string;
-            optionStripeProductId?: string;
-        };
-        /** @description A product variant of a subscription and the options the customer picked, with how each is billed. */
-        SubscriptionVariant: {
-            variantId?: components["schemas"]["ObjectId"];
-            name?: string;
-            /** @description The seller's own reference for the variant. */
-            reference?: string;
-            /**
-             * @description Whether one option, several options, or quantities of options can be picked.
-             * @enum {string}
-             */
-            selectionType?: "single" | "multiple" | "quantity";
-            fees?: components["schemas"]["SubscriptionFee"][];
-            selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
-        };
-        /**
-         * Subscription
-         * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
-         *     cursor. Each charge of a billing cycle is a separate subscription payment (see
-         *     `listSubscriptionPayments`). Amounts are integers in the smallest currency unit; the
-         *     subscription has no `currency` field of its own, the price's currency is in `priceSnapshot`.
-         *
-         *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
-         *     `taxRates` and `taxSource`. The billing, shipping, field-answer, payment-method and price
-         *     snapshots share their shapes with payments.
-         */
-        Subscription: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * @description The human-readable order number shown to the customer and seller.
-             * @example 10004305
-             */
-            orderId?: string;
-            sellerId?: components["schemas"]["ObjectId"];
-            customerId?: components["schemas"]["ObjectId"];
-            customerEmail?: string;
-            customerName?: string;
-            billing?: components["schemas"]["BillingDetails"];
-            shipping?: components["schemas"]["ShippingDetails"];
-            pageId?: components["schemas"]["ObjectId"];
-            /** @description The slug of the page the subscription was started on, as it was at the time. */
-            pageSlug?: string;
-            productId?: components["schemas"]["ObjectId"];
-            priceId?: string | null;
-            couponId?: components["schemas"]["ObjectId"];
-            /** @description The license key issued with the purchase, if the product issues one. */
-            licenseKeyId?: string;
-            /** @description The checkout session. */
-            sessionId?: string;
-            /** @description The page visit that led to the checkout. */
-            visitId?: string;
-            /** @description The subscription's amount. */
-            amount: number;
-            /** @description The amount converted to US cents at the time of the transaction. */
-            amountUsd?: number;
-            /** @description The product's price at purchase. */
-            productPrice?: number;
-            /** @description A price set through the checkout URL's query string, when one was used. */
-            dynamicPrice?: number;
-            /** @description The struck-through "was" price shown at checkout. */
-            discountedFromPrice?: number;
-            quantity?: number;
-            sku?: string;
-            /** @description A one-time fee charged on top of the recurring price. */
-            setupFee?: number;
-            /** @description The discount that applied to the setup fee. */
-            setupFeeDiscountAmount?: number;
-            /** @description The total of the setup fee. */
-            setupFeeTotal?: number;
-            /** @description The setup fee converted to US cents. */
-            setupFeeUsd?: number;
-            /** @description Extra fees charged with the setup fee. */
-            setupFeeFees?: components["schemas"]["SubscriptionSetupFeeFee"][];
-            /** @description The Stripe invoice item that bills the setup fee. */
-            setupFeeInvoiceItemId?: string;
-            /** @description Whether the setup fee has been paid. */
-            setupFeeInvoiceItemPaid?: boolean;
-            /** @description Extra fees billed with the subscription. */
-            fees?: components["schemas"]["SubscriptionFee"][];
-            /**
-             * @description The unit of the billing interval, such as `month`. The API documents this as a free
-             *     string, not an enum (prices elsewhere use `day`, `week`, `month` and `year`), so expect
-             *     other values.
-             * @example month
-             */
-            interval?: string;
-            /**
-             * @description How many `interval` units one billing cycle spans.
-             * @example 1
-             */
-            intervalCount?: number;
-            /** @description For payment plans, how many cycles the plan runs for. */
-            planIterations?: number;
-            /** Format: date-time */
-            startDate?: string;
-            /** Format: date-time */
-            currentPeriodStart?: string;
-            /** Format: date-time */
-            currentPeriodEnd?: string;
-            /** Format: date-time */
-            trialStart?: string;
-            /** Format: date-time */
-            trialEnd?: string;
-            status?: components["schemas"]["SubscriptionStatus"];
-            /**
-             * @description The payment state of the subscription as reported by Stripe. The values combine
-             *     Stripe's invoice statuses (`draft`, `deleted`, `open`, `paid`, `uncollectible`, `void`)
-             *     and PaymentIntent statuses (`requires_payment_method` … `succeeded`).
-             * @enum {string}
-             */
-            paymentStatus?: "draft" | "deleted" | "open" | "paid" | "uncollectible" | "void" | "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
-            /** @description The last payment error. It can remain after a later attempt succeeded. */
-            paymentError?: string;
-            /** @description The reason given for the cancellation, such as the `reason` sent to `cancelSubscription`. */
-            reason?: string;
-            /**
-             * Format: date-time
-             * @description When a scheduled cancellation takes effect.
-             */
-            cancelAt?: string;
-            /** @description True when the subscription is set to end with its current billing period. */
-            cancelAtPeriodEnd?: boolean;
-            /** Format: date-time */
-            canceledAt?: string;
-            /** @description The id of the user who canceled the subscription. */
-            canceledBy?: string;
-            /** @description The API key that canceled the subscription, when it was canceled through the API. */
-            canceledByApiKey?: components["schemas"]["ObjectId"];
-            /** @description The name that API key had when it canceled the subscription. */
-            canceledByApiKeyName?: string;
-            isAbandoned?: boolean;
-            abandonmentStatus?: components["schemas"]["AbandonmentStatus"];
-            /**
-             * @description Progress of the reminder emails sent after an abandoned checkout. Unlike on payments and
-             *     bookings, it can be `converted` and is never `null`.
-             * @enum {string}
-             */
-            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "converted" | "skipped";
-            /** Format: date-time */
-            abandonedCartEmailSentAt?: string;
-            /**
-             * Format: date-time
-             * @description When an abandoned checkout was completed after all.
-             */
-            recoveredAt?: string;
-            /** Format: date-time */
-            lastRefundAt?: string;
-            lastRefundReason?: string;
-            lastRefundReasonNote?: string;
-            couponSnapshot?: components["schemas"]["SubscriptionCouponSnapshot"];
-            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
-            /** @description The fixed tax rates that applied, as they were at the time. */
-            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
-            taxSource?: components["schemas"]["TaxSource"] | null;
-            stripeCustomerId?: string;
-            stripePaymentIntentId?: string;
-            stripeSetupIntentId?: string;
-            stripeSubscriptionId?: string;
-            priceSnapshot?: components["schemas"]["PriceSnapshot"];
-            /** @description Answers to the page's custom fields. */
-            fields?: components["schemas"]["SubmittedField"][];
-            variants?: components["schemas"]["SubscriptionVariant"][];
-            /** @description True when this subscription was an upsell offered after another purchase. */
-            upsell?: boolean;
-            upsellChargeId?: components["schemas"]["ObjectId"];
-            upsellPageId?: components["schemas"]["ObjectId"];
-            upsellSubscriptionId?: components["schemas"]["ObjectId"];
-            /** @description Query-string parameters of the checkout URL, kept for attribution. */
-            queryParameters?: {
-                [key: string]: string;
-            };
-            clientIp?: string;
-            userAgent?: string;
-            screenWidth?: number;
-            locale?: string;
-            /** @description True for live data, false for test data. */
-            livemode?: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One page of subscriptions, newest first. */
-        SubscriptionList: {
-            data: components["schemas"]["Subscription"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A single subscription. */
-        SubscriptionResponse: {
-            data: components["schemas"]["Subscription"];
-        };
-        /**
-         * @description When and how to cancel. Send exactly one of the timing fields:
-         *     - `cancelImmediately: true` ends the subscription now;
-         *     - `cancelAtPeriodEnd: true` lets it run until the end of the current billing period;
-         *     - `cancelAt` schedules the cancellation for a future moment.
-         *
-         *     A body with no timing field, or with more than one, is rejected with 400. `reason` and
-         *     `sendCancellationEmail` are optional with any of them.
-         */
-        CancelSubscriptionRequest: {
-            /**
-             * @description End the subscription now.
-             * @constant
-             */
-            cancelImmediately?: true;
-            /**
-             * @description End the subscription when its current billing period ends.
-             * @constant
-             */
-            cancelAtPeriodEnd?: true;
-            /**
-             * Format: date-time
-             * @description End the subscription at this future moment.
-             */
-            cancelAt?: string;
-            /** @description Why the subscription is canceled. It is stored on the subscription. */
-            reason?: string;
-            /** @description Email the customer that the subscription was canceled. */
-            sendCancellationEmail?: boolean;
-        } & ({
-            /** @constant */
-            cancelImmediately: true;
-            cancelAtPeriodEnd?: never;
-            cancelAt?: never;
-        } | {
-            cancelImmediately?: never;
-            /** @constant */
-            cancelAtPeriodEnd: true;
-            cancelAt?: never;
-        } | {
-            cancelImmediately?: never;
-            cancelAtPeriodEnd?: never;
-            /** Format: date-time */
-            cancelAt: string;
-        });
-        /** @description The outcome of a cancellation request. */
-        CancelSubscriptionResult: {
-            /** @description True when the cancellation was applied or scheduled. */
-            success: boolean;
-        };
-        /** @description The answer to a cancellation. Retrieve the subscription to see its new state. */
-        CancelSubscriptionResponse: {
-            data: components["schemas"]["CancelSubscriptionResult"];
-        };
-        /**
-         * @description Whether the payment of a billing cycle went through.
-         * @enum {string}
-         */
-        SubscriptionPaymentStatus: "succeeded" | "pending" | "failed" | "incomplete";
-        /**
-         * @description Why a subscription payment was made, as Stripe reports it on the invoice: the first payment
-         *     (`subscription_create`), a renewal (`subscription_cycle`), a change to the subscription
-         *     (`subscription_update`), a usage threshold (`subscription_threshold`), a manual invoice
-         *     (`manual`) or an upcoming invoice (`upcoming`).
-         * @enum {string}
-         */
-        SubscriptionBillingReason: "manual" | "subscription_create" | "subscription_cycle" | "subscription_threshold" | "subscription_update" | "upcoming";
-        /**
-         * SubscriptionPayment
-         * @description One charge of a subscription in one billing cycle, backed by a Stripe invoice. Customer,
-         *     page and product details are copies made at the time of the payment. Amounts are integers in
-         *     the smallest unit of `currency`. Use `id` as the pagination cursor.
-         */
-        SubscriptionPayment: {
-            id: components["schemas"]["ObjectId"];
-            subscriptionId?: components["schemas"]["ObjectId"];
-            customerId?: components["schemas"]["ObjectId"];
-            pageId?: components["schemas"]["ObjectId"];
-            productId?: components["schemas"]["ObjectId"];
-            sellerId?: components["schemas"]["ObjectId"];
-            amount: number;
-            /** @description The amount converted to US cents at the time of the transaction. */
-            amountUsd?: number;
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example usd
-             */
-            currency?: string;
-            billingReason?: components["schemas"]["SubscriptionBillingReason"];
-            /**
-             * @description The status of the Stripe invoice behind the payment.
-             * @enum {string}
-             */
-            invoiceStatus?: "draft" | "open" | "paid" | "uncollectible" | "void";
-            paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
-            paid?: boolean;
-            /** @description True when the payment was refunded. */
-            refunded?: boolean;
-            /** @description True when part of the payment was refunded. */
-            partiallyRefunded?: boolean;
-            /** @description True for live data, false for test data. */
-            livemode?: boolean;
-            customerEmail?: string;
-            customerName?: string;
-            pageSlug?: string;
-            productTitle?: string;
-            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
-            stripeInvoiceId?: string;
-            /** @description A link to the PDF of the Stripe invoice. */
-            stripeInvoicePdf?: string;
-            stripePaymentId?: string;
-            stripePaymentIntentId?: string;
-            /** @description A link to the PDF of the refund invoice, when the payment was refunded. */
-            stripeRefundInvoicePdf?: string;
-            stripeSubscriptionId?: string;
-            transactionIds?: components["schemas"]["ObjectId"][];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One page of subscription payments, newest first. */
-        SubscriptionPaymentList: {
-            data: components["schemas"]["SubscriptionPayment"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A single subscription payment. */
-        SubscriptionPaymentResponse: {
-            data: components["schemas"]["SubscriptionPayment"];
-        };
-        /**
-         * Coupon
-         * @description A discount code, synced to Stripe. It takes either a fixed amount off (`amountOff`, in the
-         *     smallest unit of `currency`) or a percentage off (`percentOff`); the other one is `null`.
-         *     Coupons cannot be fetched one by one or deleted: list them, and deactivate one with
-         *     `deleted: true` through `updateCoupon`.
-         */
-        Coupon: {
-            id: components["schemas"]["ObjectId"];
-            /** @description The name shown to customers. */
-            label: string;
-            /**
-             * @description What customers enter at checkout.
-             * @example SPRING10
-             */
-            code: string;
-            /** @description Fixed discount in the smallest unit of `currency`; `null` on percentage coupons. */
-            amountOff?: number | null;
-            /** @description Percentage discount; `null` on fixed-amount coupons. */
-            percentOff?: number | null;
-            /**
-             * @description Lowercase ISO 4217 code of `amountOff`. The API documents it as a free string, although
-             *     coupons can only be created in the `CouponCurrency` currencies.
-             * @example usd
-             */
-            currency?: string;
-            duration: components["schemas"]["CouponDuration"];
-            /**
-             * @description How many months a `repeating` coupon applies for. The API documents it as `null` for
-             *     `once` and `forever` coupons (although its own schema marks the field non-nullable), so
-             *     this description allows `null`.
-             */
-            durationInMonths?: number | null;
-            /** @description How many times the coupon can be redeemed in total. */
-            maxRedemptions?: number;
-            /** @description How many times the coupon has been redeemed. */
-            timesRedeemed: number;
-            /**
-             * Format: date-time
-             * @description The last moment the coupon can be redeemed.
-             */
-            redeemBy?: string;
-            /** @description Whether the discount also applies to a subscription's setup fee. */
-            appliesToSetupFee?: boolean;
-            /** @description Whether the discount also applies to ticket booking fees. */
-            appliesToTicketFees?: boolean;
-            /** @description True once the coupon was deleted with `updateCoupon`. A deleted coupon no longer works, but its data is kept. */
-            deleted: boolean;
-            /** @description The pages the coupon is limited to. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /** @description The ticket types the coupon is limited to, on the event pages in `pageIds`. */
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-            sellerId: components["schemas"]["ObjectId"];
-            /** @description The coupon's id in the seller's Stripe account. */
-            stripeCouponId?: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One page of coupons, newest first. */
-        CouponList: {
-            data: components["schemas"]["Coupon"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /**
-         * @description The currencies a fixed-amount coupon can be created in, as lowercase ISO 4217 codes.
-         * @example usd
-         * @enum {string}
-         */
-        CouponCurrency: "aed" | "aud" | "brl" | "cad" | "chf" | "clp" | "czk" | "dkk" | "eur" | "gbp" | "hkd" | "inr" | "jpy" | "mxn" | "myr" | "nok" | "nzd" | "ron" | "php" | "pln" | "sek" | "sgd" | "usd" | "zar" | "thb";
-        /**
-         * @description The coupon to create. Two rules tie fields together, and the schema enforces both:
-         *     - the discount is either `amountOff` together with its `currency`, or `percentOff` alone
-         *       (exactly one of the two; `currency` is not allowed with `percentOff`);
-         *     - `durationInMonths` is required when `duration` is `repeating` and not allowed otherwise.
-         *
-         *     The code, discount, currency and duration cannot be changed after creation.
-         */
-        CreateCouponRequest: {
-            /** @description The name shown to customers. */
-            label: string;
-            /** @description What customers enter at checkout. Letters, digits, `_` and `-`; unique in the store. */
-            code: string;
-            duration: components["schemas"]["CouponDuration"];
-            /** @description How many months the discount applies for. Required with `duration` `repeating`, not allowed otherwise. */
-            durationInMonths?: number;
-            /** @description Fixed discount in the smallest unit of `currency`. Send either this (with `currency`) or `percentOff`. */
-            amountOff?: number;
-            /** @description The currency of `amountOff`. Required with `amountOff`, not allowed with `percentOff`. */
-            currency?: components["schemas"]["CouponCurrency"];
-            /** @description Percentage discount. Send either this or `amountOff`. */
-            percentOff?: number;
-            /** @description Whether the discount also applies to a subscription's setup fee. */
-            appliesToSetupFee?: boolean;
-            /**
-             * @description Whether the discount also applies to ticket booking fees.
-             * @default false
-             */
-            appliesToTicketFees?: boolean;
-            /** @description How many times the coupon can be redeemed in total. */
-            maxRedemptions?: number;
-            /**
-             * Format: date-time
-             * @description The last moment the coupon can be redeemed.
-             */
-            redeemBy?: string;
-            /** @description Limit the coupon to these pages. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /** @description Limit the coupon to these ticket types. They must belong to pages listed in `pageIds`. */
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-        } & (({
-            amountOff: number;
-            currency: components["schemas"]["CouponCurrency"];
-            percentOff?: never;
-        } | {
-            amountOff?: never;
-            currency?: never;
-            percentOff: number;
-        }) & ({
-            /** @constant */
-            duration: "repeating";
-            durationInMonths: number;
-        } | {
-            /** @enum {string} */
-            duration: "once" | "forever";
-            durationInMonths?: never;
-        }));
-        /** @description A single coupon. */
-        CouponResponse: {
-            data: components["schemas"]["Coupon"];
-        };
-        /**
-         * @description The coupon fields to change; fields you leave out keep their values. Only these fields can
-         *     change: the code, discount, currency and duration are fixed at creation. To delete a coupon,
-         *     send `deleted: true` (there is no delete endpoint).
-         */
-        UpdateCouponRequest: {
-            /** @description The name shown to customers. */
-            label?: string;
-            /** @description `true` deletes the coupon: it stops working at checkout, but its data is kept. */
-            deleted?: boolean;
-            /** @description How many times the coupon can be redeemed in total. `null` removes the limit. */
-            maxRedemptions?: number | null;
-            /**
-             * Format: date-time
-             * @description The last moment the coupon can be redeemed. `null` removes the expiry.
-             */
-            redeemBy?: string | null;
-            /** @description Limit the coupon to these pages. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /**
-             * @description Limit the coupon to these ticket types; an empty array clears the list. The ticket
-             *     types must belong to the pages in `pageIds` of the same request or, without it, to the
-             *     coupon's current pages.
-             */
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-        };
-        /**
          * @description Where a page stands: `published` pages are live, `draft` pages are not yet public, and
          *     `archived` pages have been retired (deleting a page archives it).
          * @enum {string}
@@ -3896,18 +3614,6 @@ export interface components {
             updatedAt: string;
         };
         /**
-         * PageContent
-         * @description The public title and description of a form or event page.
-         */
-        PageContent: {
-            /** @description The title shown to visitors. Defaults to the page's `name`. */
-            title?: string | null;
-            /** @description The page's description as a Lexical rich-text document serialised to a JSON string. */
-            description?: string | null;
-            /** @description The same description rendered as HTML. */
-            descriptionHtml?: string | null;
-        };
-        /**
          * PageFeePaymentMethod
          * @description A Stripe payment method type that a page fee can be limited to.
          * @enum {string}
@@ -4092,299 +3798,54 @@ export interface components {
             allowDynamicRedirectUrl?: boolean | null;
         };
         /**
-         * EventDiscount
-         * @description A quantity (bulk) discount on an event's tickets: ordering at least `minQuantity` (and at
-         *     most `maxQuantity`) tickets takes `amountOff` or `percentOff` off. The quantity counts every
-         *     ticket in the order (`total_quantity`) or only the ticket types in `ticketTypeIds`
-         *     (`ticket_type_quantity`).
+         * Product
+         * @description A product sold on a checkout page, or offered as an order bump. Its full field list is
+         *     not publicly documented, so this schema declares no fields and accepts any; read the
+         *     properties you need defensively. What is known: the products list filters them by role
+         *     (`product` or `orderbump`) and searches their title and SKU, and a product can have
+         *     several prices.
          */
-        EventDiscount: {
-            /** @description A fixed discount in the smallest unit of the event's currency. Not combined with `percentOff`. */
-            amountOff?: number | null;
-            /** @description A percentage discount. Not combined with `amountOff`. */
-            percentOff?: number | null;
-            /** @description The fewest tickets that earn the discount. */
-            minQuantity?: number | null;
-            /** @description The most tickets that earn it; `null` means no upper limit. */
-            maxQuantity?: number | null;
-            /** @enum {string|null} */
-            quantityCondition?: "total_quantity" | "ticket_type_quantity" | null;
-            /** @description The ticket types counted, for `ticket_type_quantity`. */
-            ticketTypeIds?: components["schemas"]["ObjectId"][] | null;
+        Product: {
+            [key: string]: unknown;
         };
         /**
-         * PageLimitSetting
-         * @description A once-per-person limit on a page: while `enabled` is true, someone who has already
-         *     registered for the event (or submitted the form) cannot do so again.
+         * CheckoutPage
+         * @description A hosted checkout page: a page of type `checkout` that sells one product (`product`, with
+         *     its prices), with the settings every page has (`PageBase`), the checkout settings it shares
+         *     with events (`PagePaymentSettings`), and its own subscription notifications.
          */
-        PageLimitSetting: {
-            enabled?: boolean | null;
-            /**
-             * Format: date-time
-             * @description When the limit was switched on.
-             */
-            enabledAt?: string | null;
-        } | null;
-        /**
-         * EventDetails
-         * @description When and where the event takes place, how it is sold, and how its tickets are taxed.
-         */
-        EventDetails: {
-            /**
-             * @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`).
-             * @enum {string|null}
-             */
-            type?: "in_person" | "virtual" | "hybrid" | null;
-            /** Format: date-time */
-            startDate?: string | null;
-            /** Format: date-time */
-            endDate?: string | null;
-            /**
-             * @description The IANA time zone the event's times are shown in.
-             * @example Europe/Lisbon
-             */
-            timezone?: string | null;
-            /** @description The venue's address, for in-person and hybrid events. */
-            location?: string | null;
-            /** @description A map link for the venue. */
-            mapsLink?: string | null;
-            /** @description The link attendees use to join online, for virtual and hybrid events. */
-            meetingLink?: string | null;
-            /**
-             * @description The platform an online event runs on.
-             * @enum {string|null}
-             */
-            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
-            /**
-             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
-             * @enum {string|null}
-             */
-            status?: "active" | "sold_out" | "canceled" | null;
-            /** @description The most tickets the event sells in total; `null` means unlimited. */
-            capacity?: number | null;
-            /**
-             * @description The lowercase ISO 4217 currency of the ticket prices.
-             * @example eur
-             */
-            currency?: string | null;
-            /** @description Quantity discounts on the event's tickets. */
-            discounts?: components["schemas"]["EventDiscount"][] | null;
-            /** @description The tax rate charged on the tickets when the page's tax `mode` is `fixed`. At most one. */
-            fixedTaxRateIds?: string[] | null;
-            /** @description Whether someone who has already registered or bought tickets is stopped from doing so again. */
-            limitRegistrations?: components["schemas"]["PageLimitSetting"];
-            /** @description Whether attendees get their tickets as PDF files. */
-            pdfTicketsEnabled?: boolean | null;
-            /**
-             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
-             * @enum {string|null}
-             */
-            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
-            /**
-             * @description The Stripe tax code of the tickets.
-             * @example txcd_20030000
-             */
-            taxCode?: string | null;
-        } | null;
-        /**
-         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
-         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
-         * @enum {string}
-         */
-        TicketingStatus: "enabled" | "disabled" | "archived";
-        /**
-         * @description How attendees pick from a ticket group's types: one type (`single`), several types
-         *     (`multiple`), or a quantity of each type (`quantity`).
-         * @enum {string}
-         */
-        TicketSelectionType: "single" | "multiple" | "quantity";
-        /**
-         * @description When a ticket group or ticket type goes on sale:
-         *     - `always_available`: on sale with no sale window or trigger.
-         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
-         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
-         *       trigger (another group or type) stops selling, sells out, or either.
-         *     - `until_event_starts`: until the event begins.
-         * @enum {string}
-         */
-        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
-        /**
-         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
-         *     (its capacity is used up) or `unavailable`. Read-only.
-         * @enum {string}
-         */
-        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
-        /**
-         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
-         *     `separate` line.
-         * @enum {string}
-         */
-        TicketFeeDisplay: "included" | "separate";
-        /**
-         * TicketGroupBulkDiscount
-         * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
-         *     group's tickets get `percentOff` off. The same shape is read and written.
-         */
-        TicketGroupBulkDiscount: {
-            minQuantity: number;
-            maxQuantity: number;
-            percentOff: number;
-        };
-        /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
-        TicketGroupLayout: {
-            /** @enum {string|null} */
-            type?: "list" | "grid" | "accordion" | null;
-            /** @enum {string|null} */
-            alignment?: "default" | "center" | "stack" | null;
-            /** @description Columns of the grid. */
-            columns?: number | null;
-            collapse?: boolean | null;
-            /**
-             * @description Size of the ticket type images; an empty string when not set.
-             * @enum {string|null}
-             */
-            imageSize?: "small" | "medium" | "large" | "" | null;
-            /** @enum {string|null} */
-            spacing?: "comfortable" | "compact" | null;
-            showTicketFee?: boolean | null;
-            showTicketGroupName?: boolean | null;
-            showTicketPrice?: boolean | null;
-            showTicketSaleDateTimezone?: boolean | null;
-            showTicketTotalPrice?: boolean | null;
-            showTicketTypeName?: boolean | null;
-            showPwywPlaceholder?: boolean | null;
-        } | null;
-        /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
-        TicketGroupPreselect: {
-            enabled?: boolean | null;
-            quantity?: number | null;
-            ticketTypeId?: components["schemas"]["NullableObjectId"];
-        } | null;
-        /**
-         * @description The properties that both forms of a ticket group share: the group returned by the
-         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
-         *     Apart from `id` and `name`, any of them may be `null`.
-         */
-        TicketGroupBase: {
-            id?: components["schemas"]["ObjectId"];
-            name?: string;
-            description?: string | null;
-            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
-            capacity?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
-            saleStartOn?: string | null;
-            /** Format: date-time */
-            saleEndOn?: string | null;
-            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
-            hidden?: boolean | null;
-            hideWhenNotOnSale?: boolean | null;
-            hideWhenScheduled?: boolean | null;
-            hideWhenSoldOut?: boolean | null;
-            hideWhenUnavailable?: boolean | null;
-            /** @description Quantity discounts on the group's tickets. */
-            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
-            layout?: components["schemas"]["TicketGroupLayout"];
-            preselect?: components["schemas"]["TicketGroupPreselect"];
-            /** @description Your own reference for the group. */
-            reference?: string | null;
-        };
-        /**
-         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
-         *     `price` is the minimum the attendee may pay.
-         * @enum {string}
-         */
-        TicketPricing: "paid" | "free" | "pwyw";
-        /**
-         * TicketType
-         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
-         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
-         *     and `name`, any property may be `null`.
-         */
-        TicketType: {
-            id: components["schemas"]["ObjectId"];
-            name: string;
-            description?: string | null;
-            /** @description Your own reference for the ticket type. */
-            reference?: string | null;
-            /** @description The group the ticket type belongs to. */
-            ticketGroupId?: components["schemas"]["NullableObjectId"];
-            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
-            price?: number | null;
-            pricing?: components["schemas"]["TicketPricing"] | null;
-            /** @description The amount suggested for `pwyw` pricing. */
-            pwywSuggestedPrice?: number | null;
-            /** @description A former price shown struck through next to `price`. */
-            discountedFromPrice?: number | null;
-            /** @description The booking fee charged per ticket, if any. */
-            feeAmount?: number | null;
-            /** @description The most tickets of this type sold; `null` means unlimited. */
-            capacity?: number | null;
-            /** @description The fewest tickets of this type per order. */
-            minQuantity?: number | null;
-            /** @description The most tickets of this type per order. */
-            maxQuantity?: number | null;
-            /** @description How many tickets of this type have been sold. */
-            quantitySold?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
-            saleStartOn?: string | null;
-            /** Format: date-time */
-            saleEndOn?: string | null;
-            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
-            hidden?: boolean | null;
-            hideWhenNotOnSale?: boolean | null;
-            hideWhenScheduled?: boolean | null;
-            hideWhenSoldOut?: boolean | null;
-            hideWhenUnavailable?: boolean | null;
-            showAvailableQuantity?: boolean | null;
-            showTicketSaleDates?: boolean | null;
-            image?: components["schemas"]["Image"] | null;
-        };
-        /**
-         * EventTicketGroup
-         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
-         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
-         */
-        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
-            ticketTypes?: components["schemas"]["TicketType"][] | null;
-        };
-        /**
-         * Event
-         * @description An event page: a page of type `event` that sells tickets, with the event's details, its
-         *     ticket groups and ticket types, the settings every page has (`PageBase`), and the checkout
-         *     settings it shares with checkout pages (`PagePaymentSettings`).
-         */
-        Event: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & components["schemas"]["PagePaymentSettings"] & {
+        CheckoutPage: components["schemas"]["PageBase"] & components["schemas"]["PagePaymentSettings"] & {
             /** @enum {string} */
-            type?: "event";
-            eventDetails?: components["schemas"]["EventDetails"];
-            /** @description The event's ticket groups, each with its ticket types in full. */
-            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
-            /** @description Whether the confirmation screen shows the event's name. */
-            showConfirmationEventName?: boolean | null;
-            /** @description Whether the confirmation screen shows the event's date and time. */
-            showConfirmationEventDateTime?: boolean | null;
-            /** @description Whether the confirmation screen shows the venue. */
-            showConfirmationEventLocation?: boolean | null;
-            /** @description Whether the confirmation screen shows the link to join online. */
-            showConfirmationEventMeetingLink?: boolean | null;
-            /** @description Whether the confirmation screen lists the tickets bought. */
-            showConfirmationEventTickets?: boolean | null;
-            /** @description Whether the confirmation screen has an add-to-calendar button. */
-            showConfirmationAddToCalendar?: boolean | null;
+            type?: "checkout";
+            /** @description The product the page sells, with its prices; `null` when the page has none. */
+            product?: components["schemas"]["Product"] | null;
+            /** @description Whether the number of payments of a payment plan may be replaced through a query parameter. */
+            allowDynamicPlanIterations?: boolean | null;
+            /** @description Whether the store's team is emailed when a subscription is canceled. */
+            sendCanceledSubscriptionNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed about each successful recurring payment. */
+            sendRecurringPaymentSucceededNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed when a recurring payment fails. */
+            sendRecurringPaymentFailedNotifications?: boolean | null;
+            /**
+             * @deprecated
+             * @description Replaced by the product's own setting of the same name.
+             */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /**
+             * @deprecated
+             * @description Replaced by the product's `limitSubscriptions`.
+             */
+            limitSubscriptions?: components["schemas"]["PageToggle"];
+            /**
+             * @deprecated
+             * @description Replaced by the product's `limitSubscriptions`.
+             */
+            limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
         };
-        /** @description One page of events, newest first. */
-        EventList: {
-            data: components["schemas"]["Event"][];
+        /** @description One page of checkout pages, newest first. */
+        CheckoutPageList: {
+            data: components["schemas"]["CheckoutPage"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
         };
@@ -4838,6 +4299,1272 @@ export interface components {
             redirectUrlQuery?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
         };
         /**
+         * CheckoutPageSettingsInput
+         * @description The settings that only checkout pages take, on creation and update (see `CheckoutPage`).
+         */
+        CheckoutPageSettingsInput: {
+            allowDynamicPlanIterations?: boolean | null;
+            sendCanceledSubscriptionNotifications?: boolean | null;
+            sendRecurringPaymentSucceededNotifications?: boolean | null;
+            sendRecurringPaymentFailedNotifications?: boolean | null;
+            /**
+             * @deprecated
+             * @description Use the product's setting of the same name instead; a value sent here is applied to the page's product.
+             */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /**
+             * @deprecated
+             * @description Use the product's `limitSubscriptions` instead; a value sent here is applied to the page's product.
+             */
+            limitSubscriptions?: components["schemas"]["PageToggle"];
+            /**
+             * @deprecated
+             * @description Use the product's `limitSubscriptions` instead; a value sent here is applied to the page's product.
+             */
+            limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
+        };
+        /**
+         * ProductDetailsInput
+         * @description The product a checkout page sells, created or changed with the page: its title, description,
+         *     prices and stock. The full shape, with the price inputs and their rules, is described with
+         *     products.
+         */
+        ProductDetailsInput: {
+            [key: string]: unknown;
+        } | null;
+        /**
+         * CreateCheckoutPageRequest
+         * @description A new checkout page and the product it sells (`productData`, with its prices). Only `name`
+         *     is required; every setting left out takes its default.
+         */
+        CreateCheckoutPageRequest: WithRequired<components["schemas"]["PageSettingsInput"], "name"> & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["CreatePageSettingsInput"] & components["schemas"]["CheckoutPageSettingsInput"] & {
+            /** @description On creation the list may be empty but not `null`. */
+            imageIds?: components["schemas"]["ObjectId"][];
+            productData?: components["schemas"]["ProductDetailsInput"];
+        };
+        /** @description A single checkout page. */
+        CheckoutPageResponse: {
+            data: components["schemas"]["CheckoutPage"];
+        };
+        /**
+         * UpdateRedirectUrlPartInput
+         * @description A value to add to the redirect address, in a request that updates a page. Either the answer
+         *     to an existing custom field (`key` `fields` with the field's id in `fieldId`, and no
+         *     `identifier`), or any other value (`key` set to its name with the value in `identifier`, and
+         *     no `fieldId`). Field ids are in the page's `fields`.
+         */
+        UpdateRedirectUrlPartInput: {
+            /**
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example fields
+             */
+            key?: string | null;
+            /** @description Which value of that kind to use. Not allowed when `key` is `fields`. */
+            identifier?: string | null;
+            /** @description The id of the custom field whose answer is used. Required when `key` is `fields`, and only allowed then. */
+            fieldId?: components["schemas"]["NullableObjectId"];
+        } & ({
+            /** @enum {unknown} */
+            key: "fields" | null;
+            /** @description Required for a custom field's answer. */
+            fieldId: components["schemas"]["NullableObjectId"];
+            identifier?: never;
+        } | {
+            /** @description Required for any value other than a custom field's answer. */
+            identifier: unknown;
+            key?: unknown;
+            fieldId?: never;
+        });
+        /**
+         * UpdateRedirectUrlQueryPartInput
+         * @description A value to add to the redirect address as a query parameter named `parameter`, when updating a page.
+         */
+        UpdateRedirectUrlQueryPartInput: components["schemas"]["UpdateRedirectUrlPartInput"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example email
+             */
+            parameter?: string | null;
+        };
+        /**
+         * UpdateFunnelStepConfirmationInput
+         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
+         */
+        UpdateFunnelStepConfirmationInput: {
+            /** @enum {string} */
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+            } | null;
+        };
+        /**
+         * UpdateFunnelStepUpsellInput
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
+         */
+        UpdateFunnelStepUpsellInput: {
+            /** @enum {string} */
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * UpdateFunnelStepInput
+         * @description One funnel step of a page being updated (see `FunnelStep`). Field answers in the redirect
+         *     addresses refer to the page's existing fields by their id.
+         */
+        UpdateFunnelStepInput: {
+            /**
+             * @description The kind of step, which decides the shape of `config`.
+             * @enum {string}
+             */
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["UpdateFunnelStepConfirmationInput"] | components["schemas"]["UpdateFunnelStepUpsellInput"] | components["schemas"]["FunnelStepCheckout"]);
+        /**
+         * UpdatePageSettingsInput
+         * @description The settings whose form differs when a page is updated: funnel steps and redirect values
+         *     refer to the page's existing fields by id. Custom fields themselves are changed with the
+         *     field endpoints.
+         */
+        UpdatePageSettingsInput: {
+            /** @description The page's funnel after checkout, in order. */
+            funnelSteps?: components["schemas"]["UpdateFunnelStepInput"][] | null;
+            /** @description Path segments to add to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+            /** @description Query parameters to add to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+        };
+        /**
+         * UpdateCheckoutPageRequest
+         * @description The checkout page settings to change; the ones you leave out keep their values. Custom
+         *     fields are changed with the field endpoints, and the product's own details with the product
+         *     endpoints; `productId` points the page at another product.
+         */
+        UpdateCheckoutPageRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["CheckoutPageSettingsInput"] & {
+            /** @description The product the page sells; it must be a product of the store. */
+            productId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description All custom fields of a page, in one response. This list is not paginated. */
+        FieldList: {
+            data: components["schemas"]["Field"][];
+        };
+        /**
+         * CreateFieldRequest
+         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type` out
+         *     for the elements that take none (listed under `type`).
+         */
+        CreateFieldRequest: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"];
+        /** @description A single custom field. */
+        FieldResponse: {
+            data: components["schemas"]["Field"];
+        };
+        /**
+         * DeletionResult
+         * @description The outcome of a permanent deletion.
+         */
+        DeletionResult: {
+            /** @description True when the item was deleted. */
+            success: boolean;
+            /** @description A human-readable confirmation. */
+            message: string;
+        };
+        /** @description The outcome of a permanent deletion, wrapped in `data`. */
+        DeletionResultResponse: {
+            data: components["schemas"]["DeletionResult"];
+        };
+        /**
+         * UpdateFieldRequest
+         * @description The field settings to change, with the same settings and limits as when creating a field.
+         *     Every setting is optional; settings you leave out keep their values.
+         */
+        UpdateFieldRequest: components["schemas"]["FieldInput"] & components["schemas"]["FieldElementTypeRule"];
+        /**
+         * PageContent
+         * @description The public title and description of a form or event page.
+         */
+        PageContent: {
+            /** @description The title shown to visitors. Defaults to the page's `name`. */
+            title?: string | null;
+            /** @description The page's description as a Lexical rich-text document serialised to a JSON string. */
+            description?: string | null;
+            /** @description The same description rendered as HTML. */
+            descriptionHtml?: string | null;
+        };
+        /**
+         * PageFile
+         * @description An uploaded file attached to a form, which people can download after submitting it.
+         */
+        PageFile: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The file name.
+             * @example brand-audit-checklist.pdf
+             */
+            name?: string | null;
+            /**
+             * @description The file's media type.
+             * @example application/pdf
+             */
+            type?: string | null;
+            /**
+             * @description Whether the file was uploaded as a gallery `image` or as a downloadable `file`.
+             * @enum {string|null}
+             */
+            purpose?: "image" | "file" | null;
+            /** @description Where the file is stored. */
+            location?: string | null;
+            /** @description The file size in bytes. */
+            size?: number | null;
+            /** @description The width in pixels, for images. */
+            width?: number | null;
+            /** @description The height in pixels, for images. */
+            height?: number | null;
+        };
+        /**
+         * PageLimitSetting
+         * @description A once-per-person limit on a page: while `enabled` is true, someone who has already
+         *     registered for the event (or submitted the form) cannot do so again.
+         */
+        PageLimitSetting: {
+            enabled?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the limit was switched on.
+             */
+            enabledAt?: string | null;
+        } | null;
+        /**
+         * FormDetails
+         * @description Settings that only forms have.
+         */
+        FormDetails: {
+            /** @description Whether someone who has already submitted the form is stopped from submitting it again. */
+            limitSubmissions?: components["schemas"]["PageLimitSetting"];
+        } | null;
+        /**
+         * Form
+         * @description A form page: a page of type `form` that collects submissions (see `Submission`) and may
+         *     offer files to download afterwards, with the settings every page has (`PageBase`).
+         */
+        Form: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & {
+            /** @enum {string} */
+            type?: "form";
+            /** @description Files people can download after submitting the form. */
+            files?: components["schemas"]["PageFile"][] | null;
+            formDetails?: components["schemas"]["FormDetails"];
+            /** @description How many submissions the form has received. */
+            submissionCount?: number | null;
+        };
+        /** @description One page of forms, newest first. */
+        FormList: {
+            data: components["schemas"]["Form"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * FormDetailsInput
+         * @description Settings that only forms have.
+         */
+        FormDetailsInput: {
+            /** @description Stops someone who has already submitted the form from submitting it again. Off by default. */
+            limitSubmissions?: components["schemas"]["PageToggle"];
+        } | null;
+        /**
+         * FormSettingsInput
+         * @description The settings that only forms take, on creation and update (see `Form`).
+         */
+        FormSettingsInput: {
+            /** @description The title shown to visitors. Defaults to `name`. */
+            title?: string | null;
+            /** @description The form's description, as HTML or plain text. */
+            description?: string | null;
+            /** @description The uploaded files people can download after submitting. Each must be a file of the store. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            formDetails?: components["schemas"]["FormDetailsInput"];
+        };
+        /**
+         * CreateFormRequest
+         * @description A new form page. Only `name` is required; every setting left out takes its default.
+         */
+        CreateFormRequest: WithRequired<components["schemas"]["PageSettingsInput"], "name"> & components["schemas"]["CreatePageSettingsInput"] & components["schemas"]["FormSettingsInput"];
+        /** @description A single form. */
+        FormResponse: {
+            data: components["schemas"]["Form"];
+        };
+        /**
+         * UpdateFormRequest
+         * @description The form settings to change; the ones you leave out keep their values. Custom fields are
+         *     changed with the form-field endpoints.
+         */
+        UpdateFormRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["FormSettingsInput"];
+        /**
+         * SubmissionStatus
+         * @description Whether the submission went through (`succeeded`) or not (`failed`).
+         * @enum {string}
+         */
+        SubmissionStatus: "succeeded" | "failed";
+        /**
+         * Submission
+         * @description What someone sent through a form page: who they are, their answers to the form's custom
+         *     fields, and where the submission came from. Submissions made while the form was in test
+         *     mode have `livemode: false`.
+         */
+        Submission: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the submission belongs to. */
+            sellerId?: components["schemas"]["NullableObjectId"];
+            /** @description The form page that received the submission. */
+            pageId?: components["schemas"]["NullableObjectId"];
+            /** @description The form's slug at the time of the submission. */
+            pageSlug?: string | null;
+            /** @description The form's title at the time of the submission. */
+            formTitle?: string | null;
+            status: components["schemas"]["SubmissionStatus"];
+            /** @description The customer record the submission is linked to, matched by email. */
+            customerId?: components["schemas"]["NullableObjectId"];
+            customerEmail?: string | null;
+            customerName?: string | null;
+            /** @description The contact and billing details entered, or `null`. */
+            billing?: components["schemas"]["BillingDetails"] | null;
+            /** @description The shipping details entered, or `null`. */
+            shipping?: components["schemas"]["ShippingDetails"] | null;
+            /** @description The answers to the form's custom fields, as submitted. */
+            fields?: components["schemas"]["SubmittedField"][] | null;
+            /** @description True for live data, false for submissions made in test mode. */
+            livemode?: boolean | null;
+            /** @description The locale of the visitor's browser. */
+            locale?: string | null;
+            /** @description Query-string parameters of the form's address when it was submitted, kept for attribution. */
+            queryParameters?: {
+                [key: string]: string;
+            } | null;
+            /** @description The form session. */
+            sessionId?: string | null;
+            /** @description The page visit that led to the submission. */
+            visitId?: string | null;
+            /** @description The IP address the submission came from. */
+            clientIp?: string | null;
+            /** @description The browser's user agent. */
+            userAgent?: string | null;
+            /** @description The width of the visitor's screen in pixels. */
+            screenWidth?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of form submissions, newest first. */
+        SubmissionList: {
+            data: components["schemas"]["Submission"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single form submission. */
+        SubmissionResponse: {
+            data: components["schemas"]["Submission"];
+        };
+        /**
+         * @description Where a subscription stands. The values follow Stripe's subscription statuses
+         *     (`incomplete`, `incomplete_expired`, `trialing`, `active`, `past_due`, `paused`, `canceled`,
+         *     `unpaid`) plus Checkout Page's own `draft` and `draft_expired` (an unfinished checkout, still
+         *     open or timed out), `scheduled`, `failed` and `completed`.
+         * @enum {string}
+         */
+        SubscriptionStatus: "draft" | "draft_expired" | "incomplete" | "incomplete_expired" | "trialing" | "paused" | "scheduled" | "active" | "past_due" | "canceled" | "unpaid" | "failed" | "completed";
+        /** @description An extra fee charged together with a subscription's one-time setup fee. */
+        SubscriptionSetupFeeFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe invoice item that bills the fee. */
+            stripeInvoiceItemId?: string;
+        };
+        /**
+         * @description An extra fee billed with a subscription, a variant or a variant option, with the Stripe
+         *     product it is billed under.
+         */
+        SubscriptionFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe product the fee is billed as. */
+            stripeProductId?: string;
+        };
+        /**
+         * @description How long a coupon's discount lasts on a subscription: the first payment only (`once`), a
+         *     number of months (`repeating`, see `durationInMonths`), or every payment (`forever`).
+         * @enum {string}
+         */
+        CouponDuration: "once" | "repeating" | "forever";
+        /**
+         * @description The coupon redeemed on a subscription, copied as it was at the time so later edits to the
+         *     coupon do not change the subscription's record. A coupon has either `amountOff` (with
+         *     `currency`) or `percentOff`.
+         */
+        SubscriptionCouponSnapshot: {
+            /** @example WELCOME5 */
+            code?: string;
+            label?: string;
+            /** @description Fixed discount in the smallest unit of `currency`, for amount coupons. */
+            amountOff?: number;
+            /** @description Lowercase ISO 4217 code of `amountOff`. */
+            currency?: string;
+            /** @description Percentage discount, for percentage coupons. */
+            percentOff?: number;
+            duration?: components["schemas"]["CouponDuration"];
+            /** @description How many months a `repeating` coupon applies for. */
+            durationInMonths?: number;
+            /** @description Whether the discount also applied to the setup fee. */
+            appliesToSetupFee?: boolean;
+            maxRedemptions?: number;
+            timesRedeemed?: number;
+            /** Format: date-time */
+            redeemBy?: string;
+            /** @description The pages the coupon was limited to. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description Whether the coupon had been deleted (deactivated). */
+            deleted?: boolean;
+        };
+        /**
+         * @description One option picked within a variant of a subscription. An option is billed either once or
+         *     on every cycle (`optionType`).
+         */
+        SubscriptionVariantOption: {
+            optionId?: components["schemas"]["ObjectId"];
+            optionName?: string;
+            /**
+             * @description `one_time` options are billed once, `recurring` options with every cycle.
+             * @enum {string}
+             */
+            optionType?: "one_time" | "recurring";
+            quantity?: number;
+            sku?: string;
+            /** @description What the option adds to the price, in the smallest currency unit. */
+            additionalChargeAmount?: number;
+            /** @description The total the option adds, in the smallest currency unit. */
+            additionalChargeAmountTotal?: number;
+            /** @description The additional charge converted to US cents. */
+            additionalChargeAmountUsd?: number;
+            /** @description The discount that applied to the option, in the smallest currency unit. */
+            discountAmount?: number;
+            fees?: components["schemas"]["SubscriptionFee"][];
+            /** @description The Stripe invoice item that bills the option. */
+            optionInvoiceItemId?: string;
+            optionInvoiceItemPaid?: boolean;
+            optionStripePriceId?: string;
+            optionStripeProductId?: string;
+        };
+        /** @description A product variant of a subscription and the options the customer picked, with how each is billed. */
+        SubscriptionVariant: {
+            variantId?: components["schemas"]["ObjectId"];
+            name?: string;
+            /** @description The seller's own reference for the variant. */
+            reference?: string;
+            /**
+             * @description Whether one option, several options, or quantities of options can be picked.
+             * @enum {string}
+             */
+            selectionType?: "single" | "multiple" | "quantity";
+            fees?: components["schemas"]["SubscriptionFee"][];
+            selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
+        };
+        /**
+         * Subscription
+         * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
+         *     cursor. Each charge of a billing cycle is a separate subscription payment (see
+         *     `listSubscriptionPayments`). Amounts are integers in the smallest currency unit; the
+         *     subscription has no `currency` field of its own, the price's currency is in `priceSnapshot`.
+         *
+         *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
+         *     `taxRates` and `taxSource`. The billing, shipping, field-answer, payment-method and price
+         *     snapshots share their shapes with payments.
+         */
+        Subscription: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The human-readable order number shown to the customer and seller.
+             * @example 10004305
+             */
+            orderId?: string;
+            sellerId?: components["schemas"]["ObjectId"];
+            customerId?: components["schemas"]["ObjectId"];
+            customerEmail?: string;
+            customerName?: string;
+            billing?: components["schemas"]["BillingDetails"];
+            shipping?: components["schemas"]["ShippingDetails"];
+            pageId?: components["schemas"]["ObjectId"];
+            /** @description The slug of the page the subscription was started on, as it was at the time. */
+            pageSlug?: string;
+            productId?: components["schemas"]["ObjectId"];
+            priceId?: string | null;
+            couponId?: components["schemas"]["ObjectId"];
+            /** @description The license key issued with the purchase, if the product issues one. */
+            licenseKeyId?: string;
+            /** @description The checkout session. */
+            sessionId?: string;
+            /** @description The page visit that led to the checkout. */
+            visitId?: string;
+            /** @description The subscription's amount. */
+            amount: number;
+            /** @description The amount converted to US cents at the time of the transaction. */
+            amountUsd?: number;
+            /** @description The product's price at purchase. */
+            productPrice?: number;
+            /** @description A price set through the checkout URL's query string, when one was used. */
+            dynamicPrice?: number;
+            /** @description The struck-through "was" price shown at checkout. */
+            discountedFromPrice?: number;
+            quantity?: number;
+            sku?: string;
+            /** @description A one-time fee charged on top of the recurring price. */
+            setupFee?: number;
+            /** @description The discount that applied to the setup fee. */
+            setupFeeDiscountAmount?: number;
+            /** @description The total of the setup fee. */
+            setupFeeTotal?: number;
+            /** @description The setup fee converted to US cents. */
+            setupFeeUsd?: number;
+            /** @description Extra fees charged with the setup fee. */
+            setupFeeFees?: components["schemas"]["SubscriptionSetupFeeFee"][];
+            /** @description The Stripe invoice item that bills the setup fee. */
+            setupFeeInvoiceItemId?: string;
+            /** @description Whether the setup fee has been paid. */
+            setupFeeInvoiceItemPaid?: boolean;
+            /** @description Extra fees billed with the subscription. */
+            fees?: components["schemas"]["SubscriptionFee"][];
+            /**
+             * @description The unit of the billing interval, such as `month`. The API documents this as a free
+             *     string, not an enum (prices elsewhere use `day`, `week`, `month` and `year`), so expect
+             *     other values.
+             * @example month
+             */
+            interval?: string;
+            /**
+             * @description How many `interval` units one billing cycle spans.
+             * @example 1
+             */
+            intervalCount?: number;
+            /** @description For payment plans, how many cycles the plan runs for. */
+            planIterations?: number;
+            /** Format: date-time */
+            startDate?: string;
+            /** Format: date-time */
+            currentPeriodStart?: string;
+            /** Format: date-time */
+            currentPeriodEnd?: string;
+            /** Format: date-time */
+            trialStart?: string;
+            /** Format: date-time */
+            trialEnd?: string;
+            status?: components["schemas"]["SubscriptionStatus"];
+            /**
+             * @description The payment state of the subscription as reported by Stripe. The values combine
+             *     Stripe's invoice statuses (`draft`, `deleted`, `open`, `paid`, `uncollectible`, `void`)
+             *     and PaymentIntent statuses (`requires_payment_method` … `succeeded`).
+             * @enum {string}
+             */
+            paymentStatus?: "draft" | "deleted" | "open" | "paid" | "uncollectible" | "void" | "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
+            /** @description The last payment error. It can remain after a later attempt succeeded. */
+            paymentError?: string;
+            /** @description The reason given for the cancellation, such as the `reason` sent to `cancelSubscription`. */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When a scheduled cancellation takes effect.
+             */
+            cancelAt?: string;
+            /** @description True when the subscription is set to end with its current billing period. */
+            cancelAtPeriodEnd?: boolean;
+            /** Format: date-time */
+            canceledAt?: string;
+            /** @description The id of the user who canceled the subscription. */
+            canceledBy?: string;
+            /** @description The API key that canceled the subscription, when it was canceled through the API. */
+            canceledByApiKey?: components["schemas"]["ObjectId"];
+            /** @description The name that API key had when it canceled the subscription. */
+            canceledByApiKeyName?: string;
+            isAbandoned?: boolean;
+            abandonmentStatus?: components["schemas"]["AbandonmentStatus"];
+            /**
+             * @description Progress of the reminder emails sent after an abandoned checkout. Unlike on payments and
+             *     bookings, it can be `converted` and is never `null`.
+             * @enum {string}
+             */
+            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "converted" | "skipped";
+            /** Format: date-time */
+            abandonedCartEmailSentAt?: string;
+            /**
+             * Format: date-time
+             * @description When an abandoned checkout was completed after all.
+             */
+            recoveredAt?: string;
+            /** Format: date-time */
+            lastRefundAt?: string;
+            lastRefundReason?: string;
+            lastRefundReasonNote?: string;
+            couponSnapshot?: components["schemas"]["SubscriptionCouponSnapshot"];
+            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            /** @description The fixed tax rates that applied, as they were at the time. */
+            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
+            taxSource?: components["schemas"]["TaxSource"] | null;
+            stripeCustomerId?: string;
+            stripePaymentIntentId?: string;
+            stripeSetupIntentId?: string;
+            stripeSubscriptionId?: string;
+            priceSnapshot?: components["schemas"]["PriceSnapshot"];
+            /** @description Answers to the page's custom fields. */
+            fields?: components["schemas"]["SubmittedField"][];
+            variants?: components["schemas"]["SubscriptionVariant"][];
+            /** @description True when this subscription was an upsell offered after another purchase. */
+            upsell?: boolean;
+            upsellChargeId?: components["schemas"]["ObjectId"];
+            upsellPageId?: components["schemas"]["ObjectId"];
+            upsellSubscriptionId?: components["schemas"]["ObjectId"];
+            /** @description Query-string parameters of the checkout URL, kept for attribution. */
+            queryParameters?: {
+                [key: string]: string;
+            };
+            clientIp?: string;
+            userAgent?: string;
+            screenWidth?: number;
+            locale?: string;
+            /** @description True for live data, false for test data. */
+            livemode?: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of subscriptions, newest first. */
+        SubscriptionList: {
+            data: components["schemas"]["Subscription"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single subscription. */
+        SubscriptionResponse: {
+            data: components["schemas"]["Subscription"];
+        };
+        /**
+         * @description When and how to cancel. Send exactly one of the timing fields:
+         *     - `cancelImmediately: true` ends the subscription now;
+         *     - `cancelAtPeriodEnd: true` lets it run until the end of the current billing period;
+         *     - `cancelAt` schedules the cancellation for a future moment.
+         *
+         *     A body with no timing field, or with more than one, is rejected with 400. `reason` and
+         *     `sendCancellationEmail` are optional with any of them.
+         */
+        CancelSubscriptionRequest: {
+            /**
+             * @description End the subscription now.
+             * @constant
+             */
+            cancelImmediately?: true;
+            /**
+             * @description End the subscription when its current billing period ends.
+             * @constant
+             */
+            cancelAtPeriodEnd?: true;
+            /**
+             * Format: date-time
+             * @description End the subscription at this future moment.
+             */
+            cancelAt?: string;
+            /** @description Why the subscription is canceled. It is stored on the subscription. */
+            reason?: string;
+            /** @description Email the customer that the subscription was canceled. */
+            sendCancellationEmail?: boolean;
+        } & ({
+            /** @constant */
+            cancelImmediately: true;
+            cancelAtPeriodEnd?: never;
+            cancelAt?: never;
+        } | {
+            cancelImmediately?: never;
+            /** @constant */
+            cancelAtPeriodEnd: true;
+            cancelAt?: never;
+        } | {
+            cancelImmediately?: never;
+            cancelAtPeriodEnd?: never;
+            /** Format: date-time */
+            cancelAt: string;
+        });
+        /** @description The outcome of a cancellation request. */
+        CancelSubscriptionResult: {
+            /** @description True when the cancellation was applied or scheduled. */
+            success: boolean;
+        };
+        /** @description The answer to a cancellation. Retrieve the subscription to see its new state. */
+        CancelSubscriptionResponse: {
+            data: components["schemas"]["CancelSubscriptionResult"];
+        };
+        /**
+         * @description Whether the payment of a billing cycle went through.
+         * @enum {string}
+         */
+        SubscriptionPaymentStatus: "succeeded" | "pending" | "failed" | "incomplete";
+        /**
+         * @description Why a subscription payment was made, as Stripe reports it on the invoice: the first payment
+         *     (`subscription_create`), a renewal (`subscription_cycle`), a change to the subscription
+         *     (`subscription_update`), a usage threshold (`subscription_threshold`), a manual invoice
+         *     (`manual`) or an upcoming invoice (`upcoming`).
+         * @enum {string}
+         */
+        SubscriptionBillingReason: "manual" | "subscription_create" | "subscription_cycle" | "subscription_threshold" | "subscription_update" | "upcoming";
+        /**
+         * SubscriptionPayment
+         * @description One charge of a subscription in one billing cycle, backed by a Stripe invoice. Customer,
+         *     page and product details are copies made at the time of the payment. Amounts are integers in
+         *     the smallest unit of `currency`. Use `id` as the pagination cursor.
+         */
+        SubscriptionPayment: {
+            id: components["schemas"]["ObjectId"];
+            subscriptionId?: components["schemas"]["ObjectId"];
+            customerId?: components["schemas"]["ObjectId"];
+            pageId?: components["schemas"]["ObjectId"];
+            productId?: components["schemas"]["ObjectId"];
+            sellerId?: components["schemas"]["ObjectId"];
+            amount: number;
+            /** @description The amount converted to US cents at the time of the transaction. */
+            amountUsd?: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example usd
+             */
+            currency?: string;
+            billingReason?: components["schemas"]["SubscriptionBillingReason"];
+            /**
+             * @description The status of the Stripe invoice behind the payment.
+             * @enum {string}
+             */
+            invoiceStatus?: "draft" | "open" | "paid" | "uncollectible" | "void";
+            paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
+            paid?: boolean;
+            /** @description True when the payment was refunded. */
+            refunded?: boolean;
+            /** @description True when part of the payment was refunded. */
+            partiallyRefunded?: boolean;
+            /** @description True for live data, false for test data. */
+            livemode?: boolean;
+            customerEmail?: string;
+            customerName?: string;
+            pageSlug?: string;
+            productTitle?: string;
+            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            stripeInvoiceId?: string;
+            /** @description A link to the PDF of the Stripe invoice. */
+            stripeInvoicePdf?: string;
+            stripePaymentId?: string;
+            stripePaymentIntentId?: string;
+            /** @description A link to the PDF of the refund invoice, when the payment was refunded. */
+            stripeRefundInvoicePdf?: string;
+            stripeSubscriptionId?: string;
+            transactionIds?: components["schemas"]["ObjectId"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of subscription payments, newest first. */
+        SubscriptionPaymentList: {
+            data: components["schemas"]["SubscriptionPayment"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single subscription payment. */
+        SubscriptionPaymentResponse: {
+            data: components["schemas"]["SubscriptionPayment"];
+        };
+        /**
+         * Coupon
+         * @description A discount code, synced to Stripe. It takes either a fixed amount off (`amountOff`, in the
+         *     smallest unit of `currency`) or a percentage off (`percentOff`); the other one is `null`.
+         *     Coupons cannot be fetched one by one or deleted: list them, and deactivate one with
+         *     `deleted: true` through `updateCoupon`.
+         */
+        Coupon: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The name shown to customers. */
+            label: string;
+            /**
+             * @description What customers enter at checkout.
+             * @example SPRING10
+             */
+            code: string;
+            /** @description Fixed discount in the smallest unit of `currency`; `null` on percentage coupons. */
+            amountOff?: number | null;
+            /** @description Percentage discount; `null` on fixed-amount coupons. */
+            percentOff?: number | null;
+            /**
+             * @description Lowercase ISO 4217 code of `amountOff`. The API documents it as a free string, although
+             *     coupons can only be created in the `CouponCurrency` currencies.
+             * @example usd
+             */
+            currency?: string;
+            duration: components["schemas"]["CouponDuration"];
+            /**
+             * @description How many months a `repeating` coupon applies for. The API documents it as `null` for
+             *     `once` and `forever` coupons (although its own schema marks the field non-nullable), so
+             *     this description allows `null`.
+             */
+            durationInMonths?: number | null;
+            /** @description How many times the coupon can be redeemed in total. */
+            maxRedemptions?: number;
+            /** @description How many times the coupon has been redeemed. */
+            timesRedeemed: number;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed.
+             */
+            redeemBy?: string;
+            /** @description Whether the discount also applies to a subscription's setup fee. */
+            appliesToSetupFee?: boolean;
+            /** @description Whether the discount also applies to ticket booking fees. */
+            appliesToTicketFees?: boolean;
+            /** @description True once the coupon was deleted with `updateCoupon`. A deleted coupon no longer works, but its data is kept. */
+            deleted: boolean;
+            /** @description The pages the coupon is limited to. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description The ticket types the coupon is limited to, on the event pages in `pageIds`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+            sellerId: components["schemas"]["ObjectId"];
+            /** @description The coupon's id in the seller's Stripe account. */
+            stripeCouponId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of coupons, newest first. */
+        CouponList: {
+            data: components["schemas"]["Coupon"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * @description The currencies a fixed-amount coupon can be created in, as lowercase ISO 4217 codes.
+         * @example usd
+         * @enum {string}
+         */
+        CouponCurrency: "aed" | "aud" | "brl" | "cad" | "chf" | "clp" | "czk" | "dkk" | "eur" | "gbp" | "hkd" | "inr" | "jpy" | "mxn" | "myr" | "nok" | "nzd" | "ron" | "php" | "pln" | "sek" | "sgd" | "usd" | "zar" | "thb";
+        /**
+         * @description The coupon to create. Two rules tie fields together, and the schema enforces both:
+         *     - the discount is either `amountOff` together with its `currency`, or `percentOff` alone
+         *       (exactly one of the two; `currency` is not allowed with `percentOff`);
+         *     - `durationInMonths` is required when `duration` is `repeating` and not allowed otherwise.
+         *
+         *     The code, discount, currency and duration cannot be changed after creation.
+         */
+        CreateCouponRequest: {
+            /** @description The name shown to customers. */
+            label: string;
+            /** @description What customers enter at checkout. Letters, digits, `_` and `-`; unique in the store. */
+            code: string;
+            duration: components["schemas"]["CouponDuration"];
+            /** @description How many months the discount applies for. Required with `duration` `repeating`, not allowed otherwise. */
+            durationInMonths?: number;
+            /** @description Fixed discount in the smallest unit of `currency`. Send either this (with `currency`) or `percentOff`. */
+            amountOff?: number;
+            /** @description The currency of `amountOff`. Required with `amountOff`, not allowed with `percentOff`. */
+            currency?: components["schemas"]["CouponCurrency"];
+            /** @description Percentage discount. Send either this or `amountOff`. */
+            percentOff?: number;
+            /** @description Whether the discount also applies to a subscription's setup fee. */
+            appliesToSetupFee?: boolean;
+            /**
+             * @description Whether the discount also applies to ticket booking fees.
+             * @default false
+             */
+            appliesToTicketFees?: boolean;
+            /** @description How many times the coupon can be redeemed in total. */
+            maxRedemptions?: number;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed.
+             */
+            redeemBy?: string;
+            /** @description Limit the coupon to these pages. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description Limit the coupon to these ticket types. They must belong to pages listed in `pageIds`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        } & (({
+            amountOff: number;
+            currency: components["schemas"]["CouponCurrency"];
+            percentOff?: never;
+        } | {
+            amountOff?: never;
+            currency?: never;
+            percentOff: number;
+        }) & ({
+            /** @constant */
+            duration: "repeating";
+            durationInMonths: number;
+        } | {
+            /** @enum {string} */
+            duration: "once" | "forever";
+            durationInMonths?: never;
+        }));
+        /** @description A single coupon. */
+        CouponResponse: {
+            data: components["schemas"]["Coupon"];
+        };
+        /**
+         * @description The coupon fields to change; fields you leave out keep their values. Only these fields can
+         *     change: the code, discount, currency and duration are fixed at creation. To delete a coupon,
+         *     send `deleted: true` (there is no delete endpoint).
+         */
+        UpdateCouponRequest: {
+            /** @description The name shown to customers. */
+            label?: string;
+            /** @description `true` deletes the coupon: it stops working at checkout, but its data is kept. */
+            deleted?: boolean;
+            /** @description How many times the coupon can be redeemed in total. `null` removes the limit. */
+            maxRedemptions?: number | null;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed. `null` removes the expiry.
+             */
+            redeemBy?: string | null;
+            /** @description Limit the coupon to these pages. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /**
+             * @description Limit the coupon to these ticket types; an empty array clears the list. The ticket
+             *     types must belong to the pages in `pageIds` of the same request or, without it, to the
+             *     coupon's current pages.
+             */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        };
+        /**
+         * EventDiscount
+         * @description A quantity (bulk) discount on an event's tickets: ordering at least `minQuantity` (and at
+         *     most `maxQuantity`) tickets takes `amountOff` or `percentOff` off. The quantity counts every
+         *     ticket in the order (`total_quantity`) or only the ticket types in `ticketTypeIds`
+         *     (`ticket_type_quantity`).
+         */
+        EventDiscount: {
+            /** @description A fixed discount in the smallest unit of the event's currency. Not combined with `percentOff`. */
+            amountOff?: number | null;
+            /** @description A percentage discount. Not combined with `amountOff`. */
+            percentOff?: number | null;
+            /** @description The fewest tickets that earn the discount. */
+            minQuantity?: number | null;
+            /** @description The most tickets that earn it; `null` means no upper limit. */
+            maxQuantity?: number | null;
+            /** @enum {string|null} */
+            quantityCondition?: "total_quantity" | "ticket_type_quantity" | null;
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][] | null;
+        };
+        /**
+         * EventDetails
+         * @description When and where the event takes place, how it is sold, and how its tickets are taxed.
+         */
+        EventDetails: {
+            /**
+             * @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`).
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** Format: date-time */
+            startDate?: string | null;
+            /** Format: date-time */
+            endDate?: string | null;
+            /**
+             * @description The IANA time zone the event's times are shown in.
+             * @example Europe/Lisbon
+             */
+            timezone?: string | null;
+            /** @description The venue's address, for in-person and hybrid events. */
+            location?: string | null;
+            /** @description A map link for the venue. */
+            mapsLink?: string | null;
+            /** @description The link attendees use to join online, for virtual and hybrid events. */
+            meetingLink?: string | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /**
+             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
+             * @enum {string|null}
+             */
+            status?: "active" | "sold_out" | "canceled" | null;
+            /** @description The most tickets the event sells in total; `null` means unlimited. */
+            capacity?: number | null;
+            /**
+             * @description The lowercase ISO 4217 currency of the ticket prices.
+             * @example eur
+             */
+            currency?: string | null;
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["EventDiscount"][] | null;
+            /** @description The tax rate charged on the tickets when the page's tax `mode` is `fixed`. At most one. */
+            fixedTaxRateIds?: string[] | null;
+            /** @description Whether someone who has already registered or bought tickets is stopped from doing so again. */
+            limitRegistrations?: components["schemas"]["PageLimitSetting"];
+            /** @description Whether attendees get their tickets as PDF files. */
+            pdfTicketsEnabled?: boolean | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /**
+             * @description The Stripe tax code of the tickets.
+             * @example txcd_20030000
+             */
+            taxCode?: string | null;
+        } | null;
+        /**
+         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
+         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
+         * @enum {string}
+         */
+        TicketingStatus: "enabled" | "disabled" | "archived";
+        /**
+         * @description How attendees pick from a ticket group's types: one type (`single`), several types
+         *     (`multiple`), or a quantity of each type (`quantity`).
+         * @enum {string}
+         */
+        TicketSelectionType: "single" | "multiple" | "quantity";
+        /**
+         * @description When a ticket group or ticket type goes on sale:
+         *     - `always_available`: on sale with no sale window or trigger.
+         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
+         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
+         *       trigger (another group or type) stops selling, sells out, or either.
+         *     - `until_event_starts`: until the event begins.
+         * @enum {string}
+         */
+        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
+        /**
+         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
+         *     (its capacity is used up) or `unavailable`. Read-only.
+         * @enum {string}
+         */
+        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
+        /**
+         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
+         *     `separate` line.
+         * @enum {string}
+         */
+        TicketFeeDisplay: "included" | "separate";
+        /**
+         * TicketGroupBulkDiscount
+         * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
+         *     group's tickets get `percentOff` off. The same shape is read and written.
+         */
+        TicketGroupBulkDiscount: {
+            minQuantity: number;
+            maxQuantity: number;
+            percentOff: number;
+        };
+        /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
+        TicketGroupLayout: {
+            /** @enum {string|null} */
+            type?: "list" | "grid" | "accordion" | null;
+            /** @enum {string|null} */
+            alignment?: "default" | "center" | "stack" | null;
+            /** @description Columns of the grid. */
+            columns?: number | null;
+            collapse?: boolean | null;
+            /**
+             * @description Size of the ticket type images; an empty string when not set.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /** @enum {string|null} */
+            spacing?: "comfortable" | "compact" | null;
+            showTicketFee?: boolean | null;
+            showTicketGroupName?: boolean | null;
+            showTicketPrice?: boolean | null;
+            showTicketSaleDateTimezone?: boolean | null;
+            showTicketTotalPrice?: boolean | null;
+            showTicketTypeName?: boolean | null;
+            showPwywPlaceholder?: boolean | null;
+        } | null;
+        /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
+        TicketGroupPreselect: {
+            enabled?: boolean | null;
+            quantity?: number | null;
+            ticketTypeId?: components["schemas"]["NullableObjectId"];
+        } | null;
+        /**
+         * @description The properties that both forms of a ticket group share: the group returned by the
+         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
+         *     Apart from `id` and `name`, any of them may be `null`.
+         */
+        TicketGroupBase: {
+            id?: components["schemas"]["ObjectId"];
+            name?: string;
+            description?: string | null;
+            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
+            capacity?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            /** @description Quantity discounts on the group's tickets. */
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
+            layout?: components["schemas"]["TicketGroupLayout"];
+            preselect?: components["schemas"]["TicketGroupPreselect"];
+            /** @description Your own reference for the group. */
+            reference?: string | null;
+        };
+        /**
+         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
+         *     `price` is the minimum the attendee may pay.
+         * @enum {string}
+         */
+        TicketPricing: "paid" | "free" | "pwyw";
+        /**
+         * TicketType
+         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
+         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
+         *     and `name`, any property may be `null`.
+         */
+        TicketType: {
+            id: components["schemas"]["ObjectId"];
+            name: string;
+            description?: string | null;
+            /** @description Your own reference for the ticket type. */
+            reference?: string | null;
+            /** @description The group the ticket type belongs to. */
+            ticketGroupId?: components["schemas"]["NullableObjectId"];
+            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
+            price?: number | null;
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The amount suggested for `pwyw` pricing. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A former price shown struck through next to `price`. */
+            discountedFromPrice?: number | null;
+            /** @description The booking fee charged per ticket, if any. */
+            feeAmount?: number | null;
+            /** @description The most tickets of this type sold; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description The fewest tickets of this type per order. */
+            minQuantity?: number | null;
+            /** @description The most tickets of this type per order. */
+            maxQuantity?: number | null;
+            /** @description How many tickets of this type have been sold. */
+            quantitySold?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            showAvailableQuantity?: boolean | null;
+            showTicketSaleDates?: boolean | null;
+            image?: components["schemas"]["Image"] | null;
+        };
+        /**
+         * EventTicketGroup
+         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
+         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
+         */
+        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
+            ticketTypes?: components["schemas"]["TicketType"][] | null;
+        };
+        /**
+         * Event
+         * @description An event page: a page of type `event` that sells tickets, with the event's details, its
+         *     ticket groups and ticket types, the settings every page has (`PageBase`), and the checkout
+         *     settings it shares with checkout pages (`PagePaymentSettings`).
+         */
+        Event: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & components["schemas"]["PagePaymentSettings"] & {
+            /** @enum {string} */
+            type?: "event";
+            eventDetails?: components["schemas"]["EventDetails"];
+            /** @description The event's ticket groups, each with its ticket types in full. */
+            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
+            /** @description Whether the confirmation screen shows the event's name. */
+            showConfirmationEventName?: boolean | null;
+            /** @description Whether the confirmation screen shows the event's date and time. */
+            showConfirmationEventDateTime?: boolean | null;
+            /** @description Whether the confirmation screen shows the venue. */
+            showConfirmationEventLocation?: boolean | null;
+            /** @description Whether the confirmation screen shows the link to join online. */
+            showConfirmationEventMeetingLink?: boolean | null;
+            /** @description Whether the confirmation screen lists the tickets bought. */
+            showConfirmationEventTickets?: boolean | null;
+            /** @description Whether the confirmation screen has an add-to-calendar button. */
+            showConfirmationAddToCalendar?: boolean | null;
+        };
+        /** @description One page of events, newest first. */
+        EventList: {
+            data: components["schemas"]["Event"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
          * EventSettingsInput
          * @description The settings that only events take, on creation and update (see `Event`).
          */
@@ -5118,135 +5845,6 @@ export interface components {
             data: components["schemas"]["Event"];
         };
         /**
-         * UpdateRedirectUrlPartInput
-         * @description A value to add to the redirect address, in a request that updates a page. Either the answer
-         *     to an existing custom field (`key` `fields` with the field's id in `fieldId`, and no
-         *     `identifier`), or any other value (`key` set to its name with the value in `identifier`, and
-         *     no `fieldId`). Field ids are in the page's `fields`.
-         */
-        UpdateRedirectUrlPartInput: {
-            /**
-             * @description What the value is taken from; `fields` for a custom field's answer.
-             * @example fields
-             */
-            key?: string | null;
-            /** @description Which value of that kind to use. Not allowed when `key` is `fields`. */
-            identifier?: string | null;
-            /** @description The id of the custom field whose answer is used. Required when `key` is `fields`, and only allowed then. */
-            fieldId?: components["schemas"]["NullableObjectId"];
-        } & ({
-            /** @enum {unknown} */
-            key: "fields" | null;
-            /** @description Required for a custom field's answer. */
-            fieldId: components["schemas"]["NullableObjectId"];
-            identifier?: never;
-        } | {
-            /** @description Required for any value other than a custom field's answer. */
-            identifier: unknown;
-            key?: unknown;
-            fieldId?: never;
-        });
-        /**
-         * UpdateRedirectUrlQueryPartInput
-         * @description A value to add to the redirect address as a query parameter named `parameter`, when updating a page.
-         */
-        UpdateRedirectUrlQueryPartInput: components["schemas"]["UpdateRedirectUrlPartInput"] & {
-            /**
-             * @description The name of the query parameter.
-             * @example email
-             */
-            parameter?: string | null;
-        };
-        /**
-         * UpdateFunnelStepConfirmationInput
-         * @description The funnel's last step: what the customer sees once everything is paid. `action`
-         *     `confirmation` shows the confirmation screen (with a custom title and message when
-         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
-         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
-         */
-        UpdateFunnelStepConfirmationInput: {
-            /** @enum {string} */
-            type: "confirmation";
-            /** @description Whether the step is in use. */
-            enabled?: boolean | null;
-            /** @description The step's position in the funnel. */
-            order?: number | null;
-            /** @description The step's settings. */
-            config?: {
-                /** @enum {string|null} */
-                action?: "confirmation" | "checkout" | "redirect" | null;
-                customizeCheckoutConfirmation?: boolean | null;
-                confirmationCheckoutTitle?: string | null;
-                /** @description HTML or plain text. */
-                confirmationCheckoutMessage?: string | null;
-                redirectPageId?: components["schemas"]["NullableObjectId"];
-                redirectUrl?: string | null;
-                /** @description Path segments added to `redirectUrl`, in order. */
-                redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
-                /** @description Query parameters added to `redirectUrl`. */
-                redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
-            } | null;
-        };
-        /**
-         * UpdateFunnelStepUpsellInput
-         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
-         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
-         *     (`action` `redirect`).
-         */
-        UpdateFunnelStepUpsellInput: {
-            /** @enum {string} */
-            type: "upsell";
-            /** @description Whether the step is in use. */
-            enabled?: boolean | null;
-            /** @description The step's position in the funnel. */
-            order?: number | null;
-            /** @description The step's settings. */
-            config?: {
-                /**
-                 * @description How the upsell is shown.
-                 * @enum {string|null}
-                 */
-                action?: "checkout" | "redirect" | null;
-                /** @description The checkout or event page offered, when `action` is `checkout`. */
-                pageId?: components["schemas"]["NullableObjectId"];
-                /** @description Where the customer is sent, when `action` is `redirect`. */
-                redirect?: {
-                    /** @description The address of the upsell offer. */
-                    url?: string | null;
-                    /** @description Path segments added to `url`, in order. */
-                    path?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
-                    /** @description Query parameters added to `url`. */
-                    query?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
-                } | null;
-            } | null;
-        };
-        /**
-         * UpdateFunnelStepInput
-         * @description One funnel step of a page being updated (see `FunnelStep`). Field answers in the redirect
-         *     addresses refer to the page's existing fields by their id.
-         */
-        UpdateFunnelStepInput: {
-            /**
-             * @description The kind of step, which decides the shape of `config`.
-             * @enum {string}
-             */
-            type?: "checkout" | "upsell" | "confirmation";
-        } & (components["schemas"]["UpdateFunnelStepConfirmationInput"] | components["schemas"]["UpdateFunnelStepUpsellInput"] | components["schemas"]["FunnelStepCheckout"]);
-        /**
-         * UpdatePageSettingsInput
-         * @description The settings whose form differs when a page is updated: funnel steps and redirect values
-         *     refer to the page's existing fields by id. Custom fields themselves are changed with the
-         *     field endpoints.
-         */
-        UpdatePageSettingsInput: {
-            /** @description The page's funnel after checkout, in order. */
-            funnelSteps?: components["schemas"]["UpdateFunnelStepInput"][] | null;
-            /** @description Path segments to add to `redirectUrl`, in order. */
-            redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
-            /** @description Query parameters to add to `redirectUrl`. */
-            redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
-        };
-        /**
          * UpdateEventDiscountInput
          * @description A quantity discount of an event being updated; its ticket types are named by id.
          */
@@ -5272,40 +5870,6 @@ export interface components {
         UpdateEventRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["EventSettingsInput"] & {
             eventDetails?: components["schemas"]["UpdateEventDetailsInput"];
         };
-        /** @description All custom fields of a page, in one response. This list is not paginated. */
-        FieldList: {
-            data: components["schemas"]["Field"][];
-        };
-        /**
-         * CreateFieldRequest
-         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type` out
-         *     for the elements that take none (listed under `type`).
-         */
-        CreateFieldRequest: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"];
-        /** @description A single custom field. */
-        FieldResponse: {
-            data: components["schemas"]["Field"];
-        };
-        /**
-         * DeletionResult
-         * @description The outcome of a permanent deletion.
-         */
-        DeletionResult: {
-            /** @description True when the item was deleted. */
-            success: boolean;
-            /** @description A human-readable confirmation. */
-            message: string;
-        };
-        /** @description The outcome of a permanent deletion, wrapped in `data`. */
-        DeletionResultResponse: {
-            data: components["schemas"]["DeletionResult"];
-        };
-        /**
-         * UpdateFieldRequest
-         * @description The field settings to change, with the same settings and limits as when creating a field.
-         *     Every setting is optional; settings you leave out keep their values.
-         */
-        UpdateFieldRequest: components["schemas"]["FieldInput"] & components["schemas"]["FieldElementTypeRule"];
         /**
          * TicketGroup
          * @description A ticket group of an event, as the ticket-group endpoints return it: its ticket types are
@@ -6207,62 +6771,6 @@ export interface components {
             data: components["schemas"]["TicketEventData"];
         };
         /**
-         * SubmissionStatus
-         * @description Whether the submission went through (`succeeded`) or not (`failed`).
-         * @enum {string}
-         */
-        SubmissionStatus: "succeeded" | "failed";
-        /**
-         * Submission
-         * @description What someone sent through a form page: who they are, their answers to the form's custom
-         *     fields, and where the submission came from. Submissions made while the form was in test
-         *     mode have `livemode: false`.
-         */
-        Submission: {
-            id: components["schemas"]["ObjectId"];
-            /** @description The store the submission belongs to. */
-            sellerId?: components["schemas"]["NullableObjectId"];
-            /** @description The form page that received the submission. */
-            pageId?: components["schemas"]["NullableObjectId"];
-            /** @description The form's slug at the time of the submission. */
-            pageSlug?: string | null;
-            /** @description The form's title at the time of the submission. */
-            formTitle?: string | null;
-            status: components["schemas"]["SubmissionStatus"];
-            /** @description The customer record the submission is linked to, matched by email. */
-            customerId?: components["schemas"]["NullableObjectId"];
-            customerEmail?: string | null;
-            customerName?: string | null;
-            /** @description The contact and billing details entered, or `null`. */
-            billing?: components["schemas"]["BillingDetails"] | null;
-            /** @description The shipping details entered, or `null`. */
-            shipping?: components["schemas"]["ShippingDetails"] | null;
-            /** @description The answers to the form's custom fields, as submitted. */
-            fields?: components["schemas"]["SubmittedField"][] | null;
-            /** @description True for live data, false for submissions made in test mode. */
-            livemode?: boolean | null;
-            /** @description The locale of the visitor's browser. */
-            locale?: string | null;
-            /** @description Query-string parameters of the form's address when it was submitted, kept for attribution. */
-            queryParameters?: {
-                [key: string]: string;
-            } | null;
-            /** @description The form session. */
-            sessionId?: string | null;
-            /** @description The page visit that led to the submission. */
-            visitId?: string | null;
-            /** @description The IP address the submission came from. */
-            clientIp?: string | null;
-            /** @description The browser's user agent. */
-            userAgent?: string | null;
-            /** @description The width of the visitor's screen in pixels. */
-            screenWidth?: number | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /**
          * SubmissionEventData
          * @description The `data` of a form submission event: the form submission.
          */
@@ -6288,52 +6796,6 @@ export interface components {
             /** @constant */
             event: "submission.updated";
             data: components["schemas"]["SubmissionEventData"];
-        };
-        /**
-         * Product
-         * @description A product sold on a checkout page, or offered as an order bump. Its full field list is
-         *     not publicly documented, so this schema declares no fields and accepts any; read the
-         *     properties you need defensively. What is known: the products list filters them by role
-         *     (`product` or `orderbump`) and searches their title and SKU, and a product can have
-         *     several prices.
-         */
-        Product: {
-            [key: string]: unknown;
-        };
-        /**
-         * CheckoutPage
-         * @description A hosted checkout page: a page of type `checkout` that sells one product (`product`, with
-         *     its prices), with the settings every page has (`PageBase`), the checkout settings it shares
-         *     with events (`PagePaymentSettings`), and its own subscription notifications.
-         */
-        CheckoutPage: components["schemas"]["PageBase"] & components["schemas"]["PagePaymentSettings"] & {
-            /** @enum {string} */
-            type?: "checkout";
-            /** @description The product the page sells, with its prices; `null` when the page has none. */
-            product?: components["schemas"]["Product"] | null;
-            /** @description Whether the number of payments of a payment plan may be replaced through a query parameter. */
-            allowDynamicPlanIterations?: boolean | null;
-            /** @description Whether the store's team is emailed when a subscription is canceled. */
-            sendCanceledSubscriptionNotifications?: boolean | null;
-            /** @description Whether the store's team is emailed about each successful recurring payment. */
-            sendRecurringPaymentSucceededNotifications?: boolean | null;
-            /** @description Whether the store's team is emailed when a recurring payment fails. */
-            sendRecurringPaymentFailedNotifications?: boolean | null;
-            /**
-             * @deprecated
-             * @description Replaced by the product's own setting of the same name.
-             */
-            enableFileAccessForInactiveSubscriptions?: boolean | null;
-            /**
-             * @deprecated
-             * @description Replaced by the product's `limitSubscriptions`.
-             */
-            limitSubscriptions?: components["schemas"]["PageToggle"];
-            /**
-             * @deprecated
-             * @description Replaced by the product's `limitSubscriptions`.
-             */
-            limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
         };
         /**
          * CheckoutPageEventData
@@ -6638,12 +7100,6 @@ export interface components {
         PaymentId: components["schemas"]["ObjectId"];
         /** @description The id of the customer. */
         CustomerId: components["schemas"]["ObjectId"];
-        /** @description The id of the subscription. */
-        SubscriptionId: components["schemas"]["ObjectId"];
-        /** @description The id of the subscription payment. */
-        SubscriptionPaymentId: components["schemas"]["ObjectId"];
-        /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
-        CouponId: components["schemas"]["ObjectId"];
         /** @description Only return pages with this status. */
         PageStatusFilter: components["schemas"]["PageStatus"];
         /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
@@ -6652,6 +7108,16 @@ export interface components {
         PageId: components["schemas"]["ObjectId"];
         /** @description The id of the custom field. */
         FieldId: components["schemas"]["ObjectId"];
+        /** @description Only return submissions with this status. */
+        SubmissionStatusFilter: components["schemas"]["SubmissionStatus"];
+        /** @description The id of the form submission. */
+        SubmissionId: components["schemas"]["ObjectId"];
+        /** @description The id of the subscription. */
+        SubscriptionId: components["schemas"]["ObjectId"];
+        /** @description The id of the subscription payment. */
+        SubscriptionPaymentId: components["schemas"]["ObjectId"];
+        /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
+        CouponId: components["schemas"]["ObjectId"];
         /** @description The id of the ticket group. */
         TicketGroupId: components["schemas"]["ObjectId"];
         /** @description The id of the ticket type. */
@@ -6960,6 +7426,776 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCheckoutPages: {
+        parameters: {
+            query?: {
+                /** @description Only return pages with this status. */
+                status?: components["parameters"]["PageStatusFilter"];
+                /**
+                 * @description Text matched, ignoring case, against the page's name and the title of the product it
+                 *     sells (`name`, `product.title`).
+                 * @example workshop
+                 */
+                search?: string;
+                /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
+                testmode?: components["parameters"]["TestmodeFilter"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of checkout pages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckoutPageRequest"];
+            };
+        };
+        responses: {
+            /** @description The new checkout page, with ids for its product and fields. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict: a page with this `slug` already exists in the store. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived checkout page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCheckoutPageRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated checkout page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: another page in the store already uses this `slug`. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCheckoutPageFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout page's custom fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The new field. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listForms: {
+        parameters: {
+            query?: {
+                /** @description Only return pages with this status. */
+                status?: components["parameters"]["PageStatusFilter"];
+                /**
+                 * @description Text matched, ignoring case, against the form's name and title (`name`, `title`).
+                 * @example audit
+                 */
+                search?: string;
+                /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
+                testmode?: components["parameters"]["TestmodeFilter"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormRequest"];
+            };
+        };
+        responses: {
+            /** @description The new form, with ids for its fields. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict: a page with this `slug` already exists in the store. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: another page in the store already uses this `slug`. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form's custom fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The new field. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Text matched, ignoring case, against the submitter's email and name and the form's
+                 *     title (`customerEmail`, `customerName`, `formTitle`).
+                 * @example marco
+                 */
+                search?: string;
+                /** @description Only return items that belong to this page. */
+                pageId?: components["parameters"]["PageIdFilter"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /** @description Only return submissions with this status. */
+                status?: components["parameters"]["SubmissionStatusFilter"];
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of submissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the form submission. */
+                submissionId: components["parameters"]["SubmissionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submission. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

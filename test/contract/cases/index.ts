@@ -1,10 +1,13 @@
 // Every contract case, one file per resource. Add your resource's file here.
 import { accountCases } from './account.ts';
 import { bookingCases } from './bookings.ts';
+import { checkoutPageCases } from './checkout-pages.ts';
 import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
+import { formCases } from './forms.ts';
 import { paymentCases } from './payments.ts';
+import { submissionCases } from './submissions.ts';
 import { subscriptionCases } from './subscriptions.ts';
 import { ticketCases } from './tickets.ts';
 import type { Cases } from './types.ts';
@@ -20,4 +23,7 @@ export const cases: Cases = {
   ...ticketCases,
   ...bookingCases,
   ...eventCases,
+  ...checkoutPageCases,
+  ...formCases,
+  ...submissionCases,
 };
