@@ -3798,16 +3798,512 @@ export interface components {
             allowDynamicRedirectUrl?: boolean | null;
         };
         /**
+         * @description What the product is for: `product` is sold on a checkout page; `orderbump` is a simple
+         *     add-on a checkout page offers next to its product (order bumps are in beta). A product keeps
+         *     its role: it cannot be converted.
+         * @enum {string}
+         */
+        ProductRole: "product" | "orderbump";
+        /**
+         * @description Whether the price is paid once (`one_time`) or billed repeatedly (`recurring`, which covers
+         *     both subscriptions and payment plans). It is fixed when the price is created.
+         * @enum {string}
+         */
+        PriceBillingType: "one_time" | "recurring";
+        /**
+         * @description The unit of a billing period. `null` when no interval is set.
+         * @enum {string|null}
+         */
+        PriceInterval: "day" | "week" | "month" | "year" | null;
+        /**
+         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
+         *     then prorated up to that day.
+         */
+        PriceBillingCycleAnchor: {
+            /** @description Whether renewals are pinned to the day below. */
+            enabled?: boolean | null;
+            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
+            dayOfMonth?: number | null;
+            /** @description The month renewals fall in, for yearly billing (`1` is January). */
+            month?: number | null;
+        };
+        /**
+         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
+         *     until it is canceled.
+         */
+        PriceRecurring: {
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, for subscriptions that begin on a fixed date. When both a trial and a start date are set, the start date applies.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
+         *     `intervalCount` `interval`s, after which the plan is complete.
+         */
+        PricePaymentPlan: components["schemas"]["PriceRecurring"] & {
+            /** @description How many charges the plan makes in total. */
+            planIterations?: number | null;
+        };
+        /**
+         * @description An icon shown in front of the price's badge text. `null` shows no icon.
+         * @enum {string|null}
+         */
+        PriceBadgeIcon: "star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye" | null;
+        /**
+         * Price
+         * @description One of a product's prices. A price is one-time, a subscription (`recurring`) or a payment
+         *     plan (`paymentPlan`); a price never has both schedules. Any of them may be pay what you want
+         *     (except payment plans). Customers choose among the enabled prices at checkout.
+         */
+        Price: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a
+             *     customer can pay.
+             * @example 20000
+             */
+            amount: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example gbp
+             */
+            currency: string;
+            billingType: components["schemas"]["PriceBillingType"];
+            /** @description The subscription schedule; `null` unless this is a subscription price. */
+            recurring?: components["schemas"]["PriceRecurring"] | null;
+            /** @description The payment plan schedule; `null` unless this is a payment plan price. */
+            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
+            /** @description Whether customers can choose this price. Customer-facing reads leave disabled prices out. */
+            enabled: boolean;
+            /** @description Whether this is the product's default price, selected when the checkout opens. */
+            isDefault: boolean;
+            /** @description Whether the price is hidden from the price picker. A hidden price can still be selected through the checkout link's query parameters. */
+            hidden?: boolean | null;
+            /** @description A name for the price, such as "Monthly" or "Early bird". */
+            label?: string | null;
+            /** @description A short highlight shown on the price card, such as "Most popular". */
+            badge?: string | null;
+            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
+            /** @description The position of the price in the dashboard and the price picker (lower first). */
+            order?: number | null;
+            /** @description The seller's own code for the price, like a SKU. The API derives one (for example `price_one_time_fixed_5000`) when none is given. */
+            reference?: string | null;
+            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+        };
+        /**
+         * @description How the checkout presents a choice of several prices: the heading and text above the
+         *     options, and how prices are grouped into tabs. Tabs group prices along an axis (`billing`:
+         *     one-time or recurring, or `interval`: monthly, yearly, ...); the maps below are keyed by
+         *     that axis.
+         */
+        PricePicker: {
+            /** @description The heading above the price options. */
+            title?: string | null;
+            /** @description Text under the heading, above the price options. Line breaks are kept. */
+            description?: string | null;
+            /** @description Whether long price descriptions are cut after a few lines behind a "Show more" link. The API uses `true` when it is not set. */
+            shortenDescription?: boolean | null;
+            /** @description The tab selected when the checkout opens, per axis: `{"interval": "Monthly"}`. */
+            priceDisplayDefaults?: {
+                [key: string]: string;
+            } | null;
+            /** @description Renamed tabs, per axis and then per group name: `{"interval": {"One-time": "Lifetime"}}`. */
+            priceDisplayLabels?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            } | null;
+            /** @description The order of the tabs, per axis, as a list of group names: `{"interval": ["Monthly", "Yearly"]}`. */
+            priceDisplayTabOrder?: {
+                [key: string]: string[];
+            } | null;
+        };
+        /**
+         * ProductPrice
+         * @deprecated
+         * @description The product's price as a single value, kept for older integrations. It is derived from the
+         *     first enabled price and is only accurate for products with one price: read `prices` instead.
+         */
+        ProductPrice: {
+            /**
+             * @description The price in the smallest unit of `currency`.
+             * @example 20000
+             */
+            amount: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example gbp
+             */
+            currency: string;
+            /** @description The subscription schedule; `null` unless the price is a subscription. */
+            recurring?: components["schemas"]["PriceRecurring"] | null;
+            /** @description The payment plan schedule; `null` unless the price is a payment plan. */
+            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
+            /** @description A struck-through "was" price, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
+            payWhatYouWant?: boolean | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /**
+             * @deprecated
+             * @description Whether the product had one price or several, from before products had `prices`. Kept only for older integrations.
+             * @enum {string|null}
+             */
+            pricingType?: "single" | "multiple" | null;
+        };
+        /**
+         * @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantStatus: "enabled" | "disabled" | "deleted" | null;
+        /** @description The image shown with a variant option. */
+        ProductVariantOptionImage: {
+            /** @description Where the image is served from. */
+            url?: string | null;
+            /** @description The image's file name. */
+            name?: string | null;
+            /** @description The uploaded file behind the image. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+        };
+        /** @description One choice within a variant, such as a size or an add-on, with what it adds to the price. */
+        ProductVariantOption: {
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description The option's name.
+             * @example Printed workbook
+             */
+            name: string;
+            /** @description Text shown with the option (HTML or plain text). */
+            description?: string | null;
+            /**
+             * @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`).
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | "pay_what_you_want" | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
+            additionalChargeAmount?: number | null;
+            /** @description Whether customers choose how much to pay for the option. Default `false`. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description The option's stock keeping unit. */
+            sku?: string | null;
+            /** @description How many units of the option are left, when the variant manages stock per option. */
+            stock?: number | null;
+            /** @description Files a customer who chose this option can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description The option's image, if it has one. */
+            image?: components["schemas"]["ProductVariantOptionImage"] | null;
+        };
+        /**
+         * @description How customers choose among the variant's options: one option (`single`), several
+         *     (`multiple`), or several with a quantity for each (`quantity`). The API uses `single` when
+         *     it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantSelectionType: "single" | "multiple" | "quantity" | null;
+        /** @description How the checkout shows a variant and its options. Each setting has the default named in its description. */
+        ProductVariantLayout: {
+            /**
+             * @description Options as a list or a grid. Default `list`.
+             * @enum {string|null}
+             */
+            variantOptionLayout?: "list" | "grid" | null;
+            /** @description The number of columns of the grid layout. Default `2`. */
+            variantOptionColumns?: number | null;
+            /**
+             * @description The size of option images. Default `small`.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /**
+             * @description The space between options. Default `comfortable`.
+             * @enum {string|null}
+             */
+            spacing?: "comfortable" | "compact" | "" | null;
+            /**
+             * @description How option text is aligned. Default `left`.
+             * @enum {string|null}
+             */
+            textAlign?: "left" | "center" | "stack" | "" | null;
+            /** @description Show the options collapsed until the customer opens them. Default `false`. */
+            collapseVariantOptions?: boolean | null;
+            /** @description Show the variant's name. Default `true`. */
+            showVariantName?: boolean | null;
+            /** @description Show the options' names. Default `true`. */
+            showVariantOptionNames?: boolean | null;
+            /** @description Show the options' prices. Default `true`. */
+            showVariantOptionPrices?: boolean | null;
+            /** @description Show a `+` or `-` before option prices. Default `false`. */
+            showVariantOptionPriceSign?: boolean | null;
+            /** @description Show placeholder text in pay-what-you-want amount inputs. Default `true`. */
+            showPwywPlaceholder?: boolean | null;
+        };
+        /** @description An option selected for the customer when the checkout opens. */
+        ProductVariantPreselect: {
+            /** @description Whether an option is preselected. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /**
+             * @description The option to preselect. In a request it is the `key` you gave one of this variant's
+             *     options in the same request.
+             */
+            optionId?: string | null;
+            /** @description The quantity to preselect, for `quantity` variants. The API uses `1` for `single` and `multiple` variants. */
+            quantity?: number | null;
+        };
+        /**
+         * @description Shows the variant only when another variant's selection meets a condition. Compare with
+         *     `is`, `is_not` or `contains` and a `value`, or test with `is_empty` or `is_not_empty` and no
+         *     `value`.
+         */
+        ProductVariantShowHideLogic: {
+            /** @description Whether the condition applies. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /** @description The variant whose selection is tested. */
+            element?: {
+                /** @description The variant to test. In a request it is the `key` you gave another variant in the same request. */
+                elementId?: string | null;
+            } | null;
+            /**
+             * @description How the selection is compared. The API uses `is` when it is not set.
+             * @enum {string|null}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
+            /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
+            value?: string | null;
+        };
+        /**
+         * @description A group of options the customer chooses from at checkout, such as sizes or add-ons. Each
+         *     option can add to the price.
+         */
+        ProductVariant: {
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description The variant's name, shown above its options.
+             * @example Workbook
+             */
+            name: string;
+            /** @description The options to choose from. */
+            options?: components["schemas"]["ProductVariantOption"][] | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            selectionType?: components["schemas"]["ProductVariantSelectionType"];
+            /** @description Whether the customer must choose at least one option. */
+            required?: boolean | null;
+            /** @description Whether the variant is hidden. The checkout link's query parameters can still show it or fill it in. Default `false`. */
+            hidden?: boolean | null;
+            /** @description The variant's position among the product's variants (lower first). Default `0`. */
+            order?: number | null;
+            /** @description The seller's reference for the variant. The API derives one from the name when none is given. */
+            reference?: string | null;
+            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
+            increasesWithQuantity?: boolean | null;
+            /** @description Whether stock is counted per option (each option's `stock`) rather than for the product. Default `false`. */
+            manageVariantOptionStock?: boolean | null;
+            /** @description Whether orders use the options' SKUs instead of the product's. Default `false`. */
+            useVariantOptionSkus?: boolean | null;
+            /** @description The prices the variant belongs to; it applies only with these prices. */
+            priceIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description How the checkout shows the variant. */
+            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            /** @description The option selected when the checkout opens. */
+            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            /** @description The condition under which the variant is shown. */
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+        };
+        /**
+         * @description What the quantity thresholds of a bulk discount count: the quantity of the whole checkout
+         *     (`checkout_quantity`), or only the quantity of the listed variant options
+         *     (`variant_option_quantity`).
+         * @enum {string}
+         */
+        ProductDiscountCondition: "checkout_quantity" | "variant_option_quantity";
+        /**
+         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
+         *     the matching items get `amountOff` or `percentOff`.
+         */
+        ProductDiscount: {
+            quantityCondition: components["schemas"]["ProductDiscountCondition"];
+            /** @description The smallest quantity the tier applies to. */
+            minQuantity?: number | null;
+            /** @description The largest quantity the tier applies to; `null` for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount per matching item, in the smallest currency unit. */
+            amountOff?: number | null;
+            /** @description A percentage discount on the matching items. */
+            percentOff?: number | null;
+            /** @description The variant options whose quantity counts, with `quantityCondition` `variant_option_quantity`. */
+            variantOptionIds?: components["schemas"]["ObjectId"][] | null;
+        };
+        /** @description An image of the product. The first is the main image; the others form its gallery. */
+        ProductMedia: {
+            /**
+             * Format: uri
+             * @description Where the image is served from.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
+             */
+            url: string;
+            /**
+             * @description The image's file name.
+             * @example workshop-cover.jpg
+             */
+            name: string;
+            /** @description The uploaded file behind the image; `null` for images added by URL, such as stock photos. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+        };
+        /**
+         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
+         *     cannot pay for it again. It applies to one-time prices only.
+         */
+        ProductPaymentLimit: {
+            /** @description Whether duplicate payments are prevented. */
+            enabled?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the prevention was switched on.
+             */
+            enabledAt?: string | null;
+        };
+        /**
+         * @description Duplicate-subscription prevention for the product: when enabled, the checkout refuses a
+         *     subscription that would duplicate an active one.
+         */
+        ProductSubscriptionLimit: {
+            /** @description Whether the limit applies. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /** @description Also count the customer's active subscriptions in the connected Stripe account. */
+            limitSubscriptionsStripe?: {
+                /** @description Whether subscriptions in Stripe are counted too. The API uses `false` when it is not set. */
+                enabled?: boolean | null;
+            } | null;
+        };
+        /**
+         * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
+         *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
+         *     The API also uses an empty string, whose meaning it does not document.
+         * @enum {string|null}
+         */
+        ProductTaxBehavior: "inclusive" | "exclusive" | "automatic" | "" | null;
+        /**
          * Product
-         * @description A product sold on a checkout page, or offered as an order bump. Its full field list is
-         *     not publicly documented, so this schema declares no fields and accepts any; read the
-         *     properties you need defensively. What is known: the products list filters them by role
-         *     (`product` or `orderbump`) and searches their title and SKU, and a product can have
-         *     several prices.
+         * @description Something a store sells: the product of a checkout page, or an order bump offered next to
+         *     it (`role`). A product has one or more prices (`prices`), and may have variants with options
+         *     that add to the price, bulk discounts, files delivered after purchase, images, stock and tax
+         *     settings.
+         *
+         *     The API declares this object as nullable wherever it appears (for example the `product` of
+         *     a checkout page that has none), so typed clients see `Product | null`.
          */
         Product: {
-            [key: string]: unknown;
-        };
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The product's name.
+             * @example Brand Strategy Workshop
+             */
+            title: string;
+            role: components["schemas"]["ProductRole"];
+            /** @description The product's description, as HTML. */
+            description?: string | null;
+            /** @description A one-line plain-text summary, shown where the full description does not fit. */
+            shortDescription?: string | null;
+            /** @description For an order bump, the text of the box the customer ticks to add it, such as "Yes, add the printed workbook". */
+            callToActionText?: string | null;
+            /** @description The product's prices. Customer-facing reads leave disabled prices out. */
+            prices?: components["schemas"]["Price"][] | null;
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            price: components["schemas"]["ProductPrice"];
+            /**
+             * @deprecated
+             * @description Whether the product is a one-time purchase (`charge`) or a `subscription`, derived from
+             *     its first enabled price. Only accurate for products with one price: read `prices`
+             *     instead.
+             * @enum {string}
+             */
+            type: "charge" | "subscription";
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["ProductVariant"][] | null;
+            /** @description Whether the customer must make a choice in the variants. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscount"][] | null;
+            /** @description The product's images; the first is the main image. */
+            media?: components["schemas"]["ProductMedia"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Whether customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Whether each purchase generates a license key. */
+            generateLicenseKeys?: boolean | null;
+            /**
+             * @description The product's stock keeping unit.
+             * @example BSW-STD
+             */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimit"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /**
+             * @description The tax rate charged on the product when the page uses fixed tax rates (at most one).
+             *     Empty when the page charges no tax or uses Stripe Tax, or when no rate is set.
+             */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`) used to compute tax.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
+            /**
+             * Format: date-time
+             * @description When the product was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the product was last changed.
+             */
+            updatedAt: string;
+        } | null;
         /**
          * CheckoutPage
          * @description A hosted checkout page: a page of type `checkout` that sells one product (`product`, with
@@ -3818,7 +4314,7 @@ export interface components {
             /** @enum {string} */
             type?: "checkout";
             /** @description The product the page sells, with its prices; `null` when the page has none. */
-            product?: components["schemas"]["Product"] | null;
+            product?: components["schemas"]["Product"];
             /** @description Whether the number of payments of a payment plan may be replaced through a query parameter. */
             allowDynamicPlanIterations?: boolean | null;
             /** @description Whether the store's team is emailed when a subscription is canceled. */
@@ -4324,13 +4820,359 @@ export interface components {
             limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
         };
         /**
+         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
+         *     then prorated up to that day.
+         */
+        PriceBillingCycleAnchorInput: {
+            /** @description Whether renewals are pinned to the day below. */
+            enabled?: boolean | null;
+            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
+            dayOfMonth?: number | null;
+            /** @description The month renewals fall in, for yearly billing (`1` is January). */
+            month?: number | null;
+        };
+        /**
+         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
+         *     until it is canceled.
+         */
+        PriceRecurringInput: {
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchorInput"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
+         *     `intervalCount` `interval`s, after which the plan is complete.
+         */
+        PricePaymentPlanInput: {
+            /**
+             * @description How many charges the plan makes in total.
+             * @example 3
+             */
+            planIterations: number;
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges. */
+            intervalCount?: number | null;
+            /** @description Days before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
+             */
+            startDate?: string | null;
+            /** @description Pins the charges to a calendar day. Unlike a subscription's, this object cannot be `null`, and neither can its `month`. */
+            billingCycleAnchorConfig?: {
+                month?: number;
+            } & components["schemas"]["PriceBillingCycleAnchorInput"];
+        };
+        /**
+         * @description What `PriceInput` and `SinglePriceInput` share, and the rules that tie the fields together.
+         *     A price is one of three kinds, told apart by its schedule:
+         *
+         *     - **one-time**: neither `recurring` nor `paymentPlan`;
+         *     - **subscription**: `recurring`, billed until canceled;
+         *     - **payment plan**: `paymentPlan`, a fixed number of charges.
+         *
+         *     A price cannot have both schedules, `billingType` `one_time` allows neither, and a payment
+         *     plan cannot be pay what you want (any other kind can). "Leave out" below also allows
+         *     sending `null`. `PriceInput` requires `amount` and `billingType`; `SinglePriceInput` does
+         *     not.
+         */
+        PriceSettingsInput: {
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
+             * @example 20000
+             */
+            amount?: number | null;
+            /**
+             * @description `one_time` or `recurring` (subscriptions and payment plans). It cannot change on an
+             *     existing price.
+             * @enum {string|null}
+             */
+            billingType?: "one_time" | "recurring" | null;
+            /** @description The id of an existing price to change. Leave it out to add a new price. */
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description Lowercase ISO 4217 currency code. The API uses `usd` when it is not set.
+             * @example gbp
+             */
+            currency?: string | null;
+            /** @description The subscription schedule. Not allowed with `paymentPlan` or with `billingType` `one_time`. */
+            recurring?: components["schemas"]["PriceRecurringInput"] | null;
+            /** @description The payment plan schedule. Not allowed with `recurring`, with `billingType` `one_time`, or with `payWhatYouWant`. */
+            paymentPlan?: components["schemas"]["PricePaymentPlanInput"] | null;
+            /**
+             * @description Let customers choose how much to pay, `amount` being the minimum (with `amount` `0` or
+             *     left out, the product can be had for free). Not allowed with a payment plan.
+             */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Charge the setup fee once per unit bought rather than once per order (one-time and pay-what-you-want prices). The API uses `false` when it is not set. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /** @description Whether customers can choose this price. */
+            enabled?: boolean | null;
+            /** @description Hide the price from the price picker. The checkout link's query parameters can still select it. */
+            hidden?: boolean | null;
+            /** @description A name for the price, such as "Monthly" or "Early bird". */
+            label?: string | null;
+            /** @description A short highlight shown on the price card, such as "Most popular". */
+            badge?: string | null;
+            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
+            /** @description The position of the price among the product's prices (lower first). */
+            order?: number | null;
+            /** @description Your own code for the price, like a SKU. Derived from the price when left out (for example `price_one_time_fixed_5000`); a price sent again by `id` keeps its reference. */
+            reference?: string | null;
+        } & (({
+            /** @description Leave out for a one-time price. */
+            recurring?: unknown | null;
+            /** @description Leave out for a one-time price. */
+            paymentPlan?: unknown | null;
+        } | {
+            /** @description Required for a subscription. */
+            recurring: unknown;
+            /** @description Leave out for a subscription. */
+            paymentPlan?: unknown | null;
+        } | {
+            /** @description Required for a payment plan. */
+            paymentPlan: unknown;
+            /** @description Leave out for a payment plan. */
+            recurring?: unknown | null;
+            /**
+             * @description A payment plan cannot be pay what you want.
+             * @enum {unknown}
+             */
+            payWhatYouWant?: false | null;
+        }) & ({
+            /** @enum {unknown} */
+            billingType?: "recurring" | null;
+        } | {
+            /** @description Leave out with `billingType` `one_time`. */
+            recurring?: unknown | null;
+            /** @description Leave out with `billingType` `one_time`. */
+            paymentPlan?: unknown | null;
+        }));
+        /**
+         * SinglePriceInput
+         * @description The product's price given on its own: the same as sending `prices` with this one entry, and
+         *     stored as such. Every field is optional: `amount` defaults to `0`, and a missing
+         *     `billingType` is derived (`recurring` with a `recurring` or `paymentPlan` schedule, else
+         *     `one_time`). The kinds of price and the rules between the fields are described under
+         *     `PriceSettingsInput`. When `prices` is sent too, `prices` wins and this is ignored. On update
+         *     it can only be used while the product has at most one price; a product with several prices
+         *     is updated through `prices`.
+         */
+        SinglePriceInput: {
+            /**
+             * @deprecated
+             * @description Accepted for older integrations and ignored; `prices` replaced it.
+             * @enum {string|null}
+             */
+            pricingType?: "single" | "multiple" | null;
+        } & components["schemas"]["PriceSettingsInput"];
+        /**
+         * PriceInput
+         * @description One entry of a product's `prices`: a new price, or an existing one (by `id`) with its new
+         *     settings. `amount` and `billingType` are required. The kinds of price and the rules between
+         *     the fields are described under `PriceSettingsInput`.
+         */
+        PriceInput: {
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
+             * @example 20000
+             */
+            amount: number;
+            billingType: components["schemas"]["PriceBillingType"];
+        } & WithRequired<components["schemas"]["PriceSettingsInput"], "amount" | "billingType">;
+        /** @description One choice within a variant, with what it adds to the price. */
+        ProductVariantOptionInput: {
+            /**
+             * @description The option's name.
+             * @example Printed workbook
+             */
+            name: string;
+            /**
+             * @description Your own name for the option within this request, not stored. Give one when
+             *     `preselect.optionId` of its variant, `showHideLogic.value` of another variant, or
+             *     `discounts[].variantOptionIds[].key` refers to the option.
+             */
+            key?: string | null;
+            /** @description Text shown with the option (HTML or plain text). */
+            description?: string | null;
+            /**
+             * @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`.
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
+            additionalChargeAmount?: number | null;
+            /** @description A struck-through "was" price for the option, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Let customers choose how much to pay for the option (`one_time` options only). Default `false`. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description The option's stock keeping unit. */
+            sku?: string | null;
+            /** @description How many units of the option are left, when its variant manages stock per option. */
+            stock?: number | null;
+            /** @description Files a customer who chose this option can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description The uploaded image file to show with the option (see `POST /v1/files/upload`). */
+            imageId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description A group of options the customer chooses from at checkout. */
+        ProductVariantInput: {
+            /**
+             * @description The variant's name, shown above its options.
+             * @example Workbook
+             */
+            name: string;
+            /** @description Your own name for the variant within this request, not stored. Give one when another variant's `showHideLogic.element.elementId` refers to it. */
+            key?: string | null;
+            /** @description The options to choose from (at least one). */
+            options: components["schemas"]["ProductVariantOptionInput"][];
+            status?: components["schemas"]["ProductVariantStatus"];
+            selectionType?: components["schemas"]["ProductVariantSelectionType"];
+            /** @description Whether the customer must choose at least one option. */
+            required?: boolean | null;
+            /** @description Hide the variant. The checkout link's query parameters can still show it or fill it in. Default `false`. */
+            hidden?: boolean | null;
+            /** @description The variant's position among the product's variants (lower first). Default `0`. */
+            order?: number | null;
+            /** @description Your reference for the variant. Derived from the name when left out. */
+            reference?: string | null;
+            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
+            increasesWithQuantity?: boolean | null;
+            /** @description Count stock per option (each option's `stock`) rather than for the product. Default `false`. */
+            manageVariantOptionStock?: boolean | null;
+            /** @description Use the options' SKUs on orders instead of the product's. Default `false`. */
+            useVariantOptionSkus?: boolean | null;
+            /** @description The prices the variant belongs to. Required by the API when the product has several prices. */
+            priceIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description How the checkout shows the variant. */
+            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            /** @description The option selected when the checkout opens. */
+            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            /** @description Show the variant only when another variant's selection meets a condition. */
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+        };
+        /**
+         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
+         *     the matching items get `amountOff` or `percentOff` (not both).
+         *
+         *     With `quantityCondition` `variant_option_quantity`, list the counted options in
+         *     `variantOptionIds` by the `key` you give them in `variants[].options[].key` of the same
+         *     request. Keys are resolved to ids when saved and are not returned, so a discount of this kind
+         *     can only be set in a request that also sends the variants.
+         */
+        ProductDiscountInput: {
+            quantityCondition: components["schemas"]["ProductDiscountCondition"];
+            /** @description The smallest quantity the tier applies to. */
+            minQuantity?: number | null;
+            /** @description The largest quantity the tier applies to; leave out for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount per matching item, in the smallest currency unit. Not allowed with `percentOff`. */
+            amountOff?: number | null;
+            /** @description A percentage discount on the matching items. Not allowed with `amountOff`. */
+            percentOff?: number | null;
+            /** @description The options whose quantity counts, by their request-local `key`. Only used with `variant_option_quantity`. */
+            variantOptionIds?: {
+                /** @description The `key` of an option in this request's `variants`. */
+                key: string;
+            }[] | null;
+        } & ({
+            amountOff: unknown;
+            /** @description Leave out (or send `null`) with `amountOff`. */
+            percentOff?: unknown | null;
+        } | {
+            /** @description Leave out (or send `null`) with `percentOff`. */
+            amountOff?: unknown | null;
+        });
+        /**
+         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
+         *     cannot pay for it again. It applies to one-time prices only.
+         */
+        ProductPaymentLimitInput: {
+            /** @description Whether duplicate payments are prevented. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+        };
+        /**
          * ProductDetailsInput
-         * @description The product a checkout page sells, created or changed with the page: its title, description,
-         *     prices and stock. The full shape, with the price inputs and their rules, is described with
-         *     products.
+         * @description The product of a new checkout page (its `productData`). Every field is optional.
+         *
+         *     Common set-ups:
+         *     - a one-time price: `price.amount` and `price.currency`;
+         *     - a subscription: `price.recurring`;
+         *     - a payment plan (a fixed number of charges): `price.paymentPlan` with `planIterations`;
+         *     - prices driven by variants: `price.amount` `0` (or left out) and `variants` whose options
+         *       carry an `additionalChargeAmount`;
+         *     - several prices to choose from: `prices` (it wins over `price`).
+         *
+         *     Variants, options and discounts refer to each other by request-local `key`s (for
+         *     `showHideLogic`, `preselect` and `discounts[].variantOptionIds`); keys are not stored. The
+         *     API accepts `null` for the whole object.
          */
         ProductDetailsInput: {
-            [key: string]: unknown;
+            /**
+             * @description The product's name. The page's name is used when it is left out.
+             * @example Brand Strategy Workshop
+             */
+            title?: string | null;
+            /** @description The product's description, as HTML or plain text. */
+            description?: string | null;
+            price?: components["schemas"]["SinglePriceInput"];
+            /** @description The product's prices. When sent, it wins over `price`. */
+            prices?: components["schemas"]["PriceInput"][];
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["ProductVariantInput"][] | null;
+            /** @description Whether the customer must make a choice in the variants. Default `false`. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscountInput"][] | null;
+            /** @description The product's images, as uploaded image files (see `POST /v1/files/upload`); the first is the main image. */
+            imageIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][];
+            /** @description Let customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Generate a license key for each purchase. */
+            generateLicenseKeys?: boolean | null;
+            /** @description The product's stock keeping unit. */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /** @description The tax rate to charge when the page uses fixed tax rates (at most one). When the page uses fixed rates and this is left out, the store's default rate applies. */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`). The store's Stripe Tax settings apply when it is left out.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
         } | null;
         /**
          * CreateCheckoutPageRequest
