@@ -2277,7 +2277,7 @@ export interface components {
         /**
          * PageRedirect
          * @description Sends visitors of the page straight on to another address before the page loads, while
-         *     `enabled` is true; for example to retire a page without breaking its links.
+         *     `enabled` is true.
          */
         PageRedirect: {
             enabled?: boolean | null;
@@ -2315,7 +2315,7 @@ export interface components {
         };
         /**
          * FunnelStepConfirmation
-         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         * @description The funnel's last step: what the customer sees after checkout. `action`
          *     `confirmation` shows the confirmation screen (with a custom title and message when
          *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
          *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
@@ -3508,8 +3508,8 @@ export interface components {
          *     images, theme and tracking. `CheckoutPage`, `Form` and `Event` add their own properties to
          *     these.
          *
-         *     Apart from the required ones, any of these properties may be left out or be `null` on older
-         *     pages; read them defensively.
+         *     Apart from the required ones, any of these properties may be left out, and most may be
+         *     `null`; read them defensively.
          */
         PageBase: {
             id: components["schemas"]["ObjectId"];
@@ -3622,7 +3622,7 @@ export interface components {
         /**
          * PageFee
          * @description An extra charge that a checkout page or event adds at checkout, such as a processing or
-         *     handling fee: a fixed `amount`, a `percentage` of the total, or both. It can be multiplied
+         *     handling fee: a fixed `amount` or a `percentage` of the total. It can be multiplied
          *     by the quantity bought (checkout pages) or by the number of tickets (events), and limited
          *     to some payment methods.
          */
@@ -5366,7 +5366,7 @@ export interface components {
          * @description The public title and description of a form or event page.
          */
         PageContent: {
-            /** @description The title shown to visitors. Defaults to the page's `name`. */
+            /** @description The title shown to visitors. */
             title?: string | null;
             /** @description The page's description as a Lexical rich-text document serialised to a JSON string. */
             description?: string | null;
@@ -5457,7 +5457,7 @@ export interface components {
          * @description The settings that only forms take, on creation and update (see `Form`).
          */
         FormSettingsInput: {
-            /** @description The title shown to visitors. Defaults to `name`. */
+            /** @description The title shown to visitors. */
             title?: string | null;
             /** @description The form's description, as HTML or plain text. */
             description?: string | null;
@@ -5503,25 +5503,29 @@ export interface components {
             /** @description The form's title at the time of the submission. */
             formTitle?: string | null;
             status: components["schemas"]["SubmissionStatus"];
-            /** @description The customer record the submission is linked to, matched by email. */
+            /** @description The customer record the submission is linked to, if any. */
             customerId?: components["schemas"]["NullableObjectId"];
             customerEmail?: string | null;
+            /** @description The name given with the submission; it may differ from the billing or shipping name. */
             customerName?: string | null;
             /** @description The contact and billing details entered, or `null`. */
             billing?: components["schemas"]["BillingDetails"] | null;
             /** @description The shipping details entered, or `null`. */
             shipping?: components["schemas"]["ShippingDetails"] | null;
-            /** @description The answers to the form's custom fields, as submitted. */
+            /** @description The answers to the form's custom fields, in the form's order. */
             fields?: components["schemas"]["SubmittedField"][] | null;
             /** @description True for live data, false for submissions made in test mode. */
             livemode?: boolean | null;
-            /** @description The locale of the visitor's browser. */
+            /** @description The locale in use when the form was submitted. */
             locale?: string | null;
-            /** @description Query-string parameters of the form's address when it was submitted, kept for attribution. */
+            /**
+             * @description Query-string parameters of the form's address when it was submitted, kept for
+             *     attribution. Values are strings.
+             */
             queryParameters?: {
                 [key: string]: string;
             } | null;
-            /** @description The form session. */
+            /** @description The session the submission belongs to. */
             sessionId?: string | null;
             /** @description The page visit that led to the submission. */
             visitId?: string | null;
