@@ -4619,22 +4619,33 @@ export interface components {
             placeholder?: string | null;
             /** @description Your own reference for the field, repeated with its answers. */
             reference?: string | null;
+            /** @description Whether the customer must fill the field in. */
             required?: boolean | null;
+            /** @description Whether the field is hidden from the customer. */
             hidden?: boolean | null;
+            /** @description The field's position among the page's fields. */
             order?: number | null;
             defaultValue?: components["schemas"]["FieldDefaultValue"];
             minValue?: components["schemas"]["FieldValueLimit"];
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
             options?: components["schemas"]["FieldOptionInput"][] | null;
-            /** @enum {string|null} */
+            /**
+             * @description For `address` fields, whether to collect the billing address only or the shipping address too.
+             * @enum {string|null}
+             */
             collect?: "billing" | "billing_and_shipping" | null;
+            /** @description For `address` fields that collect a shipping address, whether to ask for a shipping phone number. */
             collectShippingPhone?: boolean | null;
-            /** @example GB */
+            /**
+             * @description For `address` fields, the country selected at first, as an ISO 3166-1 alpha-2 code.
+             * @example GB
+             */
             defaultCountry?: string | null;
             limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
             limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
             limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `phone` fields, whether to show the dialling code of the selected country. */
             showSelectedDialCode?: boolean | null;
             showHideLogic?: components["schemas"]["FieldShowHideLogic"];
         };
