@@ -4443,7 +4443,9 @@ export interface components {
              *     everything the page delivers.
              */
             testmode?: boolean;
+            /** @description Lets a query parameter of the page's link replace the title. */
             allowDynamicTitle?: boolean | null;
+            /** @description Lets a query parameter of the page's link replace the description. */
             allowDynamicDescription?: boolean | null;
             /**
              * @description What the customer sees after paying or submitting. Defaults to `confirmation`.
@@ -4452,6 +4454,7 @@ export interface components {
             afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
             /** @description Defaults to `false`. */
             customizeCheckoutConfirmation?: boolean | null;
+            /** @description The custom title of the confirmation screen. */
             confirmationCheckoutTitle?: string | null;
             /** @description HTML or plain text. */
             confirmationCheckoutMessage?: string | null;
@@ -4459,11 +4462,15 @@ export interface components {
             sendEmailConfirmation?: boolean | null;
             /** @description When true, also send `confirmationEmailSubject` and `confirmationEmailMessage`. */
             customizeEmailConfirmation?: boolean | null;
+            /** @description The custom subject of the confirmation email. */
             confirmationEmailSubject?: string | null;
             /** @description HTML or plain text. */
             confirmationEmailMessage?: string | null;
+            /** @description Whether the confirmation email shows the store's logo. */
             confirmationEmailShowLogo?: boolean | null;
+            /** @description Whether the confirmation email shows the store's name. */
             confirmationEmailShowStoreName?: boolean | null;
+            /** @description Whether the store's team is emailed about each purchase or submission. */
             sendPaymentNotification?: boolean | null;
             /**
              * @description Up to 20 further addresses, comma-separated, that get the store's notification emails
@@ -4568,6 +4575,7 @@ export interface components {
             paymentOptions?: components["schemas"]["PagePaymentOptionInput"][] | null;
             /** @description Defaults to `false`. */
             savePaymentMethod?: boolean | null;
+            /** @description Whether the checkout offers a coupon code box. */
             showCouponCodeField?: boolean | null;
             /**
              * @description Whether the coupon box is open (`field`) or behind a `link`.
@@ -4577,10 +4585,15 @@ export interface components {
             /** @description How the page charges tax, or `null`. */
             tax?: components["schemas"]["PageTaxSettingsInput"] | null;
             checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonmentInput"];
+            /** @description Lets a query parameter of the page's link replace the price. */
             allowDynamicPrice?: boolean | null;
+            /** @description Lets a query parameter replace the struck-through former price. */
             allowDynamicDiscountedFromPrice?: boolean | null;
+            /** @description Lets a query parameter replace a price's label. */
             allowDynamicLabel?: boolean | null;
+            /** @description Lets a query parameter preselect one of the prices (and show it, if hidden). */
             allowDynamicPreselectedPrice?: boolean | null;
+            /** @description Lets a query parameter replace the redirect address. */
             allowDynamicRedirectUrl?: boolean | null;
         };
         /**
@@ -4810,9 +4823,13 @@ export interface components {
          * @description The settings that only checkout pages take, on creation and update (see `CheckoutPage`).
          */
         CheckoutPageSettingsInput: {
+            /** @description Lets a query parameter replace the number of payments of a payment plan. */
             allowDynamicPlanIterations?: boolean | null;
+            /** @description Whether the store's team is emailed when a subscription is canceled. */
             sendCanceledSubscriptionNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed about each successful recurring payment. */
             sendRecurringPaymentSucceededNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed when a recurring payment fails. */
             sendRecurringPaymentFailedNotifications?: boolean | null;
             /**
              * @deprecated
@@ -6430,11 +6447,17 @@ export interface components {
             title?: string;
             /** @description The event's description, as HTML or plain text. */
             description?: string | null;
+            /** @description Whether the confirmation screen shows the event's name. */
             showConfirmationEventName?: boolean | null;
+            /** @description Whether the confirmation screen shows the event's date and time. */
             showConfirmationEventDateTime?: boolean | null;
+            /** @description Whether the confirmation screen shows the venue. */
             showConfirmationEventLocation?: boolean | null;
+            /** @description Whether the confirmation screen shows the link to join online. */
             showConfirmationEventMeetingLink?: boolean | null;
+            /** @description Whether the confirmation screen lists the tickets bought. */
             showConfirmationEventTickets?: boolean | null;
+            /** @description Whether the confirmation screen has an add-to-calendar button. */
             showConfirmationAddToCalendar?: boolean | null;
         };
         /**
