@@ -32,6 +32,78 @@ export function createResources(rt: Runtime) {
       update: (customerId: string, body: Body<'updateCustomer'>, options?: RequestOptions): Promise<Data<'updateCustomer', 200>> =>
         rt.data<Data<'updateCustomer', 200>>('PATCH', `/v1/customers/${e(customerId)}`, undefined, body, options),
     },
+    checkoutPages: {
+      /** List checkout pages. `GET /v1/checkout-pages` (listCheckoutPages) */
+      list: (query?: Query<'listCheckoutPages'>, options?: RequestOptions): ListRequest<Ok<'listCheckoutPages', 200>> =>
+        rt.list<Ok<'listCheckoutPages', 200>>('/v1/checkout-pages', query, options),
+      /** Create a checkout page. `POST /v1/checkout-pages` (createCheckoutPage) */
+      create: (body: Body<'createCheckoutPage'>, options?: RequestOptions): Promise<Data<'createCheckoutPage', 201>> =>
+        rt.data<Data<'createCheckoutPage', 201>>('POST', '/v1/checkout-pages', undefined, body, options),
+      /** Retrieve a checkout page. `GET /v1/checkout-pages/{pageId}` (getCheckoutPage) */
+      get: (pageId: string, options?: RequestOptions): Promise<Data<'getCheckoutPage', 200>> =>
+        rt.data<Data<'getCheckoutPage', 200>>('GET', `/v1/checkout-pages/${e(pageId)}`, undefined, undefined, options),
+      /** Update a checkout page. `PATCH /v1/checkout-pages/{pageId}` (updateCheckoutPage) */
+      update: (pageId: string, body: Body<'updateCheckoutPage'>, options?: RequestOptions): Promise<Data<'updateCheckoutPage', 200>> =>
+        rt.data<Data<'updateCheckoutPage', 200>>('PATCH', `/v1/checkout-pages/${e(pageId)}`, undefined, body, options),
+      /** Archive a checkout page. `DELETE /v1/checkout-pages/{pageId}` (deleteCheckoutPage) */
+      delete: (pageId: string, options?: RequestOptions): Promise<Data<'deleteCheckoutPage', 200>> =>
+        rt.data<Data<'deleteCheckoutPage', 200>>('DELETE', `/v1/checkout-pages/${e(pageId)}`, undefined, undefined, options),
+      /** List a checkout page's custom fields. `GET /v1/checkout-pages/{pageId}/fields` (listCheckoutPageFields) */
+      listFields: (pageId: string, options?: RequestOptions): Promise<Data<'listCheckoutPageFields', 200>> =>
+        rt.data<Data<'listCheckoutPageFields', 200>>('GET', `/v1/checkout-pages/${e(pageId)}/fields`, undefined, undefined, options),
+      /** Add a custom field to a checkout page. `POST /v1/checkout-pages/{pageId}/fields` (createCheckoutPageField) */
+      createField: (pageId: string, body: Body<'createCheckoutPageField'>, options?: RequestOptions): Promise<Data<'createCheckoutPageField', 201>> =>
+        rt.data<Data<'createCheckoutPageField', 201>>('POST', `/v1/checkout-pages/${e(pageId)}/fields`, undefined, body, options),
+      /** Retrieve a custom field of a checkout page. `GET /v1/checkout-pages/{pageId}/fields/{fieldId}` (getCheckoutPageField) */
+      getField: (pageId: string, fieldId: string, options?: RequestOptions): Promise<Data<'getCheckoutPageField', 200>> =>
+        rt.data<Data<'getCheckoutPageField', 200>>('GET', `/v1/checkout-pages/${e(pageId)}/fields/${e(fieldId)}`, undefined, undefined, options),
+      /** Update a custom field of a checkout page. `PATCH /v1/checkout-pages/{pageId}/fields/{fieldId}` (updateCheckoutPageField) */
+      updateField: (pageId: string, fieldId: string, body: Body<'updateCheckoutPageField'>, options?: RequestOptions): Promise<Data<'updateCheckoutPageField', 200>> =>
+        rt.data<Data<'updateCheckoutPageField', 200>>('PATCH', `/v1/checkout-pages/${e(pageId)}/fields/${e(fieldId)}`, undefined, body, options),
+      /** Delete a custom field of a checkout page. `DELETE /v1/checkout-pages/{pageId}/fields/{fieldId}` (deleteCheckoutPageField) */
+      deleteField: (pageId: string, fieldId: string, options?: RequestOptions): Promise<Data<'deleteCheckoutPageField', 200>> =>
+        rt.data<Data<'deleteCheckoutPageField', 200>>('DELETE', `/v1/checkout-pages/${e(pageId)}/fields/${e(fieldId)}`, undefined, undefined, options),
+    },
+    forms: {
+      /** List forms. `GET /v1/forms` (listForms) */
+      list: (query?: Query<'listForms'>, options?: RequestOptions): ListRequest<Ok<'listForms', 200>> =>
+        rt.list<Ok<'listForms', 200>>('/v1/forms', query, options),
+      /** Create a form. `POST /v1/forms` (createForm) */
+      create: (body: Body<'createForm'>, options?: RequestOptions): Promise<Data<'createForm', 201>> =>
+        rt.data<Data<'createForm', 201>>('POST', '/v1/forms', undefined, body, options),
+      /** Retrieve a form. `GET /v1/forms/{pageId}` (getForm) */
+      get: (pageId: string, options?: RequestOptions): Promise<Data<'getForm', 200>> =>
+        rt.data<Data<'getForm', 200>>('GET', `/v1/forms/${e(pageId)}`, undefined, undefined, options),
+      /** Update a form. `PATCH /v1/forms/{pageId}` (updateForm) */
+      update: (pageId: string, body: Body<'updateForm'>, options?: RequestOptions): Promise<Data<'updateForm', 200>> =>
+        rt.data<Data<'updateForm', 200>>('PATCH', `/v1/forms/${e(pageId)}`, undefined, body, options),
+      /** Archive a form. `DELETE /v1/forms/{pageId}` (deleteForm) */
+      delete: (pageId: string, options?: RequestOptions): Promise<Data<'deleteForm', 200>> =>
+        rt.data<Data<'deleteForm', 200>>('DELETE', `/v1/forms/${e(pageId)}`, undefined, undefined, options),
+      /** List a form's custom fields. `GET /v1/forms/{pageId}/fields` (listFormFields) */
+      listFields: (pageId: string, options?: RequestOptions): Promise<Data<'listFormFields', 200>> =>
+        rt.data<Data<'listFormFields', 200>>('GET', `/v1/forms/${e(pageId)}/fields`, undefined, undefined, options),
+      /** Add a custom field to a form. `POST /v1/forms/{pageId}/fields` (createFormField) */
+      createField: (pageId: string, body: Body<'createFormField'>, options?: RequestOptions): Promise<Data<'createFormField', 201>> =>
+        rt.data<Data<'createFormField', 201>>('POST', `/v1/forms/${e(pageId)}/fields`, undefined, body, options),
+      /** Retrieve a custom field of a form. `GET /v1/forms/{pageId}/fields/{fieldId}` (getFormField) */
+      getField: (pageId: string, fieldId: string, options?: RequestOptions): Promise<Data<'getFormField', 200>> =>
+        rt.data<Data<'getFormField', 200>>('GET', `/v1/forms/${e(pageId)}/fields/${e(fieldId)}`, undefined, undefined, options),
+      /** Update a custom field of a form. `PATCH /v1/forms/{pageId}/fields/{fieldId}` (updateFormField) */
+      updateField: (pageId: string, fieldId: string, body: Body<'updateFormField'>, options?: RequestOptions): Promise<Data<'updateFormField', 200>> =>
+        rt.data<Data<'updateFormField', 200>>('PATCH', `/v1/forms/${e(pageId)}/fields/${e(fieldId)}`, undefined, body, options),
+      /** Delete a custom field of a form. `DELETE /v1/forms/{pageId}/fields/{fieldId}` (deleteFormField) */
+      deleteField: (pageId: string, fieldId: string, options?: RequestOptions): Promise<Data<'deleteFormField', 200>> =>
+        rt.data<Data<'deleteFormField', 200>>('DELETE', `/v1/forms/${e(pageId)}/fields/${e(fieldId)}`, undefined, undefined, options),
+    },
+    submissions: {
+      /** List submissions. `GET /v1/submissions` (listSubmissions) */
+      list: (query?: Query<'listSubmissions'>, options?: RequestOptions): ListRequest<Ok<'listSubmissions', 200>> =>
+        rt.list<Ok<'listSubmissions', 200>>('/v1/submissions', query, options),
+      /** Retrieve a submission. `GET /v1/submissions/{submissionId}` (getSubmission) */
+      get: (submissionId: string, query?: Query<'getSubmission'>, options?: RequestOptions): Promise<Data<'getSubmission', 200>> =>
+        rt.data<Data<'getSubmission', 200>>('GET', `/v1/submissions/${e(submissionId)}`, query, undefined, options),
+    },
     subscriptions: {
       /** List subscriptions. `GET /v1/subscriptions` (listSubscriptions) */
       list: (query?: Query<'listSubscriptions'>, options?: RequestOptions): ListRequest<Ok<'listSubscriptions', 200>> =>

@@ -117,6 +117,300 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/v1/checkout-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List checkout pages
+         * @description Returns the store's checkout pages, newest first, one page at a time, each with its
+         *     settings, custom fields and the product it sells.
+         */
+        get: operations["listCheckoutPages"];
+        put?: never;
+        /**
+         * Create a checkout page
+         * @description Creates a checkout page together with the product it sells (`productData`) and, when given,
+         *     its custom fields. Funnel steps and redirect values can refer to the new fields by the
+         *     `key` you give them. Settings left out take their defaults; the page is published unless
+         *     you set another `status`.
+         */
+        post: operations["createCheckoutPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout-pages/{pageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a checkout page
+         * @description Returns one checkout page, with its settings, custom fields and the product it sells.
+         */
+        get: operations["getCheckoutPage"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a checkout page
+         * @description Archives the checkout page instead of deleting it: its `status` becomes `archived`. Returns
+         *     the archived page.
+         */
+        delete: operations["deleteCheckoutPage"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a checkout page
+         * @description Changes the checkout page's settings. Send only the settings to change. Custom fields are
+         *     changed with the checkout-page field endpoints; `productId` points the page at another
+         *     product of the store.
+         */
+        patch: operations["updateCheckoutPage"];
+        trace?: never;
+    };
+    "/v1/checkout-pages/{pageId}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a checkout page's custom fields
+         * @description Returns all custom fields that the checkout page asks customers to fill in. The list is
+         *     not paginated: every field comes in one response.
+         */
+        get: operations["listCheckoutPageFields"];
+        put?: never;
+        /**
+         * Add a custom field to a checkout page
+         * @description Adds a custom field to the checkout page. Only `label` is required; the element defaults
+         *     to a text input. For `select` and `multiple-choice` fields, give the choices in `options`.
+         */
+        post: operations["createCheckoutPageField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout-pages/{pageId}/fields/{fieldId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom field of a checkout page
+         * @description Returns one custom field of the checkout page.
+         */
+        get: operations["getCheckoutPageField"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom field of a checkout page
+         * @description Deletes the field from the checkout page permanently (unlike the page itself, which is
+         *     archived).
+         */
+        delete: operations["deleteCheckoutPageField"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom field of a checkout page
+         * @description Changes the field's settings. Send only the settings to change; the others keep their
+         *     values.
+         */
+        patch: operations["updateCheckoutPageField"];
+        trace?: never;
+    };
+    "/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List forms
+         * @description Returns the store's form pages, newest first, one page at a time, each with its settings,
+         *     custom fields and downloadable files.
+         */
+        get: operations["listForms"];
+        put?: never;
+        /**
+         * Create a form
+         * @description Creates a form page, for collecting leads, sign-ups or requests, with its custom fields and
+         *     the files people can download after submitting. Without `fields`, the form asks for a name
+         *     and an email address. Settings left out take their defaults; the form is published unless
+         *     you set another `status`.
+         */
+        post: operations["createForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forms/{pageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a form
+         * @description Returns one form page, with its settings, custom fields and downloadable files.
+         */
+        get: operations["getForm"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a form
+         * @description Archives the form instead of deleting it: its `status` becomes `archived`. Returns the
+         *     archived form.
+         */
+        delete: operations["deleteForm"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a form
+         * @description Changes the form's settings. Send only the settings to change. Custom fields are changed
+         *     with the form-field endpoints.
+         */
+        patch: operations["updateForm"];
+        trace?: never;
+    };
+    "/v1/forms/{pageId}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a form's custom fields
+         * @description Returns all custom fields that the form asks people to fill in. The list is not paginated:
+         *     every field comes in one response.
+         */
+        get: operations["listFormFields"];
+        put?: never;
+        /**
+         * Add a custom field to a form
+         * @description Adds a custom field to the form. Only `label` is required; the element defaults to a text
+         *     input. For `select` and `multiple-choice` fields, give the choices in `options`.
+         */
+        post: operations["createFormField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forms/{pageId}/fields/{fieldId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom field of a form
+         * @description Returns one custom field of the form.
+         */
+        get: operations["getFormField"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom field of a form
+         * @description Deletes the field from the form permanently (unlike the form itself, which is archived).
+         */
+        delete: operations["deleteFormField"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom field of a form
+         * @description Changes the field's settings. Send only the settings to change; the others keep their
+         *     values.
+         */
+        patch: operations["updateFormField"];
+        trace?: never;
+    };
+    "/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List submissions
+         * @description Returns the submissions of the store's forms, newest first, one page at a time.
+         */
+        get: operations["listSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the form submission. */
+                submissionId: components["parameters"]["SubmissionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a submission
+         * @description Returns one form submission, with the submitter's details, their answers and where the
+         *     submission came from.
+         */
+        get: operations["getSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -1364,8 +1658,8 @@ export interface webhooks {
         put?: never;
         /**
          * Submission created
-         * @description Sent when a form page receives a new submission. The submission's fields are not publicly
-         *     documented; see `Submission`.
+         * @description Sent when a form page receives a new submission. `data.submission` is the whole submission,
+         *     with its answers, as `getSubmission` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -1390,8 +1684,8 @@ export interface webhooks {
         put?: never;
         /**
          * Submission updated
-         * @description Sent when a form submission changes. The submission's fields are not publicly documented;
-         *     see `Submission`.
+         * @description Sent when a form submission changes. `data.submission` is the whole submission after the
+         *     change, as `getSubmission` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -1416,8 +1710,8 @@ export interface webhooks {
         put?: never;
         /**
          * Checkout page created
-         * @description Sent when a checkout page is created. Only the `product` of the page object is publicly
-         *     documented; see `CheckoutPage`.
+         * @description Sent when a checkout page is created. `data.checkoutPage` is the whole page, with its
+         *     product, as `getCheckoutPage` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -1443,7 +1737,8 @@ export interface webhooks {
         /**
          * Checkout page updated
          * @description Sent when a checkout page's settings change, and also when the page is archived or restored.
-         *     A change to the page's product sends `product.updated` instead.
+         *     A change to the page's product sends `product.updated` instead. `data.checkoutPage` is the
+         *     whole page after the change, as `getCheckoutPage` returns it.
          *
          *     Checkout Page sends the event as a JSON `POST` to the endpoint URL, with the endpoint's
          *     custom headers. Before trusting the body, verify `x-webhook-signature` against the raw
@@ -2432,798 +2727,294 @@ export interface components {
             shipping?: components["schemas"]["ShippingInput"] | null;
         };
         /**
-         * @description Where a subscription stands. The values follow Stripe's subscription statuses
-         *     (`incomplete`, `incomplete_expired`, `trialing`, `active`, `past_due`, `paused`, `canceled`,
-         *     `unpaid`) plus Checkout Page's own `draft` and `draft_expired` (an unfinished checkout, still
-         *     open or timed out), `scheduled`, `failed` and `completed`.
-         * @enum {string}
-         */
-        SubscriptionStatus: "draft" | "draft_expired" | "incomplete" | "incomplete_expired" | "trialing" | "paused" | "scheduled" | "active" | "past_due" | "canceled" | "unpaid" | "failed" | "completed";
-        /** @description An extra fee charged together with a subscription's one-time setup fee. */
-        SubscriptionSetupFeeFee: {
-            name?: string;
-            /** @description The fee in the smallest currency unit. */
-            amount?: number;
-            /** @description The fee as a percentage, for percentage fees. */
-            percentage?: number;
-            /** @description The Stripe invoice item that bills the fee. */
-            stripeInvoiceItemId?: string;
-        };
-        /**
-         * @description An extra fee billed with a subscription as a whole, with the Stripe product it is billed
-         *     under. Fees on variants and options are `SubscriptionItemFee`s instead.
-         */
-        SubscriptionFee: {
-            name?: string;
-            /** @description The fee in the smallest currency unit. */
-            amount?: number;
-            /** @description The fee as a percentage, for percentage fees. */
-            percentage?: number;
-            /** @description The Stripe product the fee is billed as. */
-            stripeProductId?: string;
-        };
-        /**
-         * @description How long a coupon's discount lasts on a subscription: the first payment only (`once`), a
-         *     number of months (`repeating`, see `durationInMonths`), or every payment (`forever`).
-         * @enum {string}
-         */
-        CouponDuration: "once" | "repeating" | "forever";
-        /**
-         * @description The coupon redeemed on a subscription, copied as it was at the time so later edits to the
-         *     coupon do not change the subscription's record. A coupon has either `amountOff` (with
-         *     `currency`) or `percentOff`.
-         */
-        SubscriptionCouponSnapshot: {
-            /** @example WELCOME5 */
-            code?: string;
-            label?: string;
-            /** @description Fixed discount in the smallest unit of `currency`, for amount coupons. */
-            amountOff?: number;
-            /** @description Lowercase ISO 4217 code of `amountOff`. */
-            currency?: string;
-            /** @description Percentage discount, for percentage coupons. */
-            percentOff?: number;
-            duration?: components["schemas"]["CouponDuration"];
-            /** @description How many months a `repeating` coupon applies for. */
-            durationInMonths?: number;
-            /** @description Whether the discount also applied to the setup fee. */
-            appliesToSetupFee?: boolean;
-            maxRedemptions?: number;
-            timesRedeemed?: number;
-            /** Format: date-time */
-            redeemBy?: string;
-            /** @description The pages the coupon was limited to. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /** @description Whether the coupon had been deleted (deactivated). */
-            deleted?: boolean;
-        };
-        /**
-         * @description An extra fee billed with a variant or a variant option of a subscription, as its own Stripe
-         *     invoice item.
-         */
-        SubscriptionItemFee: {
-            name?: string;
-            /** @description The fee in the smallest currency unit. */
-            amount?: number;
-            /** @description The fee as a percentage, for percentage fees. */
-            percentage?: number;
-            /** @description The Stripe invoice item that bills the fee. */
-            stripeInvoiceItemId?: string;
-        };
-        /**
-         * @description One option picked within a variant of a subscription. An option is billed either once or
-         *     on every cycle (`optionType`).
-         */
-        SubscriptionVariantOption: {
-            optionId?: components["schemas"]["ObjectId"];
-            optionName?: string;
-            /**
-             * @description `one_time` options are billed once, `recurring` options with every cycle.
-             * @enum {string}
-             */
-            optionType?: "one_time" | "recurring";
-            quantity?: number;
-            sku?: string;
-            /** @description What the option adds to the price, in the smallest currency unit. */
-            additionalChargeAmount?: number;
-            /** @description The total the option adds, in the smallest currency unit. */
-            additionalChargeAmountTotal?: number;
-            /** @description The additional charge converted to US cents. */
-            additionalChargeAmountUsd?: number;
-            /** @description The discount that applied to the option, in the smallest currency unit. */
-            discountAmount?: number;
-            /** @description Extra fees billed with this option, each as its own Stripe invoice item. */
-            fees?: components["schemas"]["SubscriptionItemFee"][];
-            /** @description The Stripe invoice item that bills the option. */
-            optionInvoiceItemId?: string;
-            optionInvoiceItemPaid?: boolean;
-            optionStripePriceId?: string;
-            optionStripeProductId?: string;
-        };
-        /** @description A product variant of a subscription and the options the customer picked, with how each is billed. */
-        SubscriptionVariant: {
-            variantId?: components["schemas"]["ObjectId"];
-            name?: string;
-            /** @description The seller's own reference for the variant. */
-            reference?: string;
-            /**
-             * @description Whether one option, several options, or quantities of options can be picked.
-             * @enum {string}
-             */
-            selectionType?: "single" | "multiple" | "quantity";
-            /** @description Extra fees billed with this variant, each as its own Stripe invoice item. */
-            fees?: components["schemas"]["SubscriptionItemFee"][];
-            selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
-        };
-        /**
-         * Subscription
-         * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
-         *     cursor. Each charge of a billing cycle is a separate subscription payment (see
-         *     `listSubscriptionPayments`). Amounts are integers in the smallest unit of `currency`.
-         *
-         *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
-         *     `priceSnapshot`, `taxRates` and `taxSource`. The billing, shipping, field-answer,
-         *     payment-method and price snapshots share their shapes with payments.
-         */
-        Subscription: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * @description The human-readable order number shown to the customer and seller.
-             * @example 10004305
-             */
-            orderId?: string;
-            sellerId?: components["schemas"]["ObjectId"];
-            customerId?: components["schemas"]["ObjectId"];
-            customerEmail?: string;
-            customerName?: string;
-            billing?: components["schemas"]["BillingDetails"];
-            shipping?: components["schemas"]["ShippingDetails"];
-            pageId?: components["schemas"]["ObjectId"];
-            /** @description The slug of the page the subscription was started on, as it was at the time. */
-            pageSlug?: string;
-            productId?: components["schemas"]["ObjectId"];
-            /** @description The product's title at the time of purchase. */
-            productTitle?: string;
-            priceId?: string | null;
-            couponId?: components["schemas"]["ObjectId"];
-            /** @description The license key issued with the purchase, if the product issues one. */
-            licenseKeyId?: string;
-            /** @description The checkout session. */
-            sessionId?: string;
-            /** @description The page visit that led to the checkout. */
-            visitId?: string;
-            /**
-             * @description Lowercase ISO 4217 currency code of the subscription's amounts.
-             * @example usd
-             */
-            currency?: string;
-            /** @description The subscription's amount. */
-            amount: number;
-            /** @description The amount converted to US cents at the time of the transaction. */
-            amountUsd?: number;
-            /** @description The product's price at purchase. */
-            productPrice?: number;
-            /** @description A price set through the checkout URL's query string, when one was used. */
-            dynamicPrice?: number;
-            /** @description The struck-through "was" price shown at checkout. */
-            discountedFromPrice?: number;
-            quantity?: number;
-            sku?: string;
-            /** @description A one-time fee charged on top of the recurring price. */
-            setupFee?: number;
-            /** @description The discount that applied to the setup fee. */
-            setupFeeDiscountAmount?: number;
-            /** @description The total of the setup fee. */
-            setupFeeTotal?: number;
-            /** @description The setup fee converted to US cents. */
-            setupFeeUsd?: number;
-            /** @description Extra fees charged with the setup fee. */
-            setupFeeFees?: components["schemas"]["SubscriptionSetupFeeFee"][];
-            /** @description The Stripe invoice item that bills the setup fee. */
-            setupFeeInvoiceItemId?: string;
-            /** @description Whether the setup fee has been paid. */
-            setupFeeInvoiceItemPaid?: boolean;
-            /** @description Extra fees billed with the subscription, each under its own Stripe product. */
-            fees?: components["schemas"]["SubscriptionFee"][];
-            /**
-             * @description The unit of the billing interval, such as `month`. The API documents this as a free
-             *     string, not an enum (prices elsewhere use `day`, `week`, `month` and `year`), so expect
-             *     other values.
-             * @example month
-             */
-            interval?: string;
-            /**
-             * @description How many `interval` units one billing cycle spans.
-             * @example 1
-             */
-            intervalCount?: number;
-            /** @description For payment plans, how many cycles the plan runs for. */
-            planIterations?: number;
-            /** Format: date-time */
-            startDate?: string;
-            /** Format: date-time */
-            currentPeriodStart?: string;
-            /** Format: date-time */
-            currentPeriodEnd?: string;
-            /** Format: date-time */
-            trialStart?: string;
-            /** Format: date-time */
-            trialEnd?: string;
-            status?: components["schemas"]["SubscriptionStatus"];
-            /**
-             * @description The payment state of the subscription as reported by Stripe. The values combine
-             *     Stripe's invoice statuses (`draft`, `deleted`, `open`, `paid`, `uncollectible`, `void`)
-             *     and PaymentIntent statuses (`requires_payment_method` … `succeeded`).
-             * @enum {string}
-             */
-            paymentStatus?: "draft" | "deleted" | "open" | "paid" | "uncollectible" | "void" | "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
-            /** @description The last payment error. It can remain after a later attempt succeeded. */
-            paymentError?: string;
-            /** @description The reason given for the cancellation, such as the `reason` sent to `cancelSubscription`. */
-            reason?: string;
-            /**
-             * Format: date-time
-             * @description When a scheduled cancellation takes effect.
-             */
-            cancelAt?: string;
-            /** @description True when the subscription is set to end with its current billing period. */
-            cancelAtPeriodEnd?: boolean;
-            /** Format: date-time */
-            canceledAt?: string;
-            /** @description The id of the user who canceled the subscription. */
-            canceledBy?: string;
-            /** @description The API key that canceled the subscription, when it was canceled through the API. */
-            canceledByApiKey?: components["schemas"]["ObjectId"];
-            /** @description The name that API key had when it canceled the subscription. */
-            canceledByApiKeyName?: string;
-            isAbandoned?: boolean;
-            abandonmentStatus?: components["schemas"]["AbandonmentStatus"];
-            /**
-             * @description Progress of the reminder emails sent after an abandoned checkout. Unlike on payments and
-             *     bookings, it can be `converted` and is never `null`.
-             * @enum {string}
-             */
-            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "converted" | "skipped";
-            /** Format: date-time */
-            abandonedCartEmailSentAt?: string;
-            /**
-             * Format: date-time
-             * @description When an abandoned checkout was completed after all.
-             */
-            recoveredAt?: string;
-            /** Format: date-time */
-            lastRefundAt?: string;
-            lastRefundReason?: string;
-            lastRefundReasonNote?: string;
-            couponSnapshot?: components["schemas"]["SubscriptionCouponSnapshot"];
-            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
-            /** @description The fixed tax rates that applied, as they were at the time. */
-            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
-            taxSource?: components["schemas"]["TaxSource"] | null;
-            stripeCustomerId?: string;
-            stripePaymentIntentId?: string;
-            stripeSetupIntentId?: string;
-            stripeSubscriptionId?: string;
-            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
-            /** @description Answers to the page's custom fields. */
-            fields?: components["schemas"]["SubmittedField"][];
-            variants?: components["schemas"]["SubscriptionVariant"][];
-            /** @description True when this subscription was an upsell offered after another purchase. */
-            upsell?: boolean;
-            upsellChargeId?: components["schemas"]["ObjectId"];
-            upsellPageId?: components["schemas"]["ObjectId"];
-            upsellSubscriptionId?: components["schemas"]["ObjectId"];
-            /** @description Query-string parameters of the checkout URL, kept for attribution. */
-            queryParameters?: {
-                [key: string]: string;
-            };
-            clientIp?: string;
-            userAgent?: string;
-            screenWidth?: number;
-            locale?: string;
-            /** @description True for live data, false for test data. */
-            livemode?: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One page of subscriptions, newest first. */
-        SubscriptionList: {
-            data: components["schemas"]["Subscription"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A single subscription. */
-        SubscriptionResponse: {
-            data: components["schemas"]["Subscription"];
-        };
-        /**
-         * @description When and how to cancel. Send exactly one of the timing fields:
-         *     - `cancelImmediately: true` ends the subscription now;
-         *     - `cancelAtPeriodEnd: true` lets it run until the end of the current billing period;
-         *     - `cancelAt` schedules the cancellation for a future moment.
-         *
-         *     A body with no timing field, or with more than one, is rejected with 400. `reason` and
-         *     `sendCancellationEmail` are optional with any of them.
-         */
-        CancelSubscriptionRequest: {
-            /**
-             * @description End the subscription now.
-             * @constant
-             */
-            cancelImmediately?: true;
-            /**
-             * @description End the subscription when its current billing period ends.
-             * @constant
-             */
-            cancelAtPeriodEnd?: true;
-            /**
-             * Format: date-time
-             * @description End the subscription at this future moment.
-             */
-            cancelAt?: string;
-            /** @description Why the subscription is canceled. It is stored on the subscription. */
-            reason?: string;
-            /** @description Email the customer that the subscription was canceled. */
-            sendCancellationEmail?: boolean;
-        } & ({
-            /** @constant */
-            cancelImmediately: true;
-            cancelAtPeriodEnd?: never;
-            cancelAt?: never;
-        } | {
-            cancelImmediately?: never;
-            /** @constant */
-            cancelAtPeriodEnd: true;
-            cancelAt?: never;
-        } | {
-            cancelImmediately?: never;
-            cancelAtPeriodEnd?: never;
-            /** Format: date-time */
-            cancelAt: string;
-        });
-        /** @description The outcome of a cancellation request. */
-        CancelSubscriptionResult: {
-            /** @description True when the cancellation was applied or scheduled. */
-            success: boolean;
-        };
-        /** @description The answer to a cancellation. Retrieve the subscription to see its new state. */
-        CancelSubscriptionResponse: {
-            data: components["schemas"]["CancelSubscriptionResult"];
-        };
-        /**
-         * @description Whether the payment of a billing cycle went through.
-         * @enum {string}
-         */
-        SubscriptionPaymentStatus: "succeeded" | "pending" | "failed" | "incomplete";
-        /**
-         * @description Why a subscription payment was made, as Stripe reports it on the invoice: the first payment
-         *     (`subscription_create`), a renewal (`subscription_cycle`), a change to the subscription
-         *     (`subscription_update`), a usage threshold (`subscription_threshold`), a manual invoice
-         *     (`manual`) or an upcoming invoice (`upcoming`).
-         * @enum {string}
-         */
-        SubscriptionBillingReason: "manual" | "subscription_create" | "subscription_cycle" | "subscription_threshold" | "subscription_update" | "upcoming";
-        /**
-         * SubscriptionPayment
-         * @description One charge of a subscription in one billing cycle, backed by a Stripe invoice. Customer,
-         *     page and product details are copies made at the time of the payment. Amounts are integers in
-         *     the smallest unit of `currency`. Use `id` as the pagination cursor.
-         */
-        SubscriptionPayment: {
-            id: components["schemas"]["ObjectId"];
-            subscriptionId?: components["schemas"]["ObjectId"];
-            customerId?: components["schemas"]["ObjectId"];
-            pageId?: components["schemas"]["ObjectId"];
-            productId?: components["schemas"]["ObjectId"];
-            sellerId?: components["schemas"]["ObjectId"];
-            amount: number;
-            /** @description The amount converted to US cents at the time of the transaction. */
-            amountUsd?: number;
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example usd
-             */
-            currency?: string;
-            billingReason?: components["schemas"]["SubscriptionBillingReason"];
-            /**
-             * @description The status of the Stripe invoice behind the payment.
-             * @enum {string}
-             */
-            invoiceStatus?: "draft" | "open" | "paid" | "uncollectible" | "void";
-            paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
-            paid?: boolean;
-            /** @description True when the payment was refunded. */
-            refunded?: boolean;
-            /** @description True when part of the payment was refunded. */
-            partiallyRefunded?: boolean;
-            /** @description True for live data, false for test data. */
-            livemode?: boolean;
-            customerEmail?: string;
-            customerName?: string;
-            pageSlug?: string;
-            productTitle?: string;
-            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
-            stripeInvoiceId?: string;
-            /** @description A link to the PDF of the Stripe invoice. */
-            stripeInvoicePdf?: string;
-            stripePaymentId?: string;
-            stripePaymentIntentId?: string;
-            /** @description A link to the PDF of the refund invoice, when the payment was refunded. */
-            stripeRefundInvoicePdf?: string;
-            stripeSubscriptionId?: string;
-            transactionIds?: components["schemas"]["ObjectId"][];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One page of subscription payments, newest first. */
-        SubscriptionPaymentList: {
-            data: components["schemas"]["SubscriptionPayment"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A single subscription payment. */
-        SubscriptionPaymentResponse: {
-            data: components["schemas"]["SubscriptionPayment"];
-        };
-        /**
-         * Coupon
-         * @description A discount code, synced to Stripe. It takes either a fixed amount off (`amountOff`, in the
-         *     smallest unit of `currency`) or a percentage off (`percentOff`); the other one is `null`.
-         *     Coupons cannot be fetched one by one or deleted: list them, and deactivate one with
-         *     `deleted: true` through `updateCoupon`.
-         */
-        Coupon: {
-            id: components["schemas"]["ObjectId"];
-            /** @description The name shown to customers. */
-            label: string;
-            /**
-             * @description What customers enter at checkout.
-             * @example SPRING10
-             */
-            code: string;
-            /** @description Fixed discount in the smallest unit of `currency`; `null` on percentage coupons. */
-            amountOff?: number | null;
-            /** @description Percentage discount; `null` on fixed-amount coupons. */
-            percentOff?: number | null;
-            /**
-             * @description Lowercase ISO 4217 code of `amountOff`. The API documents it as a free string, although
-             *     coupons can only be created in the `CouponCurrency` currencies.
-             * @example usd
-             */
-            currency?: string;
-            duration: components["schemas"]["CouponDuration"];
-            /**
-             * @description How many months a `repeating` coupon applies for. The API documents it as `null` for
-             *     `once` and `forever` coupons (although its own schema marks the field non-nullable), so
-             *     this description allows `null`.
-             */
-            durationInMonths?: number | null;
-            /** @description How many times the coupon can be redeemed in total. */
-            maxRedemptions?: number;
-            /** @description How many times the coupon has been redeemed. */
-            timesRedeemed: number;
-            /**
-             * Format: date-time
-             * @description The last moment the coupon can be redeemed.
-             */
-            redeemBy?: string;
-            /** @description Whether the discount also applies to a subscription's setup fee. */
-            appliesToSetupFee?: boolean;
-            /** @description Whether the discount also applies to ticket booking fees. */
-            appliesToTicketFees?: boolean;
-            /** @description True once the coupon was deleted with `updateCoupon`. A deleted coupon no longer works, but its data is kept. */
-            deleted: boolean;
-            /** @description The pages the coupon is limited to. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /** @description The ticket types the coupon is limited to, on the event pages in `pageIds`. */
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-            sellerId: components["schemas"]["ObjectId"];
-            /** @description The coupon's id in the seller's Stripe account. */
-            stripeCouponId?: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One page of coupons, newest first. */
-        CouponList: {
-            data: components["schemas"]["Coupon"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /**
-         * @description The currencies a fixed-amount coupon can be created in, as lowercase ISO 4217 codes.
-         * @example usd
-         * @enum {string}
-         */
-        CouponCurrency: "aed" | "aud" | "brl" | "cad" | "chf" | "clp" | "czk" | "dkk" | "eur" | "gbp" | "hkd" | "inr" | "jpy" | "mxn" | "myr" | "nok" | "nzd" | "ron" | "php" | "pln" | "sek" | "sgd" | "usd" | "zar" | "thb";
-        /**
-         * @description The coupon to create. Two rules tie fields together, and the schema enforces both:
-         *     - the discount is either `amountOff` together with its `currency`, or `percentOff` alone
-         *       (exactly one of the two; `currency` is not allowed with `percentOff`);
-         *     - `durationInMonths` is required when `duration` is `repeating` and not allowed otherwise.
-         *
-         *     The code, discount, currency and duration cannot be changed after creation.
-         */
-        CreateCouponRequest: {
-            /** @description The name shown to customers. */
-            label: string;
-            /** @description What customers enter at checkout. Letters, digits, `_` and `-`; unique in the store. */
-            code: string;
-            duration: components["schemas"]["CouponDuration"];
-            /** @description How many months the discount applies for. Required with `duration` `repeating`, not allowed otherwise. */
-            durationInMonths?: number;
-            /** @description Fixed discount in the smallest unit of `currency`. Send either this (with `currency`) or `percentOff`. */
-            amountOff?: number;
-            /** @description The currency of `amountOff`. Required with `amountOff`, not allowed with `percentOff`. */
-            currency?: components["schemas"]["CouponCurrency"];
-            /** @description Percentage discount. Send either this or `amountOff`. */
-            percentOff?: number;
-            /** @description Whether the discount also applies to a subscription's setup fee. */
-            appliesToSetupFee?: boolean;
-            /**
-             * @description Whether the discount also applies to ticket booking fees.
-             * @default false
-             */
-            appliesToTicketFees?: boolean;
-            /** @description How many times the coupon can be redeemed in total. */
-            maxRedemptions?: number;
-            /**
-             * Format: date-time
-             * @description The last moment the coupon can be redeemed.
-             */
-            redeemBy?: string;
-            /** @description Limit the coupon to these pages. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /** @description Limit the coupon to these ticket types. They must belong to pages listed in `pageIds`. */
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-        } & (({
-            amountOff: number;
-            currency: components["schemas"]["CouponCurrency"];
-            percentOff?: never;
-        } | {
-            amountOff?: never;
-            currency?: never;
-            percentOff: number;
-        }) & ({
-            /** @constant */
-            duration: "repeating";
-            durationInMonths: number;
-        } | {
-            /** @enum {string} */
-            duration: "once" | "forever";
-            durationInMonths?: never;
-        }));
-        /** @description A single coupon. */
-        CouponResponse: {
-            data: components["schemas"]["Coupon"];
-        };
-        /**
-         * @description The coupon fields to change; fields you leave out keep their values. Only these fields can
-         *     change: the code, discount, currency and duration are fixed at creation. To delete a coupon,
-         *     send `deleted: true` (there is no delete endpoint).
-         */
-        UpdateCouponRequest: {
-            /** @description The name shown to customers. */
-            label?: string;
-            /** @description `true` deletes the coupon: it stops working at checkout, but its data is kept. */
-            deleted?: boolean;
-            /** @description How many times the coupon can be redeemed in total. `null` removes the limit. */
-            maxRedemptions?: number | null;
-            /**
-             * Format: date-time
-             * @description The last moment the coupon can be redeemed. `null` removes the expiry.
-             */
-            redeemBy?: string | null;
-            /** @description Limit the coupon to these pages. */
-            pageIds?: components["schemas"]["ObjectId"][];
-            /**
-             * @description Limit the coupon to these ticket types; an empty array clears the list. The ticket
-             *     types must belong to the pages in `pageIds` of the same request or, without it, to the
-             *     coupon's current pages.
-             */
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-        };
-        /**
          * @description Where a page stands: `published` pages are live, `draft` pages are not yet public, and
          *     `archived` pages have been retired (deleting a page archives it).
          * @enum {string}
          */
         PageStatus: "published" | "draft" | "archived";
         /**
-         * @description A quantity (bulk) discount on the event's tickets: booking between `minQuantity` and
-         *     `maxQuantity` tickets takes `amountOff` (smallest currency unit) or `percentOff` off. The
-         *     quantity counts all tickets in the booking (`total_quantity`) or each ticket type on its own
-         *     (`ticket_type_quantity`). `ticketTypeIds` lists the ticket types it concerns.
+         * PageRedirect
+         * @description Sends visitors of the page straight on to another address before the page loads, while
+         *     `enabled` is true.
          */
-        EventDiscount: {
-            /** @description A fixed discount in the smallest unit of the event's currency. */
-            amountOff?: number;
-            percentOff?: number;
-            minQuantity?: number;
-            maxQuantity?: number;
+        PageRedirect: {
+            enabled?: boolean | null;
+            /** @description Where visitors are sent. */
+            url?: string | null;
+        } | null;
+        /**
+         * RedirectUrlPart
+         * @description One value added to the page's redirect address after payment. `key` says what the value is:
+         *     `fields` for the answer to one of the page's custom fields, or the name of another value of
+         *     the order (such as `orderId`), with `identifier` saying which one.
+         */
+        RedirectUrlPart: {
+            /**
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example orderId
+             */
+            key?: string | null;
+            /**
+             * @description Which value of that kind to use.
+             * @example orderId
+             */
+            identifier?: string | null;
+        };
+        /**
+         * RedirectUrlQueryPart
+         * @description A value added to the redirect address as a query parameter named `parameter`.
+         */
+        RedirectUrlQueryPart: components["schemas"]["RedirectUrlPart"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example order
+             */
+            parameter?: string | null;
+        };
+        /**
+         * FunnelStepConfirmation
+         * @description The funnel's last step: what the customer sees after checkout. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
+         */
+        FunnelStepConfirmation: {
             /** @enum {string} */
-            quantityCondition?: "total_quantity" | "ticket_type_quantity";
-            ticketTypeIds?: components["schemas"]["ObjectId"][];
-        };
-        /** @description Whether the event's registration limit is switched on, and since when. */
-        EventRegistrationLimit: {
-            enabled?: boolean;
-            /**
-             * Format: date-time
-             * @description When the limit was switched on.
-             */
-            enabledAt?: string;
-        };
-        /** @description When and where the event takes place, how it is sold, and how it is taxed. */
-        EventDetails: {
-            /** Format: date-time */
-            startDate?: string;
-            /** Format: date-time */
-            endDate?: string;
-            /**
-             * @description The IANA time zone the event's times are shown in.
-             * @example Europe/London
-             */
-            timezone?: string;
-            /**
-             * @description Whether attendees come to a venue, join online, or either.
-             * @enum {string}
-             */
-            type?: "in_person" | "virtual" | "hybrid";
-            /** @description The venue, for in-person and hybrid events. */
-            location?: string;
-            /** @description A map link for the venue. */
-            mapsLink?: string;
-            /** @description The link attendees use to join online. */
-            meetingLink?: string;
-            /**
-             * @description The platform an online event runs on.
-             * @enum {string}
-             */
-            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other";
-            /**
-             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
-             * @enum {string}
-             */
-            status?: "active" | "sold_out" | "canceled";
-            /** @description The most tickets the event sells in total; `null` means unlimited. */
-            capacity?: number | null;
-            /**
-             * @description Lowercase ISO 4217 currency of the ticket prices.
-             * @example gbp
-             */
-            currency?: string;
-            /** @description Quantity discounts on the event's tickets. */
-            discounts?: components["schemas"]["EventDiscount"][];
-            /** @description The id of the fixed tax rate for the tickets. At most one. */
-            fixedTaxRateIds?: string[];
-            limitRegistrations?: components["schemas"]["EventRegistrationLimit"];
-            /** @description Whether tickets are issued as PDF files. */
-            pdfTicketsEnabled?: boolean;
-            /**
-             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
-             * @enum {string}
-             */
-            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "";
-            /** @description The tax code of the tickets. */
-            taxCode?: string;
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["RedirectUrlPart"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["RedirectUrlQueryPart"][] | null;
+            } | null;
         };
         /**
-         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
-         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
-         * @enum {string}
+         * FunnelStepUpsell
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
          */
-        TicketingStatus: "enabled" | "disabled" | "archived";
-        /**
-         * @description How attendees pick from a ticket group's types: one type (`single`), several types
-         *     (`multiple`), or a quantity of each type (`quantity`).
-         * @enum {string}
-         */
-        TicketSelectionType: "single" | "multiple" | "quantity";
-        /**
-         * @description When a ticket group or ticket type goes on sale:
-         *     - `always_available`: on sale with no sale window or trigger.
-         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
-         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
-         *       trigger (another group or type) stops selling, sells out, or either.
-         *     - `until_event_starts`: until the event begins.
-         * @enum {string}
-         */
-        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
-        /**
-         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
-         *     (its capacity is used up) or `unavailable`. Read-only.
-         * @enum {string}
-         */
-        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
-        /**
-         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
-         *     `separate` line.
-         * @enum {string}
-         */
-        TicketFeeDisplay: "included" | "separate";
-        /** @description How a ticket group and its ticket types are laid out on the event page. */
-        TicketGroupLayout: {
+        FunnelStepUpsell: {
             /** @enum {string} */
-            type?: "list" | "grid" | "accordion";
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["RedirectUrlPart"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["RedirectUrlQueryPart"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * FunnelStepCheckout
+         * @description A funnel step that shows another checkout or event page as a further checkout step. The same
+         *     shape is read and written.
+         */
+        FunnelStepCheckout: {
             /** @enum {string} */
-            alignment?: "default" | "center" | "stack";
-            /** @description Columns of the grid. */
-            columns?: number;
-            collapse?: boolean;
+            type: "checkout";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @description The checkout or event page shown in this step. */
+                pageId?: components["schemas"]["NullableObjectId"];
+            } | null;
+        };
+        /**
+         * FunnelStep
+         * @description One step of a page's funnel: what follows a completed checkout, in `order`. A `checkout`
+         *     step shows another page as a further checkout, an `upsell` step offers a one-click upsell,
+         *     and the `confirmation` step decides what the customer sees at the end.
+         */
+        FunnelStep: {
             /**
-             * @description Size of the ticket type images; an empty string when not set.
+             * @description The kind of step, which decides the shape of `config`.
              * @enum {string}
              */
-            imageSize?: "small" | "medium" | "large" | "";
-            /** @enum {string} */
-            spacing?: "comfortable" | "compact";
-            showTicketFee?: boolean;
-            showTicketGroupName?: boolean;
-            showTicketPrice?: boolean;
-            showTicketSaleDateTimezone?: boolean;
-            showTicketTotalPrice?: boolean;
-            showTicketTypeName?: boolean;
-            showPwywPlaceholder?: boolean;
-        };
-        /** @description Preselects a quantity of one ticket type of the group on the event page, when `enabled` is true. */
-        TicketGroupPreselect: {
-            enabled?: boolean;
-            quantity?: number;
-            ticketTypeId?: components["schemas"]["ObjectId"];
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["FunnelStepConfirmation"] | components["schemas"]["FunnelStepUpsell"] | components["schemas"]["FunnelStepCheckout"]);
+        /**
+         * FieldDefaultValue
+         * @description A value the field starts with, used while `enabled` is true.
+         */
+        FieldDefaultValue: {
+            enabled?: boolean | null;
+            /** @description The starting value, written as a string. */
+            value?: string | null;
+        } | null;
+        /**
+         * FieldValueLimit
+         * @description A lower or upper bound on the value entered in the field, used while `enabled` is true.
+         */
+        FieldValueLimit: {
+            enabled?: boolean | null;
+            /** @description The bound, written as a string. */
+            value?: string | null;
+        } | null;
+        /**
+         * FieldOption
+         * @description One choice of a `select` or `multiple-choice` field.
+         */
+        FieldOption: {
+            id: components["schemas"]["ObjectId"];
+            /** @description What the customer sees. */
+            label: string;
+            /** @description The value recorded when the choice is picked. */
+            value?: string | null;
         };
         /**
-         * @description The properties that both forms of a ticket group share: the group returned by the
-         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
+         * FieldCountryLimit
+         * @description Restricts the countries that can be chosen to `countries`, while `enabled` is true.
          */
-        TicketGroupBase: {
-            id?: components["schemas"]["ObjectId"];
-            name?: string;
-            description?: string;
-            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
-            capacity?: number | null;
-            status?: components["schemas"]["TicketingStatus"];
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+        FieldCountryLimit: {
+            enabled?: boolean | null;
+            /** @description The countries that may be chosen, as ISO 3166-1 alpha-2 codes. */
+            countries?: string[] | null;
+        } | null;
+        /**
+         * FieldShowHideLogic
+         * @description Shows the field only when another field's answer meets a condition, while `enabled` is true.
+         *     The other field (the trigger) must be a `select`, `multiple-choice` or `checkbox` field; for
+         *     a checkbox trigger, `value` is `TRUE` or `FALSE`.
+         */
+        FieldShowHideLogic: {
+            enabled?: boolean | null;
+            /**
+             * @description How the trigger's answer is compared with `value`.
+             * @enum {string|null}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | null;
+            /** @description The trigger field. */
+            element?: {
+                /** @description The id of the trigger field. */
+                elementId?: string | null;
+                /** @description The trigger field's label. */
+                elementTitle?: string | null;
+                /** @enum {string|null} */
+                elementType?: "field" | null;
+            } | null;
+            /** @description The answer compared against. */
+            value?: string | null;
+        } | null;
+        /**
+         * Field
+         * @description A custom field that a page (a checkout page, a form or an event) asks the customer to fill
+         *     in. It carries the settings it was created with; the ones that do not apply to its
+         *     `element` are left out or `null`.
+         */
+        Field: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The field's label on the page. */
+            label: string;
+            element: components["schemas"]["FieldElement"];
+            type?: components["schemas"]["FieldType"] | null;
+            /** @description Help text shown under the label. */
+            description?: string | null;
+            placeholder?: string | null;
+            /** @description Your own reference for the field, repeated with its answers. */
+            reference?: string | null;
+            /** @description Whether the customer must fill the field in. */
+            required: boolean;
+            /** @description Whether the field is hidden from the customer. */
+            hidden?: boolean | null;
+            /** @description The field's position among the page's fields. */
+            order: number;
+            defaultValue?: components["schemas"]["FieldDefaultValue"];
+            minValue?: components["schemas"]["FieldValueLimit"];
+            maxValue?: components["schemas"]["FieldValueLimit"];
+            /** @description The choices of a `select` or `multiple-choice` field. */
+            options?: components["schemas"]["FieldOption"][] | null;
+            /**
+             * @description For `address` fields, whether the billing address only or the shipping address too is collected.
+             * @enum {string|null}
+             */
+            collect?: "billing" | "billing_and_shipping" | null;
+            /** @description For `address` fields that collect a shipping address, whether a shipping phone number is asked for. */
+            collectShippingPhone?: boolean | null;
+            /**
+             * @description For `address` fields, the country selected at first, as an ISO 3166-1 alpha-2 code.
+             * @example GB
+             */
+            defaultCountry?: string | null;
+            /** @description For fields that ask for a country, the countries that can be chosen. */
+            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `address` fields, the countries the billing address can be in. */
+            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `address` fields, the countries the shipping address can be in. */
+            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `phone` fields, whether the dialling code of the selected country is shown. */
+            showSelectedDialCode?: boolean | null;
+            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
             /** Format: date-time */
-            saleStartOn?: string;
+            createdAt: string;
             /** Format: date-time */
-            saleEndOn?: string;
-            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
-            hidden?: boolean;
-            hideWhenNotOnSale?: boolean;
-            hideWhenScheduled?: boolean;
-            hideWhenSoldOut?: boolean;
-            hideWhenUnavailable?: boolean;
-            /** @description Quantity discounts on the group's tickets. */
-            bulkDiscounts?: {
-                [key: string]: unknown;
-            }[];
-            layout?: components["schemas"]["TicketGroupLayout"];
-            preselect?: components["schemas"]["TicketGroupPreselect"];
-            /** @description Your own reference for the group. */
-            reference?: string;
+            updatedAt: string;
         };
         /**
-         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
-         *     `price` is the minimum the attendee may pay.
-         * @enum {string}
+         * PageInvoiceSettings
+         * @description What the invoices of the page's orders say beyond the order itself: the bank details for
+         *     payment, a due date, and an extra titled note. The same shape is read and written.
          */
-        TicketPricing: "paid" | "free" | "pwyw";
+        PageInvoiceSettings: {
+            /**
+             * @description The bank details printed on the invoice.
+             * @example IBAN GB33BUKB20201555555555, BIC BUKBGB22
+             */
+            bankDetails?: string | null;
+            /** @description A due date `days` after the invoice date, when `enabled` is true. */
+            dueDays?: {
+                enabled?: boolean | null;
+                /** @description Days from the invoice date to the due date. */
+                days?: number | null;
+            } | null;
+            /** @description An extra note on the invoice, when `enabled` is true. */
+            additionalInformation?: {
+                enabled?: boolean | null;
+                title?: string | null;
+                message?: string | null;
+            } | null;
+        } | null;
         /**
          * Image
-         * @description An uploaded image, as pages and ticket types show it.
+         * @description An image as pages and ticket types show it. `fileId` is left out or `null` for images added
+         *     by address (such as stock photos) rather than uploaded; the dimensions and the size may be
+         *     `null` too.
          */
         Image: {
             /**
+             * Format: uri
              * @description Where the image is served from.
              * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/summit-banner.jpg
              */
@@ -3234,1396 +3025,6 @@ export interface components {
              */
             name: string;
             /** @description The id of the uploaded file behind the image. */
-            fileId?: components["schemas"]["ObjectId"];
-            /** @description Width in pixels. */
-            width?: number;
-            /** @description Height in pixels. */
-            height?: number;
-            /** @description File size in bytes. */
-            size?: number;
-        };
-        /**
-         * TicketType
-         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
-         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
-         *     and `name`, any property may be `null`.
-         */
-        TicketType: {
-            id: components["schemas"]["ObjectId"];
-            name: string;
-            description?: string | null;
-            /** @description Your own reference for the ticket type. */
-            reference?: string | null;
-            /** @description The group the ticket type belongs to. */
-            ticketGroupId?: components["schemas"]["NullableObjectId"];
-            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
-            price?: number | null;
-            pricing?: components["schemas"]["TicketPricing"] | null;
-            /** @description The amount suggested for `pwyw` pricing. */
-            pwywSuggestedPrice?: number | null;
-            /** @description A former price shown struck through next to `price`. */
-            discountedFromPrice?: number | null;
-            /** @description The booking fee charged per ticket, if any. */
-            feeAmount?: number | null;
-            /** @description The most tickets of this type sold; `null` means unlimited. */
-            capacity?: number | null;
-            /** @description The fewest tickets of this type per order. */
-            minQuantity?: number | null;
-            /** @description The most tickets of this type per order. */
-            maxQuantity?: number | null;
-            /** @description How many tickets of this type have been sold. */
-            quantitySold?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
-            saleStartOn?: string | null;
-            /** Format: date-time */
-            saleEndOn?: string | null;
-            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
-            hidden?: boolean | null;
-            hideWhenNotOnSale?: boolean | null;
-            hideWhenScheduled?: boolean | null;
-            hideWhenSoldOut?: boolean | null;
-            hideWhenUnavailable?: boolean | null;
-            showAvailableQuantity?: boolean | null;
-            showTicketSaleDates?: boolean | null;
-            image?: components["schemas"]["Image"] | null;
-        };
-        /**
-         * EventTicketGroup
-         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
-         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
-         */
-        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
-            ticketTypes?: components["schemas"]["TicketType"][];
-        };
-        /** @description A value the field starts with, used when `enabled` is true. */
-        FieldDefaultValue: {
-            enabled?: boolean;
-            /** @description The default value. Its type depends on the field. */
-            value?: unknown;
-        };
-        /** @description A lower or upper bound on the value entered in the field, used when `enabled` is true. */
-        FieldValueLimit: {
-            enabled?: boolean;
-            /** @description The bound, written as a string. */
-            value?: string;
-        };
-        /** @description One choice of a `select` or `multiple-choice` field. */
-        FieldOption: {
-            /** @description What the customer sees. */
-            label?: string;
-            /** @description The value of the choice. */
-            value?: unknown;
-        };
-        /** @description Restricts the countries that can be chosen to `countries`, when `enabled` is true. */
-        FieldCountryLimit: {
-            enabled?: boolean;
-            /** @description The countries that may be chosen. */
-            countries?: string[];
-        };
-        /**
-         * @description Shows the field only when another field's answer meets a condition. The other field (the
-         *     trigger) must be a `select`, `multiple-choice` or `checkbox` field; for a checkbox trigger,
-         *     `value` is `TRUE` or `FALSE`.
-         */
-        FieldShowHideLogic: {
-            enabled?: boolean;
-            /**
-             * @description How the trigger's answer is compared with `value`.
-             * @enum {string}
-             */
-            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty";
-            /** @description The trigger field. */
-            element?: {
-                /** @description The id of the trigger field. */
-                elementId?: string;
-                /** @description The trigger field's label. */
-                elementTitle?: string;
-                /** @enum {string} */
-                elementType?: "field";
-            };
-            /** @description The answer compared against. */
-            value?: string;
-        };
-        /**
-         * Field
-         * @description A custom field that a page (an event, a checkout page or a form) asks the customer to fill
-         *     in at checkout. It carries the settings it was created with. The API does not document
-         *     which properties are always present, so read them defensively.
-         */
-        Field: {
-            id?: components["schemas"]["ObjectId"];
-            /** @description The field's label on the checkout. */
-            label?: string;
-            element?: components["schemas"]["FieldElement"] | null;
-            type?: components["schemas"]["FieldType"] | null;
-            /** @description Help text shown with the field. */
-            description?: string;
-            placeholder?: string;
-            /** @description Your own reference for the field, repeated on the answers. */
-            reference?: string;
-            /** @description Whether the customer must fill the field in. */
-            required?: boolean;
-            /** @description Whether the field is hidden from the customer. */
-            hidden?: boolean;
-            /** @description The field's position among the page's fields. */
-            order?: number;
-            defaultValue?: components["schemas"]["FieldDefaultValue"];
-            minValue?: components["schemas"]["FieldValueLimit"];
-            maxValue?: components["schemas"]["FieldValueLimit"];
-            /** @description The choices of a `select` or `multiple-choice` field. */
-            options?: components["schemas"]["FieldOption"][];
-            /**
-             * @description For address fields, whether the billing address only or the shipping address too is collected.
-             * @enum {string}
-             */
-            collect?: "billing" | "billing_and_shipping";
-            /** @description Whether a shipping phone number is asked for. */
-            collectShippingPhone?: boolean;
-            /**
-             * @description The country selected at first, as a two-letter code.
-             * @example GB
-             */
-            defaultCountry?: string;
-            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
-            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
-            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
-            /** @description Whether the dialling code of the selected country is shown. */
-            showSelectedDialCode?: boolean;
-            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
-            /** Format: date-time */
-            createdAt?: string;
-        };
-        /**
-         * @description Whether the page charges tax, and how: `none`, at the `fixed` tax rates chosen for the page,
-         *     or calculated by Stripe Tax (`stripe`).
-         */
-        PageTaxSettings: {
-            enabled?: boolean;
-            /** @enum {string} */
-            mode?: "none" | "fixed" | "stripe";
-        };
-        /**
-         * Event
-         * @description An event page: a hosted page of type `event` that sells tickets, with the event's details,
-         *     its ticket groups and ticket types, and the custom fields attendees fill in.
-         *
-         *     Some page settings are only partly documented. `funnelSteps`, `paymentMethods`,
-         *     `paymentOptions`, `invoiceSettings`, `checkoutAbandonment`, `trackingCodes` and
-         *     `themeOverrides` are returned but their shapes are not publicly documented, and the page
-         *     also carries settings whose names start with `redirect`, `send` and `show`; their exact
-         *     names and types are not documented. Treat all of these as
-         *     opaque and expect further properties.
-         */
-        Event: {
-            id: components["schemas"]["ObjectId"];
-            sellerId: components["schemas"]["ObjectId"];
-            /**
-             * @description Always `event` for an event page.
-             * @enum {string}
-             */
-            type: "event";
-            status: components["schemas"]["PageStatus"];
-            /** @description The page's name. */
-            name?: string;
-            /** @description The page title. Defaults to `name`. */
-            title?: string;
-            /** @description The last part of the page's URL, unique in the store. */
-            slug?: string;
-            /** @description The address of the hosted event page. */
-            url?: string;
-            /** @description How many times the page has been visited. */
-            visitCount?: number;
-            /** @description The page's description as a Lexical editor document, serialised to a JSON string. */
-            description?: string;
-            /** @description The page's description rendered as HTML. */
-            descriptionHtml?: string;
-            eventDetails?: components["schemas"]["EventDetails"] | null;
-            /** @description The event's ticket groups, each with its ticket types in full. */
-            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
-            /** @description The custom fields attendees fill in at checkout. */
-            fields?: components["schemas"]["Field"][];
-            /** @description Fees the page adds at checkout. */
-            fees?: {
-                [key: string]: unknown;
-            }[];
-            /** @description The page's funnel steps. The shape is not publicly documented. */
-            funnelSteps?: unknown;
-            /** @description The payment methods the page offers. The shape is not publicly documented. */
-            paymentMethods?: unknown;
-            /**
-             * @description How attendees may pay (in full, by invoice, in part, or cash on delivery). The shape is
-             *     not publicly documented.
-             */
-            paymentOptions?: unknown;
-            /** @description The page's invoice settings. The shape is not publicly documented. */
-            invoiceSettings?: unknown;
-            /** @description The page's abandoned-checkout settings. The shape is not publicly documented. */
-            checkoutAbandonment?: unknown;
-            /** @description The page's images. */
-            images?: components["schemas"]["Image"][];
-            /**
-             * @description The layout of the hosted page.
-             * @enum {string}
-             */
-            hostedLayoutType?: "center" | "double" | "split" | "double_banner";
-            /** @description The language of the page. */
-            locale?: string;
-            /** @description The page's search-engine indexing setting. Its type is not publicly documented. */
-            googleIndex?: unknown;
-            /** @description The page's setting for notification emails. The type is not publicly documented. */
-            notifyEmail?: unknown;
-            /**
-             * @description What happens after a successful payment.
-             * @enum {string}
-             */
-            afterPaymentAction?: "confirmation" | "checkout" | "redirect";
-            tax?: components["schemas"]["PageTaxSettings"];
-            /** @description Whether the page is in test mode. */
-            testmode: boolean;
-            /**
-             * Format: date-time
-             * @description When test mode was switched on, or `null`.
-             */
-            testmodeEnabledAt: string | null;
-            /** @description The id of the theme the page uses, or `null`. */
-            themeId: string | null;
-            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
-            themeOverrides?: unknown;
-            /** @description The page's analytics and tracking settings. The shape is not publicly documented. */
-            trackingCodes?: unknown;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description One page of events, newest first. */
-        EventList: {
-            data: components["schemas"]["Event"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /**
-         * @description Whether the page charges tax, and how. When tax is enabled and `mode` is left out, the mode
-         *     is `stripe` (Stripe Tax).
-         */
-        PageTaxSettingsInput: {
-            enabled: boolean;
-            /**
-             * @description `none`, the page's `fixed` tax rates, or Stripe Tax (`stripe`).
-             * @enum {string}
-             */
-            mode?: "none" | "fixed" | "stripe";
-        };
-        /** @description A quantity discount on the group's tickets, for orders of `minQuantity` to `maxQuantity` tickets. */
-        TicketGroupBulkDiscountInput: {
-            minQuantity: number;
-            maxQuantity: number;
-            percentOff: number;
-        };
-        /**
-         * @description The settings of a ticket group that the create and update bodies share (the trigger is
-         *     declared by each body, because its form differs).
-         */
-        TicketGroupSettings: {
-            name?: string;
-            description?: string;
-            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
-            capacity?: number | null;
-            /** @default enabled */
-            status?: components["schemas"]["TicketingStatus"];
-            /** @default quantity */
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
-            /**
-             * Format: date-time
-             * @description When a `date_time_based` group goes on sale.
-             */
-            saleStartOn?: string;
-            /**
-             * Format: date-time
-             * @description When a `date_time_based` group stops selling.
-             */
-            saleEndOn?: string;
-            /** @default included */
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
-            /** @description Hides the group from the event page. */
-            hidden?: boolean;
-            hideWhenNotOnSale?: boolean;
-            hideWhenScheduled?: boolean;
-            hideWhenSoldOut?: boolean;
-            hideWhenUnavailable?: boolean;
-            /** @description Quantity discounts on the group's tickets. */
-            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscountInput"][];
-            layout?: components["schemas"]["TicketGroupLayout"];
-            preselect?: components["schemas"]["TicketGroupPreselect"];
-            /** @description Your own reference for the group. */
-            reference?: string;
-        };
-        /**
-         * @description The settings of a ticket type that the create and update bodies share (the trigger is
-         *     declared by each body, because its form differs). Prices are integers in the smallest unit
-         *     of the event's currency.
-         */
-        TicketTypeSettings: {
-            name?: string;
-            description?: string;
-            /** @description Your own reference for the ticket type. */
-            reference?: string;
-            /**
-             * @description The ticket price. For `pwyw` pricing it is the least an attendee may pay.
-             * @default 0
-             */
-            price?: number;
-            /** @default paid */
-            pricing?: components["schemas"]["TicketPricing"];
-            /** @description The amount suggested for `pwyw` pricing. It must not be less than `price`. */
-            pwywSuggestedPrice?: number;
-            /** @description A former price shown struck through next to `price`. */
-            discountedFromPrice?: number;
-            /** @description A booking fee charged per ticket; `null` removes it. */
-            feeAmount?: number | null;
-            /** @description The most tickets of this type sold; `null` means unlimited. */
-            capacity?: number | null;
-            /** @description The fewest tickets of this type per order. */
-            minQuantity?: number;
-            /** @description The most tickets of this type per order. */
-            maxQuantity?: number;
-            status?: components["schemas"]["TicketingStatus"];
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
-            /** Format: date-time */
-            saleStartOn?: string;
-            /** Format: date-time */
-            saleEndOn?: string;
-            /** @description Hides the ticket type from the event page. */
-            hidden?: boolean;
-            hideWhenNotOnSale?: boolean;
-            hideWhenScheduled?: boolean;
-            hideWhenSoldOut?: boolean;
-            hideWhenUnavailable?: boolean;
-            /** @description Whether the event page shows how many tickets are left. */
-            showAvailableQuantity?: boolean;
-            /** @description Whether the event page shows when the ticket type is on sale. */
-            showTicketSaleDates?: boolean;
-            /** @description The id of an uploaded image file to show with the ticket type. */
-            imageId?: components["schemas"]["ObjectId"];
-        };
-        /**
-         * EventTicketTypeInput
-         * @description A ticket type created together with its event. `key` names the type within the request so
-         *     that another type's `triggerTicketTypeId` can point at it before it has an id; it is not
-         *     stored.
-         */
-        EventTicketTypeInput: components["schemas"]["TicketTypeSettings"] & {
-            /** @description A temporary handle for this ticket type, valid only within this request. */
-            key?: string;
-            /**
-             * @description The ticket type whose sale ending or selling out starts this type's sale (for the
-             *     `after_*` behaviours): the `key` of a type in the same request, or the id of an
-             *     existing type.
-             */
-            triggerTicketTypeId?: string | null;
-        };
-        /**
-         * @description The rule tying a ticket group's `availabilityBehavior` to the fields it needs:
-         *     `date_time_based` needs `saleStartOn`, `saleEndOn` or both, and the three `after_*`
-         *     behaviours need a `triggerTicketGroupId`. The other behaviours, or leaving the behaviour out,
-         *     need neither.
-         */
-        TicketGroupAvailabilityRule: {
-            availabilityBehavior?: never;
-        } | {
-            /** @enum {unknown} */
-            availabilityBehavior: "always_available" | "until_event_starts";
-        } | {
-            /** @constant */
-            availabilityBehavior: "date_time_based";
-        } | {
-            /** @enum {unknown} */
-            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out";
-            triggerTicketGroupId: string;
-        };
-        /**
-         * EventTicketGroupInput
-         * @description A ticket group created together with its event, with its ticket types. `key` names the group
-         *     within the request so that another group's `triggerTicketGroupId` can point at it before it
-         *     has an id; it is not stored.
-         */
-        EventTicketGroupInput: components["schemas"]["TicketGroupSettings"] & {
-            /** @description A temporary handle for this group, valid only within this request. */
-            key?: string;
-            /**
-             * @description The group whose sale ending or selling out starts this group's sale (for the `after_*`
-             *     behaviours): the `key` of a group in the same request, or the id of an existing group.
-             */
-            triggerTicketGroupId?: string | null;
-            ticketTypes: components["schemas"]["EventTicketTypeInput"][];
-        } & components["schemas"]["TicketGroupAvailabilityRule"];
-        /**
-         * CreateEventRequest
-         * @description A new event page, created together with its ticket groups and ticket types. Only `name` is
-         *     required. When `ticketGroups` is left out, the event gets one default group with a free
-         *     ticket.
-         *
-         *     The body also takes the other page settings that creating a checkout page takes; only the
-         *     ones listed here are publicly documented, so the schema accepts further properties.
-         */
-        CreateEventRequest: {
-            /** @description The page's name. */
-            name: string;
-            /** @description The page title. Defaults to `name`. */
-            title?: string;
-            /** @description The last part of the page's URL. It must be unused in the store (409 otherwise). */
-            slug?: string;
-            status?: components["schemas"]["PageStatus"];
-            /** @description Whether the page starts in test mode. */
-            testmode?: boolean;
-            /** @description The id of the theme the page uses. */
-            themeId?: string;
-            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
-            themeOverrides?: unknown;
-            tax?: components["schemas"]["PageTaxSettingsInput"];
-            /**
-             * @description How attendees may pay. The allowed combinations are: in full (`full`), by `invoice`, in
-             *     part (`partial`), `cash_on_delivery`, `full` with `invoice`, `full` with `partial`, and
-             *     `full` with `cash_on_delivery`. The shape of this setting is not publicly documented.
-             */
-            paymentOptions?: unknown;
-            /**
-             * @description The event's ticket groups, each with at least one ticket type. Groups and types can refer
-             *     to each other as triggers through their `key`.
-             */
-            ticketGroups?: components["schemas"]["EventTicketGroupInput"][] | null;
-        };
-        /** @description A single event. */
-        EventResponse: {
-            data: components["schemas"]["Event"];
-        };
-        /**
-         * UpdateEventRequest
-         * @description The page settings to change; the ones you leave out keep their values. Ticket groups and
-         *     ticket types are not changed here: use their own endpoints.
-         *
-         *     The full list of settings this body takes is not publicly documented. The ones listed are
-         *     the documented page settings of event creation; the schema accepts further properties.
-         */
-        UpdateEventRequest: {
-            /** @description The page's name. */
-            name?: string;
-            /** @description The page title. */
-            title?: string;
-            /** @description The last part of the page's URL. It must be unused in the store (409 otherwise). */
-            slug?: string;
-            status?: components["schemas"]["PageStatus"];
-            /** @description Whether the page is in test mode. */
-            testmode?: boolean;
-            /** @description The id of the theme the page uses. */
-            themeId?: string;
-            /** @description Style settings that override the theme for this page. The shape is not publicly documented. */
-            themeOverrides?: unknown;
-            tax?: components["schemas"]["PageTaxSettingsInput"];
-            /**
-             * @description How attendees may pay. The allowed combinations are: in full (`full`), by `invoice`, in
-             *     part (`partial`), `cash_on_delivery`, `full` with `invoice`, `full` with `partial`, and
-             *     `full` with `cash_on_delivery`. The shape of this setting is not publicly documented.
-             */
-            paymentOptions?: unknown;
-        };
-        /** @description All custom fields of a page, in one response. This list is not paginated. */
-        FieldList: {
-            data: components["schemas"]["Field"][];
-        };
-        /** @description One choice of a `select` or `multiple-choice` field. */
-        FieldOptionInput: {
-            /** @description What the customer sees. */
-            label: string;
-            /** @description The value of the choice. */
-            value?: unknown;
-            /** @description A temporary handle for the option, valid only within this request. */
-            key?: string;
-        };
-        /**
-         * @description The settings of a custom checkout field, shared by the create and update bodies of event,
-         *     checkout-page and form fields. Some settings only make sense for some elements: `options`
-         *     are for `select` and `multiple-choice` fields and `collect` for address fields; `type` must be
-         *     left out for the elements listed under it.
-         */
-        FieldInput: {
-            /** @description The field's label on the checkout. */
-            label?: string;
-            /** @description The kind of input. Defaults to `text`. */
-            element?: components["schemas"]["FieldElement"] | null;
-            /**
-             * @description What the field collects, so its answer fills the matching customer or order detail. Leave
-             *     it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`, `date-time`,
-             *     `date`, `time` and `textarea` fields.
-             */
-            type?: components["schemas"]["FieldType"] | null;
-            /** @description Help text shown with the field. */
-            description?: string;
-            placeholder?: string;
-            /** @description Your own reference for the field, repeated on the answers. */
-            reference?: string;
-            /** @description Whether the customer must fill the field in. */
-            required?: boolean;
-            /** @description Whether the field is hidden from the customer. */
-            hidden?: boolean;
-            /** @description The field's position among the page's fields. */
-            order?: number;
-            defaultValue?: components["schemas"]["FieldDefaultValue"];
-            minValue?: components["schemas"]["FieldValueLimit"];
-            maxValue?: components["schemas"]["FieldValueLimit"];
-            /** @description The choices of a `select` or `multiple-choice` field. */
-            options?: components["schemas"]["FieldOptionInput"][];
-            /**
-             * @description For address fields, whether to collect the billing address only or the shipping address too.
-             * @enum {string}
-             */
-            collect?: "billing" | "billing_and_shipping";
-            /** @description Whether to ask for a shipping phone number. */
-            collectShippingPhone?: boolean;
-            /**
-             * @description The country selected at first, as a two-letter code.
-             * @example GB
-             */
-            defaultCountry?: string;
-            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
-            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
-            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
-            /** @description Whether to show the dialling code of the selected country. */
-            showSelectedDialCode?: boolean;
-            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
-        };
-        /**
-         * @description The rule tying a field's `type` to its `element`: `checkbox`, `quantity`, `tax-id`,
-         *     `po-number`, `multiple-choice`, `date-time`, `date`, `time` and `textarea` fields take no
-         *     `type`. Other elements, or a body that leaves `element` out, may set it.
-         */
-        FieldElementTypeRule: {
-            /** @enum {unknown} */
-            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea";
-            type?: never;
-        } | {
-            /** @enum {unknown} */
-            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
-        } | {
-            element?: never;
-        };
-        /**
-         * CreateFieldRequest
-         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type`
-         *     out for the elements that take none (listed under `type`).
-         */
-        CreateFieldRequest: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"];
-        /** @description A single custom field. */
-        FieldResponse: {
-            data: components["schemas"]["Field"];
-        };
-        /**
-         * DeletionResult
-         * @description The outcome of a permanent deletion.
-         */
-        DeletionResult: {
-            /** @description True when the item was deleted. */
-            success?: boolean;
-            /** @description A human-readable confirmation. */
-            message?: string;
-        };
-        /** @description The outcome of a permanent deletion, wrapped in `data`. */
-        DeletionResultResponse: {
-            data: components["schemas"]["DeletionResult"];
-        };
-        /**
-         * UpdateFieldRequest
-         * @description The field settings to change, with the same settings and limits as when creating a field.
-         *     Every setting is optional; settings you leave out keep their values.
-         */
-        UpdateFieldRequest: components["schemas"]["FieldInput"] & components["schemas"]["FieldElementTypeRule"];
-        /**
-         * TicketGroup
-         * @description A ticket group of an event, as the ticket-group endpoints return it: its ticket types are
-         *     listed by id in `ticketTypeIds` (fetch them with the ticket-type endpoints). Inside an event
-         *     the group comes as an `EventTicketGroup` instead.
-         */
-        TicketGroup: components["schemas"]["TicketGroupBase"] & {
-            /** @description The ids of the group's ticket types. */
-            ticketTypeIds: components["schemas"]["ObjectId"][];
-        };
-        /** @description All ticket groups of an event, in one response. This list is not paginated. */
-        TicketGroupList: {
-            data: components["schemas"]["TicketGroup"][];
-        };
-        /**
-         * CreateTicketGroupRequest
-         * @description A new ticket group on an existing event. Only `name` is required. Add ticket types to it
-         *     afterwards with the ticket-type endpoints.
-         */
-        CreateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
-            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["ObjectId"] | null;
-        } & components["schemas"]["TicketGroupAvailabilityRule"];
-        /** @description A single ticket group. */
-        TicketGroupResponse: {
-            data: components["schemas"]["TicketGroup"];
-        };
-        /**
-         * UpdateTicketGroupRequest
-         * @description The ticket-group settings to change; all are optional and the ones you leave out keep their
-         *     values. The availability rule of creation (sale dates for `date_time_based`, a trigger for the
-         *     `after_*` behaviours) is not enforced by this schema, since the group may already have them.
-         */
-        UpdateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
-            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
-            triggerTicketGroupId?: components["schemas"]["ObjectId"] | null;
-        };
-        /** @description All ticket types of a ticket group, in one response. This list is not paginated. */
-        TicketTypeList: {
-            data: components["schemas"]["TicketType"][];
-        };
-        /**
-         * CreateTicketTypeRequest
-         * @description A new ticket type in a ticket group. Only `name` is required.
-         */
-        CreateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
-            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["ObjectId"] | null;
-        };
-        /** @description A single ticket type. */
-        TicketTypeResponse: {
-            data: components["schemas"]["TicketType"];
-        };
-        /**
-         * UpdateTicketTypeRequest
-         * @description The ticket-type settings to change; all are optional and the ones you leave out keep their
-         *     values. Set `ticketGroupId` to move the ticket type to another group of the event.
-         */
-        UpdateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
-            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
-            triggerTicketTypeId?: components["schemas"]["ObjectId"] | null;
-            /** @description The group to move the ticket type to. */
-            ticketGroupId?: components["schemas"]["ObjectId"];
-        };
-        /**
-         * @description Whether an admission ticket is valid. `PAID` tickets admit their attendee; `CANCELED`
-         *     tickets no longer do and cannot be checked in.
-         * @enum {string}
-         */
-        TicketStatus: "PAID" | "CANCELED";
-        /**
-         * @description `CHECKEDIN` when the attendee was admitted, `UNCHECKEDIN` when a check-in was undone.
-         * @enum {string}
-         */
-        TicketCheckInStatus: "CHECKEDIN" | "UNCHECKEDIN";
-        /**
-         * @description `QRSCAN` when the ticket's QR code was scanned, `MANUAL` when staff checked the attendee in by hand.
-         * @enum {string}
-         */
-        TicketCheckInMethod: "QRSCAN" | "MANUAL";
-        /**
-         * @description One check-in event on a ticket, as returned on `Ticket`. The older `LegacyTicket` shape
-         *     uses `LegacyTicketCheckIn` instead, which names the user `checkedInByUserId`.
-         */
-        TicketCheckIn: {
-            status: components["schemas"]["TicketCheckInStatus"];
-            method: components["schemas"]["TicketCheckInMethod"];
-            /** @description The id of the user who performed the check-in. */
-            checkedInBy: components["schemas"]["ObjectId"];
-            /** Format: date-time */
-            checkedInAt: string;
-        };
-        /** @description A key-value pair stored on a ticket by the seller, for example by a door app at check-in. */
-        TicketMetadataEntry: {
-            /** @example dietary */
-            key: string;
-            /** @example vegetarian */
-            value: string;
-            /**
-             * Format: date-time
-             * @description When the entry was stored.
-             */
-            addedAt: string;
-        };
-        /**
-         * Ticket
-         * @description An admission ticket: one per attendee, issued when a booking is paid or created through
-         *     `createBooking`. Amounts are integers in the smallest unit of `currency`, and are this
-         *     ticket's share of the booking.
-         *
-         *     This is the shape returned by `listTickets` and `updateTicket` and sent in the
-         *     `ticket.created` webhook. `validateTicket` answers with the older `LegacyTicket` shape
-         *     instead, which links the booking as `chargeId` (not `bookingId`), adds `checkInStatus`,
-         *     and names the checker `checkedInByUserId` (not `checkedInBy`).
-         *
-         *     Several fields are kept under older names for compatibility (`seller`, `charge`, `page`,
-         *     `ticketType`, `customer`, `customerEmail`, `customerName`); they are deprecated and carry
-         *     the same values as their replacements.
-         */
-        Ticket: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * @description A short uppercase code printed on the ticket, handy for looking it up by hand.
-             * @example K7Q2M9XA
-             */
-            ticketShortId: string;
-            /**
-             * @description The opaque value encoded in the ticket's QR code. Pass it to `validateTicket` to check
-             *     the attendee in.
-             * @example 9f1c27e4b8a34d0e8a6f5b21c3d7e904
-             */
-            checkInCode: string;
-            status: components["schemas"]["TicketStatus"];
-            /**
-             * @description The order number of the booking; every ticket of a booking shares it.
-             * @example 10004512
-             */
-            orderId: string;
-            /** @description The booking the ticket was issued for. */
-            bookingId: components["schemas"]["ObjectId"];
-            /** @description The event page. */
-            pageId: components["schemas"]["ObjectId"];
-            /** @description The ticket type that was booked. */
-            ticketTypeId: components["schemas"]["ObjectId"];
-            sellerId: components["schemas"]["ObjectId"];
-            /** @description The customer who made the booking. */
-            customerId: components["schemas"]["ObjectId"];
-            /**
-             * @description The email of the person the ticket admits, lowercased.
-             * @example sofia.almeida@example.com
-             */
-            attendeeEmail: string;
-            /**
-             * @description The name of the person the ticket admits, when known.
-             * @example Sofia Almeida
-             */
-            attendeeName?: string;
-            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
-            pricing?: components["schemas"]["TicketPricing"];
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example eur
-             */
-            currency?: string;
-            /** @description The ticket's price before any reduction. */
-            originalPrice: number;
-            /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
-            discountAmount: number;
-            /** @description The coupon discount on this ticket. */
-            couponAmount: number;
-            /** @description The amount waived because the booking was complimentary. */
-            complimentaryAmount?: number | null;
-            taxAmount: number;
-            /** @description The booking fee charged for this ticket. */
-            feeAmount: number;
-            /**
-             * @description What the ticket brought in: `originalPrice` − `discountAmount` − `couponAmount` −
-             *     `complimentaryAmount` + `taxAmount` + `feeAmount`.
-             */
-            revenue: number;
-            /** @description Every check-in and undone check-in of the ticket, oldest first. Empty if it was never scanned. */
-            checkIns: components["schemas"]["TicketCheckIn"][];
-            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
-            latestCheckIn?: components["schemas"]["TicketCheckIn"];
-            /** @description Key-value pairs the seller stored on the ticket, at most 20. */
-            metadata: components["schemas"]["TicketMetadataEntry"][];
-            /** @description True for live data, false for test data. */
-            livemode: boolean;
-            /**
-             * Format: date-time
-             * @description When the booking was placed.
-             */
-            orderedAt: string;
-            /**
-             * Format: date-time
-             * @description When the ticket was canceled. Absent while the ticket is valid.
-             */
-            canceledAt?: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * @deprecated
-             * @description Use `sellerId`.
-             */
-            seller: components["schemas"]["ObjectId"];
-            /**
-             * @deprecated
-             * @description Use `bookingId`.
-             */
-            charge: components["schemas"]["ObjectId"];
-            /**
-             * @deprecated
-             * @description Use `pageId`.
-             */
-            page: components["schemas"]["ObjectId"];
-            /**
-             * @deprecated
-             * @description Use `ticketTypeId`.
-             */
-            ticketType: components["schemas"]["ObjectId"];
-            /**
-             * @deprecated
-             * @description Use `customerId`.
-             */
-            customer: components["schemas"]["ObjectId"];
-            /**
-             * @deprecated
-             * @description Use `attendeeEmail`.
-             */
-            customerEmail: string;
-            /**
-             * @deprecated
-             * @description Use `attendeeName`.
-             */
-            customerName?: string;
-        };
-        /** @description One page of tickets, newest first. */
-        TicketList: {
-            data: components["schemas"]["Ticket"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /**
-         * @description One metadata change on a ticket. Changes are applied key by key: a string `value` adds
-         *     the key or replaces its value, `null` deletes the key, and keys you do not name are left
-         *     as they are.
-         */
-        TicketMetadataInput: {
-            /** @example dietary */
-            key: string;
-            /**
-             * @description The new value, or `null` to delete the key.
-             * @example vegetarian
-             */
-            value: string | null;
-        };
-        /**
-         * @description The ticket fields to change. Send at least one; an empty body is rejected with 400.
-         *     The attendee's email can be replaced but not cleared; `attendeeName: null` clears the
-         *     name. `metadata` is applied key by key (see `TicketMetadataInput`): named keys are added,
-         *     replaced or, with a `null` value, deleted, and other keys are kept. A ticket holds at
-         *     most 20 metadata entries.
-         */
-        UpdateTicketRequest: {
-            /**
-             * Format: email
-             * @description Stored lowercased.
-             */
-            attendeeEmail?: string;
-            /** @description The attendee's name, or `null` to clear it. */
-            attendeeName?: string | null;
-            metadata?: components["schemas"]["TicketMetadataInput"][];
-        };
-        /** @description A single ticket. */
-        TicketResponse: {
-            data: components["schemas"]["Ticket"];
-        };
-        /**
-         * @description One metadata change sent with a check-in, applied to the ticket key by key as in
-         *     `updateTicket`: a string `value` adds the key or replaces its value, `null` deletes the key,
-         *     and keys you do not name are left as they are. Unlike `updateTicket`'s, the API's schema for
-         *     these entries does not forbid other properties besides `key` and `value`.
-         */
-        CheckInMetadataInput: {
-            /** @example gate */
-            key: string;
-            /**
-             * @description The new value, or `null` to delete the key.
-             * @example B
-             */
-            value: string | null;
-        };
-        /**
-         * @description Optional details to store while checking the ticket in. `metadata` is applied to the
-         *     ticket key by key, as in `updateTicket`.
-         */
-        ValidateTicketRequest: {
-            metadata?: components["schemas"]["CheckInMetadataInput"][];
-        };
-        /**
-         * @description One check-in event in the older ticket shape (`LegacyTicket`), returned only by
-         *     `validateTicket`. It holds the same information as `TicketCheckIn`, but the user who
-         *     performed it is `checkedInByUserId` rather than `checkedInBy`.
-         */
-        LegacyTicketCheckIn: {
-            status: components["schemas"]["TicketCheckInStatus"];
-            method: components["schemas"]["TicketCheckInMethod"];
-            /** @description The id of the user who performed the check-in. */
-            checkedInByUserId: components["schemas"]["ObjectId"];
-            /** Format: date-time */
-            checkedInAt: string;
-        };
-        /**
-         * LegacyTicket
-         * @description The older ticket shape (called `TicketModel` by the vendor), returned only inside the
-         *     result of `validateTicket`. It describes the same ticket as `Ticket` but differs from it:
-         *     - the booking is `chargeId` (`Ticket` has `bookingId` and the deprecated `charge`);
-         *     - it has a `checkInStatus` field;
-         *     - check-ins (`LegacyTicketCheckIn`) name the user `checkedInByUserId` (`Ticket` uses
-         *       `checkedInBy`).
-         *
-         *     Clients must ignore keys they do not know. Amounts are integers in the smallest unit of
-         *     `currency`.
-         */
-        LegacyTicket: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * @description The short code printed on the ticket.
-             * @example K7Q2M9XA
-             */
-            ticketShortId: string;
-            status: components["schemas"]["TicketStatus"];
-            /** @description Whether the attendee is checked in now (`CHECKEDIN`) or not (`UNCHECKEDIN`). */
-            checkInStatus?: components["schemas"]["TicketCheckInStatus"];
-            /**
-             * @description The order number of the booking; every ticket of a booking shares it.
-             * @example 10004512
-             */
-            orderId: string;
-            /** @description The booking the ticket was issued for (`bookingId` on `Ticket`). */
-            chargeId: components["schemas"]["ObjectId"];
-            /** @description The event page. */
-            pageId: components["schemas"]["ObjectId"];
-            ticketTypeId: components["schemas"]["ObjectId"];
-            sellerId: components["schemas"]["ObjectId"];
-            /**
-             * @deprecated
-             * @description The attendee's email under its older name; use `attendeeEmail`.
-             * @example sofia.almeida@example.com
-             */
-            customerEmail: string;
-            /**
-             * @description The email of the person the ticket admits.
-             * @example sofia.almeida@example.com
-             */
-            attendeeEmail: string;
-            /**
-             * @description The name of the person the ticket admits, when known.
-             * @example Sofia Almeida
-             */
-            attendeeName?: string;
-            /**
-             * @deprecated
-             * @description The attendee's name under its older name; use `attendeeName`.
-             */
-            customerName?: string;
-            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
-            pricing?: components["schemas"]["TicketPricing"];
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example eur
-             */
-            currency?: string;
-            /** @description The ticket's price before any reduction. */
-            originalPrice: number;
-            /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
-            discountAmount: number;
-            /** @description The coupon discount on this ticket. */
-            couponAmount: number;
-            /** @description The amount waived because the booking was complimentary. */
-            complimentaryAmount?: number;
-            taxAmount: number;
-            /** @description The booking fee charged for this ticket. */
-            feeAmount: number;
-            /** @description What the ticket brought in, computed as on `Ticket`. */
-            revenue: number;
-            /** @description Every check-in and undone check-in of the ticket. */
-            checkIns: components["schemas"]["LegacyTicketCheckIn"][];
-            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
-            latestCheckIn?: components["schemas"]["LegacyTicketCheckIn"];
-            /** @description Key-value pairs the seller stored on the ticket. */
-            metadata?: components["schemas"]["TicketMetadataEntry"][];
-            livemode: boolean;
-            /**
-             * Format: date-time
-             * @description When the booking was placed.
-             */
-            orderedAt: string;
-            /**
-             * Format: date-time
-             * @description When the ticket was canceled. Absent while the ticket is valid.
-             */
-            canceledAt?: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description The outcome of a check-in. `ticket` is in the older `LegacyTicket` shape, not `Ticket`. */
-        TicketValidationResult: {
-            /** @description Whether the check-in succeeded. */
-            success: boolean;
-            ticket: components["schemas"]["LegacyTicket"];
-            /** @description A human-readable note about the outcome. */
-            message?: string;
-        };
-        /** @description The result of checking a ticket in. */
-        TicketValidationResponse: {
-            data: components["schemas"]["TicketValidationResult"];
-        };
-        /** @description The booking fee of a ticket line on a booking. */
-        BookingTicketFee: {
-            /** @description The fee's label. */
-            name?: string | null;
-            /** @description The fee per ticket, in the smallest currency unit. */
-            amount?: number | null;
-            /** @description The fee for all tickets of the line, in the smallest currency unit. */
-            totalAmount?: number | null;
-            display?: components["schemas"]["TicketFeeDisplay"] | null;
-        };
-        /**
-         * @description One ticket type bought on a booking, with its quantity and prices as they were at the
-         *     time. These are line items, not the issued admission tickets: list those with
-         *     `listTickets` and the `bookingId` filter. Amounts are integers in the smallest unit of the
-         *     booking's `currency`.
-         */
-        BookingTicketLineItem: {
-            ticketTypeId?: components["schemas"]["NullableObjectId"];
-            /** @description The ticket type's name. */
-            name?: string | null;
-            /** @description The seller's own reference for the ticket type. */
-            reference?: string | null;
-            ticketGroupId?: components["schemas"]["NullableObjectId"];
-            ticketGroupName?: string | null;
-            /** @description The seller's own reference for the ticket group. */
-            ticketGroupReference?: string | null;
-            /** @description The capacity of the ticket group; `null` when unlimited. */
-            ticketGroupCapacity?: number | null;
-            /** @description The capacity of the ticket type; `null` when unlimited. */
-            capacity?: number | null;
-            /** @description How many tickets of this type were booked. */
-            quantity?: number | null;
-            pricing?: components["schemas"]["TicketPricing"] | null;
-            /** @description The unit price. */
-            price?: number | null;
-            /** @description The unit price before any reduction. */
-            originalPrice?: number | null;
-            /** @description The quantity discount that applied to this line. */
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
-            fee?: components["schemas"]["BookingTicketFee"] | null;
-        };
-        /**
-         * Booking
-         * @description An order placed on an event page: a charge, with the same fields as a payment, plus the
-         *     ticket line items that were bought. Use `id` as the pagination cursor. A paid booking
-         *     issues one `Ticket` per admission; list them with `listTickets` and the `bookingId`
-         *     filter.
-         *
-         *     A complimentary booking (`isComplimentary: true`) is recorded as `paid` with `amount`,
-         *     `amountPaid` and `amountDue` of 0, and `complimentaryDiscountAmount` holds the value given
-         *     away.
-         */
-        Booking: components["schemas"]["ChargeBase"] & {
-            /** @description The event's title at the time of booking. */
-            eventTitle?: string | null;
-            /** @description The ticket types and quantities that were booked. */
-            tickets?: components["schemas"]["BookingTicketLineItem"][] | null;
-            /** @description The booking fees actually charged, in the smallest currency unit; 0 on complimentary bookings. */
-            ticketFeesAmount?: number | null;
-        };
-        /** @description One page of bookings, newest first. */
-        BookingList: {
-            data: components["schemas"]["Booking"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A billing or shipping address given for an address field when creating a booking. */
-        BookingAddressInput: {
-            name?: string;
-            phone?: string;
-            line1?: string;
-            line2?: string;
-            city?: string;
-            postalCode?: string;
-            /** @description State, county, province or region. */
-            region?: string;
-            /** @description Another name for `region`. */
-            state?: string;
-            /**
-             * @description Two-letter ISO 3166-1 country code.
-             * @example PT
-             */
-            country: string;
-        };
-        /** @description The answer to an address field when creating a booking. */
-        BookingAddressFieldValue: {
-            billing?: components["schemas"]["BookingAddressInput"];
-            shipping?: components["schemas"]["BookingAddressInput"];
-            /** @description True when the billing and shipping addresses are the same. */
-            sameAsShipping?: boolean;
-        };
-        /** @description Extra data for a field answer. For tax-id fields, `type` is the kind of tax id. */
-        BookingFieldMeta: {
-            /** @example gb_vat */
-            type: string;
-        };
-        /** @description The answer to one of the event's custom checkout fields. */
-        BookingFieldInput: {
-            /** @description The event field being answered. */
-            fieldId: components["schemas"]["ObjectId"];
-            /** @description The answer; a string, or an object for address fields. */
-            value: string | components["schemas"]["BookingAddressFieldValue"];
-            meta?: components["schemas"]["BookingFieldMeta"];
-        };
-        /**
-         * @description Records the booking for manual collection, by invoice or cash on delivery. The booking is
-         *     created with status `unpaid`.
-         */
-        BookingPaymentOptionInput: {
-            /** @enum {string} */
-            manualType: "invoice" | "cash_on_delivery";
-        };
-        /**
-         * @description A booking to record on an event page. Name the ticket types and quantities in `tickets`
-         *     and answer the event's fields in `fields`: every required field, and always the email
-         *     field, from which the customer is created.
-         *
-         *     Two options change how the booking is recorded:
-         *     - with `paymentOption`, it is recorded as `unpaid`, for collection by invoice or cash on
-         *       delivery;
-         *     - with `complimentary: true`, it is recorded as `paid` free of charge (`amount`,
-         *       `amountPaid` and `amountDue` are 0, `isComplimentary` is true and
-         *       `complimentaryDiscountAmount` holds the value given away).
-         *
-         *     `complimentary: true` cannot be combined with `paymentOption` or `couponId`; the API
-         *     rejects that with 400. The variants below encode the rule.
-         */
-        CreateBookingRequest: {
-            /** @description The event page to book. */
-            eventId: components["schemas"]["ObjectId"];
-            /** @description The quantity to book of each ticket type, keyed by ticket type id. */
-            tickets: {
-                [key: string]: number;
-            };
-            /**
-             * @description The price per ticket chosen for each pay-what-you-want ticket type, keyed by ticket
-             *     type id, in the smallest currency unit. Required for every pay-what-you-want ticket
-             *     type in `tickets`.
-             */
-            ticketPwywAmounts?: {
-                [key: string]: number;
-            };
-            fields: components["schemas"]["BookingFieldInput"][];
-            paymentOption?: components["schemas"]["BookingPaymentOptionInput"];
-            /** @description True to record the booking free of charge. Not allowed with `paymentOption` or `couponId`. */
-            complimentary?: boolean;
-            /** @description A coupon to apply to the booking. */
-            couponId?: components["schemas"]["ObjectId"];
-            /** @description Attribution parameters to store on the booking, such as UTM tags. */
-            queryParameters?: {
-                [key: string]: string;
-            };
-        } & ({
-            complimentary?: never;
-        } | {
-            /** @constant */
-            complimentary: false;
-        } | {
-            /** @constant */
-            complimentary: true;
-            paymentOption?: never;
-            couponId?: never;
-        });
-        /** @description A single booking. */
-        BookingResponse: {
-            data: components["schemas"]["Booking"];
-        };
-        /**
-         * Format: binary
-         * @description The raw bytes of a PDF document.
-         */
-        PdfFile: Blob;
-        /**
-         * @description What the product is for: `product` is sold on a checkout page; `orderbump` is a simple
-         *     add-on a checkout page offers next to its product (order bumps are in beta). A product keeps
-         *     its role: it cannot be converted.
-         * @enum {string}
-         */
-        ProductRole: "product" | "orderbump";
-        /**
-         * @description Whether the price is paid once (`one_time`) or billed repeatedly (`recurring`, which covers
-         *     both subscriptions and payment plans). It is fixed when the price is created.
-         * @enum {string}
-         */
-        PriceBillingType: "one_time" | "recurring";
-        /**
-         * @description The unit of a billing period. `null` when no interval is set.
-         * @enum {string|null}
-         */
-        PriceInterval: "day" | "week" | "month" | "year" | null;
-        /**
-         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
-         *     then prorated up to that day.
-         */
-        PriceBillingCycleAnchor: {
-            /** @description Whether renewals are pinned to the day below. */
-            enabled?: boolean | null;
-            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
-            dayOfMonth?: number | null;
-            /** @description The month renewals fall in, for yearly billing (`1` is January). */
-            month?: number | null;
-        };
-        /**
-         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
-         *     until it is canceled.
-         */
-        PriceRecurring: {
-            interval?: components["schemas"]["PriceInterval"];
-            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
-            intervalCount?: number | null;
-            /** @description Days of free trial before the first charge. */
-            trialPeriodDays?: number | null;
-            /**
-             * Format: date-time
-             * @description When billing starts, for subscriptions that begin on a fixed date. When both a trial and a start date are set, the start date applies.
-             */
-            startDate?: string | null;
-            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"] | null;
-        };
-        /**
-         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
-         *     `intervalCount` `interval`s, after which the plan is complete.
-         */
-        PricePaymentPlan: components["schemas"]["PriceRecurring"] & {
-            /** @description How many charges the plan makes in total. */
-            planIterations?: number | null;
-        };
-        /**
-         * @description An icon shown in front of the price's badge text. `null` shows no icon.
-         * @enum {string|null}
-         */
-        PriceBadgeIcon: "star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye" | null;
-        /**
-         * Price
-         * @description One of a product's prices. A price is one-time, a subscription (`recurring`) or a payment
-         *     plan (`paymentPlan`); a price never has both schedules. Any of them may be pay what you want
-         *     (except payment plans). Customers choose among the enabled prices at checkout.
-         */
-        Price: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * @description The price in the smallest unit of `currency`. With pay what you want, the least a
-             *     customer can pay.
-             * @example 20000
-             */
-            amount: number;
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example gbp
-             */
-            currency: string;
-            billingType: components["schemas"]["PriceBillingType"];
-            /** @description The subscription schedule; `null` unless this is a subscription price. */
-            recurring?: components["schemas"]["PriceRecurring"] | null;
-            /** @description The payment plan schedule; `null` unless this is a payment plan price. */
-            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
-            /** @description Whether customers can choose this price. Customer-facing reads leave disabled prices out. */
-            enabled: boolean;
-            /** @description Whether this is the product's default price, selected when the checkout opens. */
-            isDefault: boolean;
-            /** @description Whether the price is hidden from the price picker. A hidden price can still be selected through the checkout link's query parameters. */
-            hidden?: boolean | null;
-            /** @description A name for the price, such as "Monthly" or "Early bird". */
-            label?: string | null;
-            /** @description A short highlight shown on the price card, such as "Most popular". */
-            badge?: string | null;
-            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
-            /** @description The position of the price in the dashboard and the price picker (lower first). */
-            order?: number | null;
-            /** @description The seller's own code for the price, like a SKU. The API derives one (for example `price_one_time_fixed_5000`) when none is given. */
-            reference?: string | null;
-            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
-            discountedFromPrice?: number | null;
-            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
-            payWhatYouWant?: boolean | null;
-            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
-            pwywSuggestedPrice?: number | null;
-            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
-            setupFee?: number | null;
-            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
-            setupFeeMultipliesWithQuantity?: boolean | null;
-        };
-        /**
-         * @description How the checkout presents a choice of several prices: the heading and text above the
-         *     options, and how prices are grouped into tabs. Tabs group prices along an axis (`billing`:
-         *     one-time or recurring, or `interval`: monthly, yearly, ...); the maps below are keyed by
-         *     that axis.
-         */
-        PricePicker: {
-            /** @description The heading above the price options. */
-            title?: string | null;
-            /** @description Text under the heading, above the price options. Line breaks are kept. */
-            description?: string | null;
-            /** @description Whether long price descriptions are cut after a few lines behind a "Show more" link. The API uses `true` when it is not set. */
-            shortenDescription?: boolean | null;
-            /** @description The tab selected when the checkout opens, per axis: `{"interval": "Monthly"}`. */
-            priceDisplayDefaults?: {
-                [key: string]: string;
-            } | null;
-            /** @description Renamed tabs, per axis and then per group name: `{"interval": {"One-time": "Lifetime"}}`. */
-            priceDisplayLabels?: {
-                [key: string]: {
-                    [key: string]: string;
-                };
-            } | null;
-            /** @description The order of the tabs, per axis, as a list of group names: `{"interval": ["Monthly", "Yearly"]}`. */
-            priceDisplayTabOrder?: {
-                [key: string]: string[];
-            } | null;
-        };
-        /**
-         * ProductPrice
-         * @deprecated
-         * @description The product's price as a single value, kept for older integrations. It is derived from the
-         *     first enabled price and is only accurate for products with one price: read `prices` instead.
-         */
-        ProductPrice: {
-            /**
-             * @description The price in the smallest unit of `currency`.
-             * @example 20000
-             */
-            amount: number;
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example gbp
-             */
-            currency: string;
-            /** @description The subscription schedule; `null` unless the price is a subscription. */
-            recurring?: components["schemas"]["PriceRecurring"] | null;
-            /** @description The payment plan schedule; `null` unless the price is a payment plan. */
-            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
-            /** @description A struck-through "was" price, in the smallest currency unit. */
-            discountedFromPrice?: number | null;
-            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
-            payWhatYouWant?: boolean | null;
-            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
-            setupFee?: number | null;
-            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
-            setupFeeMultipliesWithQuantity?: boolean | null;
-            /**
-             * @deprecated
-             * @description Whether the product had one price or several, from before products had `prices`. Kept only for older integrations.
-             * @enum {string|null}
-             */
-            pricingType?: "single" | "multiple" | null;
-        };
-        /**
-         * @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set.
-         * @enum {string|null}
-         */
-        ProductVariantStatus: "enabled" | "disabled" | "deleted" | null;
-        /** @description The image shown with a variant option. */
-        ProductVariantOptionImage: {
-            /** @description Where the image is served from. */
-            url?: string | null;
-            /** @description The image's file name. */
-            name?: string | null;
-            /** @description The uploaded file behind the image. */
             fileId?: components["schemas"]["NullableObjectId"];
             /** @description Width in pixels. */
             width?: number | null;
@@ -4632,1045 +3033,6 @@ export interface components {
             /** @description File size in bytes. */
             size?: number | null;
         };
-        /** @description One choice within a variant, such as a size or an add-on, with what it adds to the price. */
-        ProductVariantOption: {
-            id?: components["schemas"]["NullableObjectId"];
-            /**
-             * @description The option's name.
-             * @example Printed workbook
-             */
-            name: string;
-            /** @description Text shown with the option (HTML or plain text). */
-            description?: string | null;
-            /**
-             * @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`).
-             * @enum {string|null}
-             */
-            type?: "one_time" | "recurring" | "pay_what_you_want" | null;
-            status?: components["schemas"]["ProductVariantStatus"];
-            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
-            additionalChargeAmount?: number | null;
-            /** @description Whether customers choose how much to pay for the option. Default `false`. */
-            payWhatYouWant?: boolean | null;
-            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
-            pwywSuggestedPrice?: number | null;
-            /** @description The option's stock keeping unit. */
-            sku?: string | null;
-            /** @description How many units of the option are left, when the variant manages stock per option. */
-            stock?: number | null;
-            /** @description Files a customer who chose this option can download after paying. */
-            fileIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description The option's image, if it has one. */
-            image?: components["schemas"]["ProductVariantOptionImage"] | null;
-        };
-        /**
-         * @description How customers choose among the variant's options: one option (`single`), several
-         *     (`multiple`), or several with a quantity for each (`quantity`). The API uses `single` when
-         *     it is not set.
-         * @enum {string|null}
-         */
-        ProductVariantSelectionType: "single" | "multiple" | "quantity" | null;
-        /** @description How the checkout shows a variant and its options. Each setting has the default named in its description. */
-        ProductVariantLayout: {
-            /**
-             * @description Options as a list or a grid. Default `list`.
-             * @enum {string|null}
-             */
-            variantOptionLayout?: "list" | "grid" | null;
-            /** @description The number of columns of the grid layout. Default `2`. */
-            variantOptionColumns?: number | null;
-            /**
-             * @description The size of option images. Default `small`.
-             * @enum {string|null}
-             */
-            imageSize?: "small" | "medium" | "large" | "" | null;
-            /**
-             * @description The space between options. Default `comfortable`.
-             * @enum {string|null}
-             */
-            spacing?: "comfortable" | "compact" | "" | null;
-            /**
-             * @description How option text is aligned. Default `left`.
-             * @enum {string|null}
-             */
-            textAlign?: "left" | "center" | "stack" | "" | null;
-            /** @description Show the options collapsed until the customer opens them. Default `false`. */
-            collapseVariantOptions?: boolean | null;
-            /** @description Show the variant's name. Default `true`. */
-            showVariantName?: boolean | null;
-            /** @description Show the options' names. Default `true`. */
-            showVariantOptionNames?: boolean | null;
-            /** @description Show the options' prices. Default `true`. */
-            showVariantOptionPrices?: boolean | null;
-            /** @description Show a `+` or `-` before option prices. Default `false`. */
-            showVariantOptionPriceSign?: boolean | null;
-            /** @description Show placeholder text in pay-what-you-want amount inputs. Default `true`. */
-            showPwywPlaceholder?: boolean | null;
-        };
-        /** @description An option selected for the customer when the checkout opens. */
-        ProductVariantPreselect: {
-            /** @description Whether an option is preselected. The API uses `false` when it is not set. */
-            enabled?: boolean | null;
-            /**
-             * @description The option to preselect. In a request it is the `key` you gave one of this variant's
-             *     options in the same request.
-             */
-            optionId?: string | null;
-            /** @description The quantity to preselect, for `quantity` variants. The API uses `1` for `single` and `multiple` variants. */
-            quantity?: number | null;
-        };
-        /**
-         * @description Shows the variant only when another variant's selection meets a condition. Compare with
-         *     `is`, `is_not` or `contains` and a `value`, or test with `is_empty` or `is_not_empty` and no
-         *     `value`.
-         */
-        ProductVariantShowHideLogic: {
-            /** @description Whether the condition applies. The API uses `false` when it is not set. */
-            enabled?: boolean | null;
-            /** @description The variant whose selection is tested. */
-            element?: {
-                /** @description The variant to test. In a request it is the `key` you gave another variant in the same request. */
-                elementId?: string | null;
-            } | null;
-            /**
-             * @description How the selection is compared. The API uses `is` when it is not set.
-             * @enum {string|null}
-             */
-            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
-            /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
-            value?: string | null;
-        };
-        /**
-         * @description A group of options the customer chooses from at checkout, such as sizes or add-ons. Each
-         *     option can add to the price.
-         */
-        ProductVariant: {
-            id?: components["schemas"]["NullableObjectId"];
-            /**
-             * @description The variant's name, shown above its options.
-             * @example Workbook
-             */
-            name: string;
-            /** @description The options to choose from. */
-            options?: components["schemas"]["ProductVariantOption"][] | null;
-            status?: components["schemas"]["ProductVariantStatus"];
-            selectionType?: components["schemas"]["ProductVariantSelectionType"];
-            /** @description Whether the customer must choose at least one option. */
-            required?: boolean | null;
-            /** @description Whether the variant is hidden. The checkout link's query parameters can still show it or fill it in. Default `false`. */
-            hidden?: boolean | null;
-            /** @description The variant's position among the product's variants (lower first). Default `0`. */
-            order?: number | null;
-            /** @description The seller's reference for the variant. The API derives one from the name when none is given. */
-            reference?: string | null;
-            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
-            increasesWithQuantity?: boolean | null;
-            /** @description Whether stock is counted per option (each option's `stock`) rather than for the product. Default `false`. */
-            manageVariantOptionStock?: boolean | null;
-            /** @description Whether orders use the options' SKUs instead of the product's. Default `false`. */
-            useVariantOptionSkus?: boolean | null;
-            /** @description The prices the variant belongs to; it applies only with these prices. */
-            priceIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description How the checkout shows the variant. */
-            layout?: components["schemas"]["ProductVariantLayout"] | null;
-            /** @description The option selected when the checkout opens. */
-            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
-            /** @description The condition under which the variant is shown. */
-            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
-        };
-        /**
-         * @description What the quantity thresholds of a bulk discount count: the quantity of the whole checkout
-         *     (`checkout_quantity`), or only the quantity of the listed variant options
-         *     (`variant_option_quantity`).
-         * @enum {string}
-         */
-        ProductDiscountCondition: "checkout_quantity" | "variant_option_quantity";
-        /**
-         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
-         *     the matching items get `amountOff` or `percentOff`.
-         */
-        ProductDiscount: {
-            quantityCondition: components["schemas"]["ProductDiscountCondition"];
-            /** @description The smallest quantity the tier applies to. */
-            minQuantity?: number | null;
-            /** @description The largest quantity the tier applies to; `null` for no upper limit. */
-            maxQuantity?: number | null;
-            /** @description A fixed discount per matching item, in the smallest currency unit. */
-            amountOff?: number | null;
-            /** @description A percentage discount on the matching items. */
-            percentOff?: number | null;
-            /** @description The variant options whose quantity counts, with `quantityCondition` `variant_option_quantity`. */
-            variantOptionIds?: components["schemas"]["ObjectId"][] | null;
-        };
-        /** @description An image of the product. The first is the main image; the others form its gallery. */
-        ProductMedia: {
-            /**
-             * Format: uri
-             * @description Where the image is served from.
-             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
-             */
-            url: string;
-            /**
-             * @description The image's file name.
-             * @example workshop-cover.jpg
-             */
-            name: string;
-            /** @description The uploaded file behind the image; `null` for images added by URL, such as stock photos. */
-            fileId?: components["schemas"]["NullableObjectId"];
-            /** @description Width in pixels. */
-            width?: number | null;
-            /** @description Height in pixels. */
-            height?: number | null;
-            /** @description File size in bytes. */
-            size?: number | null;
-        };
-        /**
-         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
-         *     cannot pay for it again. It applies to one-time prices only.
-         */
-        ProductPaymentLimit: {
-            /** @description Whether duplicate payments are prevented. */
-            enabled?: boolean | null;
-            /**
-             * Format: date-time
-             * @description When the prevention was switched on.
-             */
-            enabledAt?: string | null;
-        };
-        /**
-         * @description Duplicate-subscription prevention for the product: when enabled, the checkout refuses a
-         *     subscription that would duplicate an active one.
-         */
-        ProductSubscriptionLimit: {
-            /** @description Whether the limit applies. The API uses `false` when it is not set. */
-            enabled?: boolean | null;
-            /** @description Also count the customer's active subscriptions in the connected Stripe account. */
-            limitSubscriptionsStripe?: {
-                /** @description Whether subscriptions in Stripe are counted too. The API uses `false` when it is not set. */
-                enabled?: boolean | null;
-            } | null;
-        };
-        /**
-         * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
-         *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
-         *     The API also uses an empty string, whose meaning it does not document.
-         * @enum {string|null}
-         */
-        ProductTaxBehavior: "inclusive" | "exclusive" | "automatic" | "" | null;
-        /**
-         * Product
-         * @description Something a store sells: the product of a checkout page, or an order bump offered next to
-         *     it (`role`). A product has one or more prices (`prices`), and may have variants with options
-         *     that add to the price, bulk discounts, files delivered after purchase, images, stock and tax
-         *     settings.
-         *
-         *     The API declares this object as nullable wherever it appears (for example the `product` of
-         *     a checkout page that has none), so typed clients see `Product | null`.
-         */
-        Product: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * @description The product's name.
-             * @example Brand Strategy Workshop
-             */
-            title: string;
-            role: components["schemas"]["ProductRole"];
-            /** @description The product's description, as HTML. */
-            description?: string | null;
-            /** @description A one-line plain-text summary, shown where the full description does not fit. */
-            shortDescription?: string | null;
-            /** @description For an order bump, the text of the box the customer ticks to add it, such as "Yes, add the printed workbook". */
-            callToActionText?: string | null;
-            /** @description The product's prices. Customer-facing reads leave disabled prices out. */
-            prices?: components["schemas"]["Price"][] | null;
-            /** @description The price selected when the checkout opens. */
-            defaultPriceId?: components["schemas"]["NullableObjectId"];
-            /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
-            price: components["schemas"]["ProductPrice"];
-            /**
-             * @deprecated
-             * @description Whether the product is a one-time purchase (`charge`) or a `subscription`, derived from
-             *     its first enabled price. Only accurate for products with one price: read `prices`
-             *     instead.
-             * @enum {string}
-             */
-            type: "charge" | "subscription";
-            /** @description Groups of options the customer chooses from at checkout. */
-            variants?: components["schemas"]["ProductVariant"][] | null;
-            /** @description Whether the customer must make a choice in the variants. */
-            variantsRequired?: boolean | null;
-            /** @description Bulk discount tiers, applied when the customer buys enough. */
-            discounts?: components["schemas"]["ProductDiscount"][] | null;
-            /** @description The product's images; the first is the main image. */
-            media?: components["schemas"]["ProductMedia"][] | null;
-            /** @description Files the customer can download after paying. */
-            fileIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description Whether customers keep access to the files after their subscription ends. */
-            enableFileAccessForInactiveSubscriptions?: boolean | null;
-            /** @description Whether each purchase generates a license key. */
-            generateLicenseKeys?: boolean | null;
-            /**
-             * @description The product's stock keeping unit.
-             * @example BSW-STD
-             */
-            sku?: string | null;
-            /** @description Whether stock is unlimited; `stock` is then ignored. */
-            hasUnlimitedStock?: boolean | null;
-            /** @description How many units are left to sell. */
-            stock?: number | null;
-            /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimit"] | null;
-            /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
-            /**
-             * @description The tax rate charged on the product when the page uses fixed tax rates (at most one).
-             *     Empty when the page charges no tax or uses Stripe Tax, or when no rate is set.
-             */
-            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
-            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
-            /**
-             * @description The Stripe Tax product tax code (`txcd_...`) used to compute tax.
-             * @example txcd_10000000
-             */
-            taxCode?: string | null;
-            /**
-             * Format: date-time
-             * @description When the product was created.
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the product was last changed.
-             */
-            updatedAt: string;
-        } | null;
-        /** @description One page of products, newest first. */
-        ProductList: {
-            data: components["schemas"]["Product"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A single product. */
-        ProductResponse: {
-            data: components["schemas"]["Product"];
-        };
-        /**
-         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
-         *     then prorated up to that day.
-         */
-        PriceBillingCycleAnchorInput: {
-            /** @description Whether renewals are pinned to the day below. */
-            enabled?: boolean | null;
-            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
-            dayOfMonth?: number | null;
-            /** @description The month renewals fall in, for yearly billing (`1` is January). */
-            month?: number | null;
-        };
-        /**
-         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
-         *     until it is canceled.
-         */
-        PriceRecurringInput: {
-            interval?: components["schemas"]["PriceInterval"];
-            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
-            intervalCount?: number | null;
-            /** @description Days of free trial before the first charge. */
-            trialPeriodDays?: number | null;
-            /**
-             * Format: date-time
-             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
-             */
-            startDate?: string | null;
-            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchorInput"] | null;
-        };
-        /**
-         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
-         *     `intervalCount` `interval`s, after which the plan is complete.
-         */
-        PricePaymentPlanInput: {
-            /**
-             * @description How many charges the plan makes in total.
-             * @example 3
-             */
-            planIterations: number;
-            interval?: components["schemas"]["PriceInterval"];
-            /** @description How many intervals pass between two charges. */
-            intervalCount?: number | null;
-            /** @description Days before the first charge. */
-            trialPeriodDays?: number | null;
-            /**
-             * Format: date-time
-             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
-             */
-            startDate?: string | null;
-            /** @description Pins the charges to a calendar day. Unlike a subscription's, this object cannot be `null`, and neither can its `month`. */
-            billingCycleAnchorConfig?: {
-                month?: number;
-            } & components["schemas"]["PriceBillingCycleAnchorInput"];
-        };
-        /**
-         * @description What `PriceInput` and `SinglePriceInput` share, and the rules that tie the fields together.
-         *     A price is one of three kinds, told apart by its schedule:
-         *
-         *     - **one-time**: neither `recurring` nor `paymentPlan`;
-         *     - **subscription**: `recurring`, billed until canceled;
-         *     - **payment plan**: `paymentPlan`, a fixed number of charges.
-         *
-         *     A price cannot have both schedules, `billingType` `one_time` allows neither, and a payment
-         *     plan cannot be pay what you want (any other kind can). "Leave out" below also allows
-         *     sending `null`. `PriceInput` requires `amount` and `billingType`; `SinglePriceInput` does
-         *     not.
-         */
-        PriceSettingsInput: {
-            /**
-             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
-             * @example 20000
-             */
-            amount?: number | null;
-            /**
-             * @description `one_time` or `recurring` (subscriptions and payment plans). It cannot change on an
-             *     existing price.
-             * @enum {string|null}
-             */
-            billingType?: "one_time" | "recurring" | null;
-            /** @description The id of an existing price to change. Leave it out to add a new price. */
-            id?: components["schemas"]["NullableObjectId"];
-            /**
-             * @description Lowercase ISO 4217 currency code. The API uses `usd` when it is not set.
-             * @example gbp
-             */
-            currency?: string | null;
-            /** @description The subscription schedule. Not allowed with `paymentPlan` or with `billingType` `one_time`. */
-            recurring?: components["schemas"]["PriceRecurringInput"] | null;
-            /** @description The payment plan schedule. Not allowed with `recurring`, with `billingType` `one_time`, or with `payWhatYouWant`. */
-            paymentPlan?: components["schemas"]["PricePaymentPlanInput"] | null;
-            /**
-             * @description Let customers choose how much to pay, `amount` being the minimum (with `amount` `0` or
-             *     left out, the product can be had for free). Not allowed with a payment plan.
-             */
-            payWhatYouWant?: boolean | null;
-            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
-            pwywSuggestedPrice?: number | null;
-            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
-            discountedFromPrice?: number | null;
-            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
-            setupFee?: number | null;
-            /** @description Charge the setup fee once per unit bought rather than once per order (one-time and pay-what-you-want prices). The API uses `false` when it is not set. */
-            setupFeeMultipliesWithQuantity?: boolean | null;
-            /** @description Whether customers can choose this price. */
-            enabled?: boolean | null;
-            /** @description Hide the price from the price picker. The checkout link's query parameters can still select it. */
-            hidden?: boolean | null;
-            /** @description A name for the price, such as "Monthly" or "Early bird". */
-            label?: string | null;
-            /** @description A short highlight shown on the price card, such as "Most popular". */
-            badge?: string | null;
-            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
-            /** @description The position of the price among the product's prices (lower first). */
-            order?: number | null;
-            /** @description Your own code for the price, like a SKU. Derived from the price when left out (for example `price_one_time_fixed_5000`); a price sent again by `id` keeps its reference. */
-            reference?: string | null;
-        } & (({
-            /** @description Leave out for a one-time price. */
-            recurring?: null;
-            /** @description Leave out for a one-time price. */
-            paymentPlan?: null;
-        } | {
-            /** @description Required for a subscription. */
-            recurring: unknown;
-            /** @description Leave out for a subscription. */
-            paymentPlan?: null;
-        } | {
-            /** @description Required for a payment plan. */
-            paymentPlan: unknown;
-            /** @description Leave out for a payment plan. */
-            recurring?: null;
-            /**
-             * @description A payment plan cannot be pay what you want.
-             * @enum {unknown}
-             */
-            payWhatYouWant?: false | null;
-        }) & ({
-            /** @enum {unknown} */
-            billingType?: "recurring" | null;
-        } | {
-            /** @description Leave out with `billingType` `one_time`. */
-            recurring?: null;
-            /** @description Leave out with `billingType` `one_time`. */
-            paymentPlan?: null;
-        }));
-        /**
-         * SinglePriceInput
-         * @description The product's price given on its own: the same as sending `prices` with this one entry, and
-         *     stored as such. Every field is optional: `amount` defaults to `0`, and a missing
-         *     `billingType` is derived (`recurring` with a `recurring` or `paymentPlan` schedule, else
-         *     `one_time`). The kinds of price and the rules between the fields are described under
-         *     `PriceSettingsInput`. When `prices` is sent too, `prices` wins and this is ignored. On update
-         *     it can only be used while the product has at most one price; a product with several prices
-         *     is updated through `prices`.
-         */
-        SinglePriceInput: {
-            /**
-             * @deprecated
-             * @description Accepted for older integrations and ignored; `prices` replaced it.
-             * @enum {string|null}
-             */
-            pricingType?: "single" | "multiple" | null;
-        } & components["schemas"]["PriceSettingsInput"];
-        /**
-         * PriceInput
-         * @description One entry of a product's `prices`: a new price, or an existing one (by `id`) with its new
-         *     settings. `amount` and `billingType` are required. The kinds of price and the rules between
-         *     the fields are described under `PriceSettingsInput`.
-         */
-        PriceInput: {
-            /**
-             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
-             * @example 20000
-             */
-            amount: number;
-            billingType: components["schemas"]["PriceBillingType"];
-        } & WithRequired<components["schemas"]["PriceSettingsInput"], "amount" | "billingType">;
-        /** @description One choice within a variant, with what it adds to the price. */
-        ProductVariantOptionInput: {
-            /**
-             * @description The option's name.
-             * @example Printed workbook
-             */
-            name: string;
-            /**
-             * @description Your own name for the option within this request, not stored. Give one when
-             *     `preselect.optionId` of its variant, `showHideLogic.value` of another variant, or
-             *     `discounts[].variantOptionIds[].key` refers to the option.
-             */
-            key?: string | null;
-            /** @description Text shown with the option (HTML or plain text). */
-            description?: string | null;
-            /**
-             * @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`.
-             * @enum {string|null}
-             */
-            type?: "one_time" | "recurring" | null;
-            status?: components["schemas"]["ProductVariantStatus"];
-            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
-            additionalChargeAmount?: number | null;
-            /** @description A struck-through "was" price for the option, in the smallest currency unit. */
-            discountedFromPrice?: number | null;
-            /** @description Let customers choose how much to pay for the option (`one_time` options only). Default `false`. */
-            payWhatYouWant?: boolean | null;
-            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
-            pwywSuggestedPrice?: number | null;
-            /** @description The option's stock keeping unit. */
-            sku?: string | null;
-            /** @description How many units of the option are left, when its variant manages stock per option. */
-            stock?: number | null;
-            /** @description Files a customer who chose this option can download after paying. */
-            fileIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description The uploaded image file to show with the option (see `POST /v1/files/upload`). */
-            imageId?: components["schemas"]["NullableObjectId"];
-        };
-        /** @description A group of options the customer chooses from at checkout. */
-        ProductVariantInput: {
-            /**
-             * @description The variant's name, shown above its options.
-             * @example Workbook
-             */
-            name: string;
-            /** @description Your own name for the variant within this request, not stored. Give one when another variant's `showHideLogic.element.elementId` refers to it. */
-            key?: string | null;
-            /** @description The options to choose from (at least one). */
-            options: components["schemas"]["ProductVariantOptionInput"][];
-            status?: components["schemas"]["ProductVariantStatus"];
-            selectionType?: components["schemas"]["ProductVariantSelectionType"];
-            /** @description Whether the customer must choose at least one option. */
-            required?: boolean | null;
-            /** @description Hide the variant. The checkout link's query parameters can still show it or fill it in. Default `false`. */
-            hidden?: boolean | null;
-            /** @description The variant's position among the product's variants (lower first). Default `0`. */
-            order?: number | null;
-            /** @description Your reference for the variant. Derived from the name when left out. */
-            reference?: string | null;
-            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
-            increasesWithQuantity?: boolean | null;
-            /** @description Count stock per option (each option's `stock`) rather than for the product. Default `false`. */
-            manageVariantOptionStock?: boolean | null;
-            /** @description Use the options' SKUs on orders instead of the product's. Default `false`. */
-            useVariantOptionSkus?: boolean | null;
-            /** @description The prices the variant belongs to. Required by the API when the product has several prices. */
-            priceIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description How the checkout shows the variant. */
-            layout?: components["schemas"]["ProductVariantLayout"] | null;
-            /** @description The option selected when the checkout opens. */
-            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
-            /** @description Show the variant only when another variant's selection meets a condition. */
-            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
-        };
-        /** @description A variant option in a product update, which may name an existing option by `id`. */
-        UpdateProductVariantOptionInput: components["schemas"]["ProductVariantOptionInput"] & {
-            /** @description The id of an existing option to change. Leave out for a new option. */
-            id?: components["schemas"]["ObjectId"];
-        };
-        /** @description A variant in a product update, which may name an existing variant (and its options) by `id`. */
-        UpdateProductVariantInput: components["schemas"]["ProductVariantInput"] & {
-            /** @description The id of an existing variant to change. Leave out for a new variant. */
-            id?: components["schemas"]["ObjectId"];
-            options?: components["schemas"]["UpdateProductVariantOptionInput"][];
-        };
-        /**
-         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
-         *     the matching items get `amountOff` or `percentOff` (not both).
-         *
-         *     With `quantityCondition` `variant_option_quantity`, list the counted options in
-         *     `variantOptionIds` by the `key` you give them in `variants[].options[].key` of the same
-         *     request. Keys are resolved to ids when saved and are not returned, so a discount of this kind
-         *     can only be set in a request that also sends the variants.
-         */
-        ProductDiscountInput: {
-            quantityCondition: components["schemas"]["ProductDiscountCondition"];
-            /** @description The smallest quantity the tier applies to. */
-            minQuantity?: number | null;
-            /** @description The largest quantity the tier applies to; leave out for no upper limit. */
-            maxQuantity?: number | null;
-            /** @description A fixed discount per matching item, in the smallest currency unit. Not allowed with `percentOff`. */
-            amountOff?: number | null;
-            /** @description A percentage discount on the matching items. Not allowed with `amountOff`. */
-            percentOff?: number | null;
-            /** @description The options whose quantity counts, by their request-local `key`. Only used with `variant_option_quantity`. */
-            variantOptionIds?: {
-                /** @description The `key` of an option in this request's `variants`. */
-                key: string;
-            }[] | null;
-        } & ({
-            amountOff: unknown;
-            /** @description Leave out (or send `null`) with `amountOff`. */
-            percentOff?: null;
-        } | {
-            /** @description Leave out (or send `null`) with `percentOff`. */
-            amountOff?: null;
-        });
-        /**
-         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
-         *     cannot pay for it again. It applies to one-time prices only.
-         */
-        ProductPaymentLimitInput: {
-            /** @description Whether duplicate payments are prevented. The API uses `false` when it is not set. */
-            enabled?: boolean | null;
-        };
-        /**
-         * UpdateProductRequest
-         * @description The product fields to change; fields you leave out keep their values. The fields are those
-         *     of a checkout page's `productData` (`ProductDetailsInput`), and existing variants and options
-         *     can be named by `id`. A product with several prices is updated through `prices` (`price` only
-         *     works while it has at most one).
-         *
-         *     An order bump product (`role` `orderbump`) stays simple: a single price, without variants,
-         *     bulk discounts, license keys, pay what you want or payment plans. Updating products needs
-         *     the order bump beta: stores without it get `403`.
-         */
-        UpdateProductRequest: {
-            /**
-             * @description The product's name.
-             * @example Brand Strategy Workshop
-             */
-            title?: string | null;
-            /** @description The product's description, as HTML or plain text. */
-            description?: string | null;
-            /** @description The product's price given on its own. Only while the product has at most one price; use `prices` otherwise. */
-            price?: components["schemas"]["SinglePriceInput"] | null;
-            /** @description The product's prices. When sent, it wins over `price`. */
-            prices?: components["schemas"]["PriceInput"][];
-            /** @description The price selected when the checkout opens. */
-            defaultPriceId?: components["schemas"]["NullableObjectId"];
-            /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
-            /** @description Groups of options the customer chooses from at checkout. */
-            variants?: components["schemas"]["UpdateProductVariantInput"][] | null;
-            /** @description Whether the customer must make a choice in the variants. Default `false`. */
-            variantsRequired?: boolean | null;
-            /** @description Bulk discount tiers, applied when the customer buys enough. */
-            discounts?: components["schemas"]["ProductDiscountInput"][] | null;
-            /** @description The product's images, as uploaded image files (see `POST /v1/files/upload`); the first is the main image. */
-            imageIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description Files the customer can download after paying. */
-            fileIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description Let customers keep access to the files after their subscription ends. */
-            enableFileAccessForInactiveSubscriptions?: boolean | null;
-            /** @description Generate a license key for each purchase. */
-            generateLicenseKeys?: boolean | null;
-            /** @description The product's stock keeping unit. */
-            sku?: string | null;
-            /** @description Whether stock is unlimited; `stock` is then ignored. */
-            hasUnlimitedStock?: boolean | null;
-            /** @description How many units are left to sell. */
-            stock?: number | null;
-            /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
-            /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
-            /** @description The tax rate to charge when the page uses fixed tax rates (at most one). */
-            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
-            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
-            /**
-             * @description The Stripe Tax product tax code (`txcd_...`). The store's Stripe Tax settings apply when it is left out.
-             * @example txcd_10000000
-             */
-            taxCode?: string | null;
-        };
-        /**
-         * @description What the file is for. `image`: a public image (product photos, logos, ...), served from its
-         *     `location` to anyone; JPEG, PNG, GIF and WebP are accepted. `file`: a private file (PDFs,
-         *     documents, ...) that customers get after checkout or in the customer portal, downloaded
-         *     through a short-lived link.
-         * @enum {string}
-         */
-        FilePurpose: "image" | "file";
-        /**
-         * @description A `multipart/form-data` body with the file and what it is for. Files are limited to 10 MB
-         *     (`413` above that); a file type the API does not accept for the purpose gets `415`.
-         */
-        UploadFileRequest: {
-            /**
-             * Format: binary
-             * @description The file's bytes, at most 10 MB, sent with its file name. The API answers `400` when
-             *     the file is missing.
-             */
-            file?: Blob;
-            purpose: components["schemas"]["FilePurpose"];
-        };
-        /**
-         * UploadedFile
-         * @description A file stored by Checkout Page. Attach it by id wherever the API takes file or image ids
-         *     (for example a product's `fileIds` and `imageIds`).
-         */
-        UploadedFile: {
-            id: components["schemas"]["ObjectId"];
-            /**
-             * Format: uri
-             * @description Where the file is stored. Images are public at this URL; private files are fetched through `GET /v1/files/{fileId}/download`.
-             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
-             */
-            location: string;
-            /**
-             * @description The file name, as uploaded.
-             * @example workshop-cover.jpg
-             */
-            name: string;
-            purpose: components["schemas"]["FilePurpose"];
-            /**
-             * @description The file's MIME type.
-             * @example image/jpeg
-             */
-            type: string;
-            /**
-             * @description The size in bytes.
-             * @example 248311
-             */
-            size: number;
-            /**
-             * @description The width in pixels; images only.
-             * @example 1600
-             */
-            width?: number;
-            /**
-             * @description The height in pixels; images only.
-             * @example 900
-             */
-            height?: number;
-            /**
-             * Format: date-time
-             * @description When the file was uploaded.
-             */
-            createdAt: string;
-        };
-        /** @description The uploaded file. */
-        UploadedFileResponse: {
-            data: components["schemas"]["UploadedFile"];
-        };
-        /**
-         * FileDeletion
-         * @description The outcome of deleting a file.
-         */
-        FileDeletion: {
-            /** @description True when the file was deleted. */
-            success: boolean;
-            /** @description A human-readable confirmation. */
-            message: string;
-        };
-        /** @description The outcome of deleting a file, wrapped in `data`. */
-        FileDeletionResponse: {
-            data: components["schemas"]["FileDeletion"];
-        };
-        /**
-         * FileDownload
-         * @description A short-lived link to download a private file.
-         */
-        FileDownload: {
-            /**
-             * Format: uri
-             * @description The presigned download URL. Anyone holding it can download the file until it expires.
-             */
-            url: string;
-            /**
-             * @description How many seconds the URL stays valid after the answer was sent (the API gives 300, five minutes).
-             * @example 300
-             */
-            expiresIn: number;
-        };
-        /** @description A download link for a private file. */
-        FileDownloadResponse: {
-            data: components["schemas"]["FileDownload"];
-        };
-        /**
-         * @description Where the invoice stands: `draft` (not finalised yet), `open` (awaiting payment), `paid`,
-         *     `uncollectible` (payment failed and was given up), `refunded`, `partially_refunded`, or
-         *     `void` (canceled).
-         * @enum {string}
-         */
-        InvoiceStatus: "draft" | "open" | "paid" | "uncollectible" | "refunded" | "partially_refunded" | "void";
-        /** @description The buyer's billing details as entered at checkout. May be empty, for example for digital products. */
-        InvoiceBilling: {
-            name?: string | null;
-            /** @description The buyer's email, in lower case. */
-            email?: string | null;
-            /** @description The buyer's phone number, as typed. */
-            phone?: string | null;
-            /** @description The buyer's tax number, such as a VAT or GST number. */
-            taxId?: string | null;
-            /** @description The kind of tax number, such as `eu_vat` or `us_ein`. */
-            taxIdType?: string | null;
-            address?: components["schemas"]["Address"] | null;
-        };
-        /** @description The store's details printed on the invoice. */
-        InvoiceSellerBilling: {
-            /** @description The store's legal or display name. */
-            name?: string | null;
-            /** @description The store's billing or support email. */
-            email?: string | null;
-            /** @description The store's tax registration number. */
-            taxId?: string | null;
-            address?: components["schemas"]["Address"] | null;
-        };
-        /** @description One line of an invoice. */
-        InvoiceLineItem: {
-            /**
-             * @description What the line bills: a `product` (or its price), a `setupFee`, a chosen `variantOption`,
-             *     a `ticket`, or a `ticketFee` (the per-ticket fee of the ticket line before it).
-             * @enum {string|null}
-             */
-            type?: "product" | "setupFee" | "variantOption" | "ticket" | "ticketFee" | null;
-            /**
-             * @description The line's label, usually the product title or option name.
-             * @example Brand Strategy Workshop
-             */
-            name?: string | null;
-            /** @description How many units were bought. */
-            quantity?: number | null;
-            /** @description The price of one unit before discounts, in the smallest currency unit. */
-            unitPrice?: number | null;
-            /** @description The line total (`quantity` times `unitPrice`) before discounts, in the smallest currency unit. */
-            amount?: number | null;
-            /** @description The bulk discount taken off this line, in the smallest currency unit. */
-            bulkDiscountAmount?: number | null;
-            /** @description The coupon behind `couponDiscountAmount`. */
-            couponCode?: string | null;
-            /** @description The coupon discount taken off this line, in the smallest currency unit. */
-            couponDiscountAmount?: number | null;
-        };
-        /**
-         * Invoice
-         * @description The invoice of a payment or booking (a charge). Read-only: invoices are created from
-         *     charges; `POST /v1/invoices/{id}/regenerate` only renders the PDF again.
-         */
-        Invoice: {
-            id: components["schemas"]["ObjectId"];
-            /** @description The store the invoice belongs to. */
-            sellerId: components["schemas"]["ObjectId"];
-            /**
-             * @description The invoice number shown to the buyer.
-             * @example 2026-000042
-             */
-            invoiceNumber?: string | null;
-            /** @description A stable UUID of the invoice, used in its links. */
-            invoiceUuid?: string | null;
-            /**
-             * @description A presigned link to the invoice PDF, safe to share with the buyer. It expires one hour
-             *     after the answer; fetch the invoice again for a fresh one. `null` when no PDF exists
-             *     (for example for drafts).
-             */
-            invoiceUrl?: string | null;
-            status: components["schemas"]["InvoiceStatus"];
-            /** @description True for a live invoice, false for a test-mode one. */
-            livemode: boolean;
-            /** @description The payment or booking the invoice was made from. Refund details live on that charge. */
-            chargeId?: components["schemas"]["NullableObjectId"];
-            /**
-             * @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge.
-             * @enum {string|null}
-             */
-            chargeType?: "payment" | "booking" | null;
-            /** @description The customer billed. */
-            customerId?: components["schemas"]["NullableObjectId"];
-            /** @description The buyer's name, copied from the charge (or the customer). */
-            customerName?: string | null;
-            /** @description The buyer's email, copied from the charge (or the customer). */
-            customerEmail?: string | null;
-            /** @description The title of the first product line. */
-            productTitle?: string | null;
-            /** @description The buyer's billing details. */
-            billing?: components["schemas"]["InvoiceBilling"] | null;
-            /** @description The store's details on the invoice. */
-            sellerBilling?: components["schemas"]["InvoiceSellerBilling"] | null;
-            /** @description The buyer's purchase-order number. */
-            poNumber?: string | null;
-            /** @description The store's label for the purchase-order number, such as "Purchase order" or "Reference". */
-            poNumberLabel?: string | null;
-            /** @description What was billed, line by line. */
-            lineItems?: components["schemas"]["InvoiceLineItem"][] | null;
-            /**
-             * @description Lowercase ISO 4217 currency code.
-             * @example eur
-             */
-            currency: string;
-            /**
-             * @description The invoice total, in the smallest currency unit.
-             * @example 45000
-             */
-            amount: number;
-            /** @description The sum of the lines before discounts and tax. */
-            subtotal?: number | null;
-            /** @description The subtotal after bulk, coupon and complimentary discounts, before tax. */
-            subtotalAfterDiscount?: number | null;
-            /** @description The total without tax. */
-            amountExcludingTax?: number | null;
-            /** @description The tax on the invoice. */
-            taxAmount?: number | null;
-            /** @description What has been paid; equal to `amount` once the invoice is `paid`. */
-            amountPaid?: number | null;
-            /** @description What is still owed; non-zero only on `open` and `uncollectible` invoices. */
-            amountDue?: number | null;
-            /** @description What has been refunded. */
-            amountRefunded?: number | null;
-            /** @description The total converted to US cents at the time of the invoice. */
-            amountUsd?: number | null;
-            /** @description The coupon redeemed, if any. */
-            coupon?: components["schemas"]["AppliedCoupon"] | null;
-            /** @description The bulk discount that applied, if any. */
-            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"] | null;
-            /** @description For a complimentary booking, the discount that brought its total to zero. */
-            complimentaryDiscountAmount?: number | null;
-            /** @description Extra fees on the invoice, such as shipping or processing. */
-            fees?: components["schemas"]["ChargeFee"][] | null;
-            /** @description How tax was computed; `null` when the invoice has no tax. */
-            taxSource?: components["schemas"]["TaxSource"] | null;
-            /** @description The tax lines of the invoice. */
-            taxBreakdown?: components["schemas"]["TaxBreakdownItem"][] | null;
-            /** @description The fixed tax rates that applied, as they were when the invoice was made (later edits or deletion of a rate do not change them). */
-            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
-            /**
-             * Format: date-time
-             * @description When the invoice was created.
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the invoice was last changed.
-             */
-            updatedAt: string;
-        };
-        /** @description One page of invoices, newest first. */
-        InvoiceList: {
-            data: components["schemas"]["Invoice"][];
-            has_more: components["schemas"]["HasMore"];
-            total: components["schemas"]["ListTotal"];
-        };
-        /** @description A single invoice. */
-        InvoiceResponse: {
-            data: components["schemas"]["Invoice"];
-        };
-        /** @description An empty object. Regenerating takes no options. */
-        RegenerateInvoiceRequest: Record<string, never>;
-        /**
-         * TaxRate
-         * @description A fixed tax rate the store charges on pages that use fixed tax rates (rather than Stripe
-         *     Tax), kept in sync with a tax rate in the connected Stripe account.
-         */
-        TaxRate: {
-            id: components["schemas"]["ObjectId"];
-            /** @description The store the rate belongs to. */
-            sellerId: components["schemas"]["ObjectId"];
-            /**
-             * @description The id of the matching tax rate in Stripe.
-             * @example txr_1PqR2sT3uV4wX5yZ6a7b8c9d
-             */
-            stripeId: string;
-            /**
-             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
-             * @example VAT
-             */
-            displayName: string;
-            /**
-             * @description The rate in percent (`20` is 20 %).
-             * @example 20
-             */
-            percentage: number;
-            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
-            inclusive: boolean;
-            /** @description Whether this is the store's default rate, applied to pages that use fixed tax rates when they name no rate. */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description When the rate was created.
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the rate was last changed.
-             */
-            updatedAt: string;
-        };
-        /** @description Every tax rate of the store, newest first. This list is not paginated. */
-        TaxRateList: {
-            data: components["schemas"]["TaxRate"][];
-        };
-        /** @description The tax rate to create. The percentage and whether it is inclusive cannot be changed later. */
-        CreateTaxRateRequest: {
-            /**
-             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
-             * @example VAT
-             */
-            displayName: string;
-            /**
-             * @description The rate in percent (`20` is 20 %).
-             * @example 20
-             */
-            percentage: number;
-            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
-            inclusive: boolean;
-            /** @description Make this the store's default rate for pages that use fixed tax rates. */
-            default?: boolean;
-        };
-        /** @description A single tax rate. */
-        TaxRateResponse: {
-            data: components["schemas"]["TaxRate"];
-        };
-        /** @description The tax rate fields to change; fields you leave out keep their values. Only the name and the default flag can change. */
-        UpdateTaxRateRequest: {
-            /**
-             * @description The short name of the tax shown at checkout and on invoices. A new name is synced to Stripe.
-             * @example VAT
-             */
-            displayName?: string;
-            /** @description Make this the store's default rate for pages that use fixed tax rates. */
-            default?: boolean;
-        };
-        /**
-         * ThemeScope
-         * @description Who owns a theme: `global` for a built-in theme every store can use (read-only: copy it
-         *     with `baseThemeId` to change it), `seller` for a theme the store created.
-         * @enum {string}
-         */
-        ThemeScope: "global" | "seller";
         /**
          * Colour value
          * @description One CSS colour: a hex code such as `#0f766e`, a colour function such as `rgb(15 118 110 / 80%)`,
@@ -6588,44 +3950,857 @@ export interface components {
             tokens?: components["schemas"]["ThemeTokens"];
         } | null;
         /**
-         * Theme
-         * @description A named design that pages can use: colours, fonts, layout settings and replacement texts.
-         *     Built-in themes (`scope: global`) are shared by every store and read-only; a store's own
-         *     themes (`scope: seller`) can be changed and deleted. A page applies its own
-         *     `themeOverrides` on top of its theme.
+         * PageBase
+         * @description The properties every page carries, whatever its kind (checkout page, form or event): its
+         *     identity and address, publication and test mode, what happens after a purchase or
+         *     submission, confirmation and notification emails, redirects, funnel steps, custom fields,
+         *     images, theme and tracking. `CheckoutPage`, `Form` and `Event` add their own properties to
+         *     these.
+         *
+         *     Apart from the required ones, any of these properties may be left out, and most may be
+         *     `null`; read them defensively.
          */
-        Theme: {
+        PageBase: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the page belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The kind of page. Each page schema narrows it to its own value.
+             * @enum {string}
+             */
+            type: "checkout" | "event" | "form";
+            status: components["schemas"]["PageStatus"];
+            /** @description The page's internal name, shown in the dashboard and in API answers. */
+            name?: string | null;
+            /** @description The last part of the page's address, unique in the store. */
+            slug?: string | null;
+            /** @description The full address of the hosted page. */
+            url?: string | null;
+            /** @description How many times the page has been visited. */
+            visitCount?: number | null;
+            /**
+             * @description Whether the page is in test mode. While it is, every purchase or submission on the page
+             *     is a test one and its records have `livemode: false`.
+             */
+            testmode: boolean;
+            /**
+             * Format: date-time
+             * @description When test mode was switched on; `null` while the page is not in test mode.
+             */
+            testmodeEnabledAt: string | null;
+            /** @description Whether the page title may be replaced through a query parameter of the page's link. */
+            allowDynamicTitle?: boolean | null;
+            /** @description Whether the page description may be replaced through a query parameter of the page's link. */
+            allowDynamicDescription?: boolean | null;
+            /**
+             * @description What the customer sees after paying or submitting: the page's `confirmation` screen,
+             *     another page (`checkout`, the page `redirectPageId`), or a web address (`redirect`, to
+             *     `redirectUrl`).
+             * @enum {string|null}
+             */
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
+            /** @description Whether the confirmation screen shows `confirmationCheckoutTitle` and `confirmationCheckoutMessage` instead of the default text. */
+            customizeCheckoutConfirmation?: boolean | null;
+            /** @description The custom title of the confirmation screen. */
+            confirmationCheckoutTitle?: string | null;
+            /** @description The custom message of the confirmation screen, as HTML or plain text. */
+            confirmationCheckoutMessage?: string | null;
+            /** @description Whether the customer gets a confirmation email. */
+            sendEmailConfirmation?: boolean | null;
+            /** @description Whether the confirmation email uses `confirmationEmailSubject` and `confirmationEmailMessage` instead of the default text. */
+            customizeEmailConfirmation?: boolean | null;
+            /** @description The custom subject of the confirmation email. */
+            confirmationEmailSubject?: string | null;
+            /** @description The custom body of the confirmation email, as HTML or plain text. */
+            confirmationEmailMessage?: string | null;
+            /** @description Whether the confirmation email shows the store's logo. */
+            confirmationEmailShowLogo?: boolean | null;
+            /** @description Whether the confirmation email shows the store's name. */
+            confirmationEmailShowStoreName?: boolean | null;
+            /** @description Whether the store's team is emailed about each purchase or submission. */
+            sendPaymentNotification?: boolean | null;
+            /** @description Further addresses, comma-separated, that get those notification emails. */
+            notifyEmail?: string | null;
+            redirect?: components["schemas"]["PageRedirect"];
+            /** @description The page (checkout page, form or event) the customer is sent to when `afterPaymentAction` is `checkout`. */
+            redirectPageId?: components["schemas"]["NullableObjectId"];
+            /** @description The address the customer is sent to when `afterPaymentAction` is `redirect`. */
+            redirectUrl?: string | null;
+            /** @description Whether an embedded page follows the redirect inside the embed rather than in the whole browser window. */
+            redirectUrlInsideEmbed?: boolean | null;
+            /** @description Path segments added to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["RedirectUrlPart"][] | null;
+            /** @description Query parameters added to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["RedirectUrlQueryPart"][] | null;
+            /** @description The page's funnel after checkout, in order (see `FunnelStep`). */
+            funnelSteps?: components["schemas"]["FunnelStep"][] | null;
+            /** @description The custom fields the customer fills in on the page. */
+            fields?: components["schemas"]["Field"][] | null;
+            invoiceSettings?: components["schemas"]["PageInvoiceSettings"];
+            /** @description The images shown on the page. */
+            images?: components["schemas"]["Image"][] | null;
+            /**
+             * @description How the hosted page is laid out: `center` puts the content and the checkout in one
+             *     centred card, `double` shows them side by side, `split` gives each half of the screen.
+             *     `double_banner` is an older layout that can no longer be chosen.
+             * @enum {string|null}
+             */
+            hostedLayoutType?: "center" | "double" | "split" | "double_banner" | null;
+            /** @description Whether a page embedded as a pop-up closes when the customer clicks outside it. */
+            closePopupOnClickOutside?: boolean | null;
+            /** @description Whether search engines may index the page. */
+            googleIndex?: boolean | null;
+            /** @description The locale the page formats prices and numbers with, such as `en-US` or `de-DE` (see `PageLocale`). */
+            locale?: string | null;
+            /** @description The theme the page uses, or `null`. */
+            themeId: components["schemas"]["NullableObjectId"];
+            themeOverrides?: components["schemas"]["ThemeOverrides"];
+            /** @description Tracking snippets (HTML such as script tags) added to the page. */
+            trackingCodes?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * PageFeePaymentMethod
+         * @description A Stripe payment method type that a page fee can be limited to.
+         * @enum {string}
+         */
+        PageFeePaymentMethod: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "amazon_pay" | "au_becs_debit" | "bacs_debit" | "bancontact" | "blik" | "boleto" | "card" | "card_present" | "cashapp" | "customer_balance" | "eps" | "fpx" | "giropay" | "grabpay" | "ideal" | "interac_present" | "klarna" | "konbini" | "link" | "mobilepay" | "multibanco" | "oxxo" | "p24" | "paynow" | "paypal" | "pix" | "promptpay" | "revolut_pay" | "sepa_debit" | "sofort" | "swish" | "twint" | "us_bank_account" | "wechat_pay" | "zip";
+        /**
+         * PageFee
+         * @description An extra charge that a checkout page or event adds at checkout, such as a processing or
+         *     handling fee: a fixed `amount` or a `percentage` of the total. It can be multiplied
+         *     by the quantity bought (checkout pages) or by the number of tickets (events), and limited
+         *     to some payment methods.
+         */
+        PageFee: {
+            /**
+             * @description The fee's label at checkout.
+             * @example Processing fee
+             */
+            name?: string;
+            /**
+             * @description A fixed fee, in the smallest unit of the page's currency.
+             * @example 150
+             */
+            amount?: number | null;
+            /** @description A fee as a percentage of the checkout total. */
+            percentage?: number | null;
+            /** @description On checkout pages, whether the fee is charged once per unit bought. */
+            multiplyByQuantity?: boolean | null;
+            /** @description On events, whether the fee is charged once per ticket. */
+            multiplyByTickets?: boolean | null;
+            /** @description Whether the fee applies only when the customer pays with one of `paymentMethods`. */
+            applyToSpecificPaymentMethods?: boolean | null;
+            /** @description The payment methods the fee applies to, when `applyToSpecificPaymentMethods` is true. */
+            paymentMethods?: components["schemas"]["PageFeePaymentMethod"][] | null;
+        };
+        /**
+         * PageToggle
+         * @description A page setting that is simply on or off.
+         */
+        PageToggle: {
+            enabled?: boolean | null;
+        } | null;
+        /**
+         * PagePaymentMethods
+         * @description Which Stripe payment methods the page offers. The same shape is read and written.
+         */
+        PagePaymentMethods: {
+            stripe?: {
+                /** @description Card payments. */
+                card?: components["schemas"]["PageToggle"];
+                /**
+                 * @description Apple Pay and Google Pay. In `express` mode they fill in the customer's details from
+                 *     the wallet and may skip some checkout fields.
+                 */
+                agpay?: {
+                    enabled?: boolean | null;
+                    /** @enum {string|null} */
+                    mode?: "express" | "default" | null;
+                } | null;
+                /**
+                 * @description The further payment methods switched on in the store's Stripe payment method
+                 *     settings (wallets, buy now pay later, bank debits, local methods).
+                 */
+                multiple?: components["schemas"]["PageToggle"];
+            } | null;
+        } | null;
+        /**
+         * PagePaymentOption
+         * @description One way of paying that a checkout page or event offers at checkout:
+         *     - `full`: the whole amount is paid at checkout.
+         *     - `manual`: nothing is paid at checkout; the order is confirmed unpaid and settled
+         *       separately, by `invoice` or `cash_on_delivery` (`manualType`).
+         *     - `partial`: a deposit of `partialAmount` is paid at checkout and the rest later.
+         *
+         *     Digital files and tickets are delivered straight after checkout whichever option is chosen.
+         */
+        PagePaymentOption: {
+            /** @enum {string} */
+            type?: "full" | "manual" | "partial";
+            /**
+             * @description The option's name at checkout.
+             * @example Pay in full
+             */
+            name?: string;
+            /** @description A line explaining the option. */
+            description?: string | null;
+            /** @description What the customer must do to complete the payment, such as bank transfer details. */
+            instructions?: string | null;
+            /** @description Whether the option is offered. */
+            enabled?: boolean | null;
+            /** @description Whether the option is shown at checkout; offered options should have it true. */
+            showPaymentButton?: boolean | null;
+            /**
+             * @description For `manual` options, whether the order is settled by `invoice` or `cash_on_delivery`. Both work the same way; only the wording differs.
+             * @enum {string|null}
+             */
+            manualType?: "invoice" | "cash_on_delivery" | null;
+            /** @description For `partial` options, the deposit paid at checkout, in the smallest unit of the page's currency. */
+            partialAmount?: number | null;
+        };
+        /**
+         * PageTaxSettings
+         * @description Whether the page charges tax, and how: `none`, at a `fixed` tax rate (set on the checkout
+         *     page's product or in the event's details), or calculated by Stripe Tax (`stripe`) from the
+         *     customer's address.
+         */
+        PageTaxSettings: {
+            enabled?: boolean | null;
+            /** @enum {string|null} */
+            mode?: "none" | "fixed" | "stripe" | null;
+        } | null;
+        /**
+         * PageAbandonmentEmail
+         * @description One of the reminder emails sent to a customer who left the checkout without paying. Its
+         *     `subject`, `body` and `buttonText` are used when `customizeEmail` is true.
+         */
+        PageAbandonmentEmail: {
+            /** @description Whether this reminder uses the custom texts below. */
+            customizeEmail: boolean;
+            /** @example You left something behind */
+            subject?: string;
+            /** @description HTML or plain text. */
+            body?: string;
+            /**
+             * @description The label of the button that takes the customer back to the checkout.
+             * @example Complete my order
+             */
+            buttonText?: string;
+        };
+        /**
+         * PageCheckoutAbandonment
+         * @description The reminder emails the page sends to customers who start a checkout and leave without
+         *     paying. Settings of the store may override them.
+         */
+        PageCheckoutAbandonment: {
+            /** @description Whether the reminder emails are switched off for this page. */
+            disableEmails?: boolean;
+            /** @description Whether the reminders show the store's logo. */
+            showStoreLogo?: boolean;
+            /** @description Whether the reminders show the store's name. */
+            showStoreName?: boolean;
+            /** @description The reminders' texts, by reminder (`reminder1` to `reminder3`). */
+            emailReminders?: {
+                [key: string]: components["schemas"]["PageAbandonmentEmail"];
+            };
+        } | null;
+        /**
+         * PagePaymentSettings
+         * @description The checkout settings of the pages that take payment, checkout pages and events: fees,
+         *     payment methods and options, tax, coupons, abandoned-checkout reminders, and which prices
+         *     and labels a link may override.
+         */
+        PagePaymentSettings: {
+            /** @description Extra fees added at checkout. */
+            fees?: components["schemas"]["PageFee"][] | null;
+            paymentMethods?: components["schemas"]["PagePaymentMethods"];
+            /**
+             * @description The ways of paying offered at checkout (see `PagePaymentOption`). Only these combinations
+             *     of enabled options are supported: `full`, invoice, `partial` or cash on delivery alone,
+             *     or `full` together with one of the other three.
+             */
+            paymentOptions?: components["schemas"]["PagePaymentOption"][] | null;
+            /** @description Whether the customer's payment method is saved after a one-time payment. Subscriptions always save it. */
+            savePaymentMethod?: boolean | null;
+            /** @description Whether the checkout offers a coupon code box. */
+            showCouponCodeField?: boolean | null;
+            /**
+             * @description Whether the coupon box is open (`field`) or behind a `link`.
+             * @enum {string|null}
+             */
+            showCouponCodeFieldType?: "link" | "field" | null;
+            tax?: components["schemas"]["PageTaxSettings"];
+            checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonment"];
+            /** @description Whether the price may be replaced through a query parameter of the page's link. */
+            allowDynamicPrice?: boolean | null;
+            /** @description Whether the struck-through former price may be replaced through a query parameter. */
+            allowDynamicDiscountedFromPrice?: boolean | null;
+            /** @description Whether a price's label may be replaced through a query parameter. */
+            allowDynamicLabel?: boolean | null;
+            /** @description Whether a query parameter may preselect one of the prices (and show it, if hidden). */
+            allowDynamicPreselectedPrice?: boolean | null;
+            /** @description Whether the redirect address may be replaced through a query parameter. */
+            allowDynamicRedirectUrl?: boolean | null;
+        };
+        /**
+         * @description What the product is for: `product` is sold on a checkout page; `orderbump` is a simple
+         *     add-on a checkout page offers next to its product (order bumps are in beta). A product keeps
+         *     its role: it cannot be converted.
+         * @enum {string}
+         */
+        ProductRole: "product" | "orderbump";
+        /**
+         * @description Whether the price is paid once (`one_time`) or billed repeatedly (`recurring`, which covers
+         *     both subscriptions and payment plans). It is fixed when the price is created.
+         * @enum {string}
+         */
+        PriceBillingType: "one_time" | "recurring";
+        /**
+         * @description The unit of a billing period. `null` when no interval is set.
+         * @enum {string|null}
+         */
+        PriceInterval: "day" | "week" | "month" | "year" | null;
+        /**
+         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
+         *     then prorated up to that day.
+         */
+        PriceBillingCycleAnchor: {
+            /** @description Whether renewals are pinned to the day below. */
+            enabled?: boolean | null;
+            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
+            dayOfMonth?: number | null;
+            /** @description The month renewals fall in, for yearly billing (`1` is January). */
+            month?: number | null;
+        };
+        /**
+         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
+         *     until it is canceled.
+         */
+        PriceRecurring: {
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts, for subscriptions that begin on a fixed date. When both a trial and a start date are set, the start date applies.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
+         *     `intervalCount` `interval`s, after which the plan is complete.
+         */
+        PricePaymentPlan: components["schemas"]["PriceRecurring"] & {
+            /** @description How many charges the plan makes in total. */
+            planIterations?: number | null;
+        };
+        /**
+         * @description An icon shown in front of the price's badge text. `null` shows no icon.
+         * @enum {string|null}
+         */
+        PriceBadgeIcon: "star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye" | null;
+        /**
+         * Price
+         * @description One of a product's prices. A price is one-time, a subscription (`recurring`) or a payment
+         *     plan (`paymentPlan`); a price never has both schedules. Any of them may be pay what you want
+         *     (except payment plans). Customers choose among the enabled prices at checkout.
+         */
+        Price: {
             id: components["schemas"]["ObjectId"];
             /**
-             * @description The theme's name, unique among the store's themes.
-             * @example Acme teal
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a
+             *     customer can pay.
+             * @example 20000
+             */
+            amount: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example gbp
+             */
+            currency: string;
+            billingType: components["schemas"]["PriceBillingType"];
+            /** @description The subscription schedule; `null` unless this is a subscription price. */
+            recurring?: components["schemas"]["PriceRecurring"] | null;
+            /** @description The payment plan schedule; `null` unless this is a payment plan price. */
+            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
+            /** @description Whether customers can choose this price. Customer-facing reads leave disabled prices out. */
+            enabled: boolean;
+            /** @description Whether this is the product's default price, selected when the checkout opens. */
+            isDefault: boolean;
+            /** @description Whether the price is hidden from the price picker. A hidden price can still be selected through the checkout link's query parameters. */
+            hidden?: boolean | null;
+            /** @description A name for the price, such as "Monthly" or "Early bird". */
+            label?: string | null;
+            /** @description A short highlight shown on the price card, such as "Most popular". */
+            badge?: string | null;
+            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
+            /** @description The position of the price in the dashboard and the price picker (lower first). */
+            order?: number | null;
+            /** @description The seller's own code for the price, like a SKU. The API derives one (for example `price_one_time_fixed_5000`) when none is given. */
+            reference?: string | null;
+            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+        };
+        /**
+         * @description How the checkout presents a choice of several prices: the heading and text above the
+         *     options, and how prices are grouped into tabs. Tabs group prices along an axis (`billing`:
+         *     one-time or recurring, or `interval`: monthly, yearly, ...); the maps below are keyed by
+         *     that axis.
+         */
+        PricePicker: {
+            /** @description The heading above the price options. */
+            title?: string | null;
+            /** @description Text under the heading, above the price options. Line breaks are kept. */
+            description?: string | null;
+            /** @description Whether long price descriptions are cut after a few lines behind a "Show more" link. The API uses `true` when it is not set. */
+            shortenDescription?: boolean | null;
+            /** @description The tab selected when the checkout opens, per axis: `{"interval": "Monthly"}`. */
+            priceDisplayDefaults?: {
+                [key: string]: string;
+            } | null;
+            /** @description Renamed tabs, per axis and then per group name: `{"interval": {"One-time": "Lifetime"}}`. */
+            priceDisplayLabels?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            } | null;
+            /** @description The order of the tabs, per axis, as a list of group names: `{"interval": ["Monthly", "Yearly"]}`. */
+            priceDisplayTabOrder?: {
+                [key: string]: string[];
+            } | null;
+        };
+        /**
+         * ProductPrice
+         * @deprecated
+         * @description The product's price as a single value, kept for older integrations. It is derived from the
+         *     first enabled price and is only accurate for products with one price: read `prices` instead.
+         */
+        ProductPrice: {
+            /**
+             * @description The price in the smallest unit of `currency`.
+             * @example 20000
+             */
+            amount: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example gbp
+             */
+            currency: string;
+            /** @description The subscription schedule; `null` unless the price is a subscription. */
+            recurring?: components["schemas"]["PriceRecurring"] | null;
+            /** @description The payment plan schedule; `null` unless the price is a payment plan. */
+            paymentPlan?: components["schemas"]["PricePaymentPlan"] | null;
+            /** @description A struck-through "was" price, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Whether customers choose how much to pay, `amount` being the minimum. */
+            payWhatYouWant?: boolean | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Whether the setup fee is charged once per unit bought rather than once per order. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /**
+             * @deprecated
+             * @description Whether the product had one price or several, from before products had `prices`. Kept only for older integrations.
+             * @enum {string|null}
+             */
+            pricingType?: "single" | "multiple" | null;
+        };
+        /**
+         * @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantStatus: "enabled" | "disabled" | "deleted" | null;
+        /** @description The image shown with a variant option. */
+        ProductVariantOptionImage: {
+            /** @description Where the image is served from. */
+            url?: string | null;
+            /** @description The image's file name. */
+            name?: string | null;
+            /** @description The uploaded file behind the image. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+        };
+        /** @description One choice within a variant, such as a size or an add-on, with what it adds to the price. */
+        ProductVariantOption: {
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description The option's name.
+             * @example Printed workbook
              */
             name: string;
-            scope: components["schemas"]["ThemeScope"];
+            /** @description Text shown with the option (HTML or plain text). */
+            description?: string | null;
             /**
-             * @description `true` for a retired built-in theme. It is listed only while one of the store's pages
-             *     still uses it, and it cannot be given to another page.
+             * @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`).
+             * @enum {string|null}
              */
-            deprecated: boolean;
-            /**
-             * Format: date-time
-             * @description When the theme was created. May be `null`; the API does not say when.
-             */
-            createdAt: string | null;
-            /**
-             * Format: date-time
-             * @description When the theme was last changed. May be `null`; the API does not say when.
-             */
-            updatedAt: string | null;
-            /** @description The theme's design values. Properties that are not set may be left out or be `null`. */
-            variables: components["schemas"]["ThemeOverrides"];
+            type?: "one_time" | "recurring" | "pay_what_you_want" | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
+            additionalChargeAmount?: number | null;
+            /** @description Whether customers choose how much to pay for the option. Default `false`. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description The option's stock keeping unit. */
+            sku?: string | null;
+            /** @description How many units of the option are left, when the variant manages stock per option. */
+            stock?: number | null;
+            /** @description Files a customer who chose this option can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description The option's image, if it has one. */
+            image?: components["schemas"]["ProductVariantOptionImage"] | null;
         };
-        /** @description One page of themes, newest first. */
-        ThemeList: {
-            data: components["schemas"]["Theme"][];
+        /**
+         * @description How customers choose among the variant's options: one option (`single`), several
+         *     (`multiple`), or several with a quantity for each (`quantity`). The API uses `single` when
+         *     it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantSelectionType: "single" | "multiple" | "quantity" | null;
+        /** @description How the checkout shows a variant and its options. Each setting has the default named in its description. */
+        ProductVariantLayout: {
+            /**
+             * @description Options as a list or a grid. Default `list`.
+             * @enum {string|null}
+             */
+            variantOptionLayout?: "list" | "grid" | null;
+            /** @description The number of columns of the grid layout. Default `2`. */
+            variantOptionColumns?: number | null;
+            /**
+             * @description The size of option images. Default `small`.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /**
+             * @description The space between options. Default `comfortable`.
+             * @enum {string|null}
+             */
+            spacing?: "comfortable" | "compact" | "" | null;
+            /**
+             * @description How option text is aligned. Default `left`.
+             * @enum {string|null}
+             */
+            textAlign?: "left" | "center" | "stack" | "" | null;
+            /** @description Show the options collapsed until the customer opens them. Default `false`. */
+            collapseVariantOptions?: boolean | null;
+            /** @description Show the variant's name. Default `true`. */
+            showVariantName?: boolean | null;
+            /** @description Show the options' names. Default `true`. */
+            showVariantOptionNames?: boolean | null;
+            /** @description Show the options' prices. Default `true`. */
+            showVariantOptionPrices?: boolean | null;
+            /** @description Show a `+` or `-` before option prices. Default `false`. */
+            showVariantOptionPriceSign?: boolean | null;
+            /** @description Show placeholder text in pay-what-you-want amount inputs. Default `true`. */
+            showPwywPlaceholder?: boolean | null;
+        };
+        /** @description An option selected for the customer when the checkout opens. */
+        ProductVariantPreselect: {
+            /** @description Whether an option is preselected. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /**
+             * @description The option to preselect. In a request it is the `key` you gave one of this variant's
+             *     options in the same request.
+             */
+            optionId?: string | null;
+            /** @description The quantity to preselect, for `quantity` variants. The API uses `1` for `single` and `multiple` variants. */
+            quantity?: number | null;
+        };
+        /**
+         * @description Shows the variant only when another variant's selection meets a condition. Compare with
+         *     `is`, `is_not` or `contains` and a `value`, or test with `is_empty` or `is_not_empty` and no
+         *     `value`.
+         */
+        ProductVariantShowHideLogic: {
+            /** @description Whether the condition applies. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /** @description The variant whose selection is tested. */
+            element?: {
+                /** @description The variant to test. In a request it is the `key` you gave another variant in the same request. */
+                elementId?: string | null;
+            } | null;
+            /**
+             * @description How the selection is compared. The API uses `is` when it is not set.
+             * @enum {string|null}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
+            /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
+            value?: string | null;
+        };
+        /**
+         * @description A group of options the customer chooses from at checkout, such as sizes or add-ons. Each
+         *     option can add to the price.
+         */
+        ProductVariant: {
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description The variant's name, shown above its options.
+             * @example Workbook
+             */
+            name: string;
+            /** @description The options to choose from. */
+            options?: components["schemas"]["ProductVariantOption"][] | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            selectionType?: components["schemas"]["ProductVariantSelectionType"];
+            /** @description Whether the customer must choose at least one option. */
+            required?: boolean | null;
+            /** @description Whether the variant is hidden. The checkout link's query parameters can still show it or fill it in. Default `false`. */
+            hidden?: boolean | null;
+            /** @description The variant's position among the product's variants (lower first). Default `0`. */
+            order?: number | null;
+            /** @description The seller's reference for the variant. The API derives one from the name when none is given. */
+            reference?: string | null;
+            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
+            increasesWithQuantity?: boolean | null;
+            /** @description Whether stock is counted per option (each option's `stock`) rather than for the product. Default `false`. */
+            manageVariantOptionStock?: boolean | null;
+            /** @description Whether orders use the options' SKUs instead of the product's. Default `false`. */
+            useVariantOptionSkus?: boolean | null;
+            /** @description The prices the variant belongs to; it applies only with these prices. */
+            priceIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description How the checkout shows the variant. */
+            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            /** @description The option selected when the checkout opens. */
+            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            /** @description The condition under which the variant is shown. */
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+        };
+        /**
+         * @description What the quantity thresholds of a bulk discount count: the quantity of the whole checkout
+         *     (`checkout_quantity`), or only the quantity of the listed variant options
+         *     (`variant_option_quantity`).
+         * @enum {string}
+         */
+        ProductDiscountCondition: "checkout_quantity" | "variant_option_quantity";
+        /**
+         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
+         *     the matching items get `amountOff` or `percentOff`.
+         */
+        ProductDiscount: {
+            quantityCondition: components["schemas"]["ProductDiscountCondition"];
+            /** @description The smallest quantity the tier applies to. */
+            minQuantity?: number | null;
+            /** @description The largest quantity the tier applies to; `null` for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount per matching item, in the smallest currency unit. */
+            amountOff?: number | null;
+            /** @description A percentage discount on the matching items. */
+            percentOff?: number | null;
+            /** @description The variant options whose quantity counts, with `quantityCondition` `variant_option_quantity`. */
+            variantOptionIds?: components["schemas"]["ObjectId"][] | null;
+        };
+        /** @description An image of the product. The first is the main image; the others form its gallery. */
+        ProductMedia: {
+            /**
+             * Format: uri
+             * @description Where the image is served from.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
+             */
+            url: string;
+            /**
+             * @description The image's file name.
+             * @example workshop-cover.jpg
+             */
+            name: string;
+            /** @description The uploaded file behind the image; `null` for images added by URL, such as stock photos. */
+            fileId?: components["schemas"]["NullableObjectId"];
+            /** @description Width in pixels. */
+            width?: number | null;
+            /** @description Height in pixels. */
+            height?: number | null;
+            /** @description File size in bytes. */
+            size?: number | null;
+        };
+        /**
+         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
+         *     cannot pay for it again. It applies to one-time prices only.
+         */
+        ProductPaymentLimit: {
+            /** @description Whether duplicate payments are prevented. */
+            enabled?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the prevention was switched on.
+             */
+            enabledAt?: string | null;
+        };
+        /**
+         * @description Duplicate-subscription prevention for the product: when enabled, the checkout refuses a
+         *     subscription that would duplicate an active one.
+         */
+        ProductSubscriptionLimit: {
+            /** @description Whether the limit applies. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+            /** @description Also count the customer's active subscriptions in the connected Stripe account. */
+            limitSubscriptionsStripe?: {
+                /** @description Whether subscriptions in Stripe are counted too. The API uses `false` when it is not set. */
+                enabled?: boolean | null;
+            } | null;
+        };
+        /**
+         * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
+         *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
+         *     The API also uses an empty string, whose meaning it does not document.
+         * @enum {string|null}
+         */
+        ProductTaxBehavior: "inclusive" | "exclusive" | "automatic" | "" | null;
+        /**
+         * Product
+         * @description Something a store sells: the product of a checkout page, or an order bump offered next to
+         *     it (`role`). A product has one or more prices (`prices`), and may have variants with options
+         *     that add to the price, bulk discounts, files delivered after purchase, images, stock and tax
+         *     settings.
+         *
+         *     The API declares this object as nullable wherever it appears (for example the `product` of
+         *     a checkout page that has none), so typed clients see `Product | null`.
+         */
+        Product: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The product's name.
+             * @example Brand Strategy Workshop
+             */
+            title: string;
+            role: components["schemas"]["ProductRole"];
+            /** @description The product's description, as HTML. */
+            description?: string | null;
+            /** @description A one-line plain-text summary, shown where the full description does not fit. */
+            shortDescription?: string | null;
+            /** @description For an order bump, the text of the box the customer ticks to add it, such as "Yes, add the printed workbook". */
+            callToActionText?: string | null;
+            /** @description The product's prices. Customer-facing reads leave disabled prices out. */
+            prices?: components["schemas"]["Price"][] | null;
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            price: components["schemas"]["ProductPrice"];
+            /**
+             * @deprecated
+             * @description Whether the product is a one-time purchase (`charge`) or a `subscription`, derived from
+             *     its first enabled price. Only accurate for products with one price: read `prices`
+             *     instead.
+             * @enum {string}
+             */
+            type: "charge" | "subscription";
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["ProductVariant"][] | null;
+            /** @description Whether the customer must make a choice in the variants. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscount"][] | null;
+            /** @description The product's images; the first is the main image. */
+            media?: components["schemas"]["ProductMedia"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Whether customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Whether each purchase generates a license key. */
+            generateLicenseKeys?: boolean | null;
+            /**
+             * @description The product's stock keeping unit.
+             * @example BSW-STD
+             */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimit"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /**
+             * @description The tax rate charged on the product when the page uses fixed tax rates (at most one).
+             *     Empty when the page charges no tax or uses Stripe Tax, or when no rate is set.
+             */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`) used to compute tax.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
+            /**
+             * Format: date-time
+             * @description When the product was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the product was last changed.
+             */
+            updatedAt: string;
+        } | null;
+        /**
+         * CheckoutPage
+         * @description A hosted checkout page: a page of type `checkout` that sells one product (`product`, with
+         *     its prices), with the settings every page has (`PageBase`), the checkout settings it shares
+         *     with events (`PagePaymentSettings`), and its own subscription notifications.
+         */
+        CheckoutPage: components["schemas"]["PageBase"] & components["schemas"]["PagePaymentSettings"] & {
+            /** @enum {string} */
+            type?: "checkout";
+            /** @description The product the page sells, with its prices; `null` when the page has none. */
+            product?: components["schemas"]["Product"];
+            /** @description Whether the number of payments of a payment plan may be replaced through a query parameter. */
+            allowDynamicPlanIterations?: boolean | null;
+            /** @description Whether the store's team is emailed when a subscription is canceled. */
+            sendCanceledSubscriptionNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed about each successful recurring payment. */
+            sendRecurringPaymentSucceededNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed when a recurring payment fails. */
+            sendRecurringPaymentFailedNotifications?: boolean | null;
+            /**
+             * @deprecated
+             * @description Replaced by the product's own setting of the same name.
+             */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /**
+             * @deprecated
+             * @description Replaced by the product's `limitSubscriptions`.
+             */
+            limitSubscriptions?: components["schemas"]["PageToggle"];
+            /**
+             * @deprecated
+             * @description Replaced by the product's `limitSubscriptions`.
+             */
+            limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
+        };
+        /** @description One page of checkout pages, newest first. */
+        CheckoutPageList: {
+            data: components["schemas"]["CheckoutPage"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
         };
+        /**
+         * PageLocale
+         * @description The locale a page formats prices and numbers with: `en-US` shows $1,234.56 and `de-DE`
+         *     shows 1.234,56 $. Defaults to `en-US`.
+         * @enum {string|null}
+         */
+        PageLocale: "ar-SA" | "bn-BD" | "bn-IN" | "cs-CZ" | "da-DK" | "de-AT" | "de-CH" | "de-DE" | "el-GR" | "en-AU" | "en-CA" | "en-GB" | "en-IE" | "en-IN" | "en-NZ" | "en-US" | "en-ZA" | "es-AR" | "es-CL" | "es-CO" | "es-ES" | "es-MX" | "es-US" | "fi-FI" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "he-IL" | "hi-IN" | "hu-HU" | "id-ID" | "it-CH" | "it-IT" | "jp-JP" | "ko-KR" | "nl-BE" | "nl-NL" | "no-NO" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sk-SK" | "sv-SE" | "ta-IN" | "ta-LK" | "th-TH" | "tr-TR" | "zh-CN" | "zh-HK" | "zh-TW" | null;
         /**
          * Background image choice
          * @description Sets the image behind the page. `file`, the id of an image uploaded to the store, is required; the
@@ -6695,6 +4870,3424 @@ export interface components {
             layout?: components["schemas"]["ThemeLayoutInput"];
             tokens?: components["schemas"]["ThemeTokens"];
         } | null;
+        /**
+         * PageSettingsInput
+         * @description The settings that the create and update bodies of every kind of page take (see `PageBase`
+         *     for what each one does). Each body adds the settings of its own kind of page.
+         */
+        PageSettingsInput: {
+            /** @description The page's internal name, shown in the dashboard and in API answers. */
+            name?: string;
+            /**
+             * @description The last part of the page's address; it must be unused in the store (`409` otherwise).
+             *     When left out on creation it is made from the event's or form's `title`, or from the
+             *     checkout page's product title.
+             */
+            slug?: string | null;
+            /** @description The page's status. New pages are `published` unless you say otherwise. */
+            status?: components["schemas"]["PageStatus"] | null;
+            /**
+             * @description Puts the page in test mode, or takes it out. In test mode no money is taken: purchases
+             *     are test purchases, their records have `livemode: false`, and the buyer still gets
+             *     everything the page delivers.
+             */
+            testmode?: boolean;
+            /** @description Lets a query parameter of the page's link replace the title. */
+            allowDynamicTitle?: boolean | null;
+            /** @description Lets a query parameter of the page's link replace the description. */
+            allowDynamicDescription?: boolean | null;
+            /**
+             * @description What the customer sees after paying or submitting. Defaults to `confirmation`.
+             * @enum {string|null}
+             */
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
+            /** @description Defaults to `false`. */
+            customizeCheckoutConfirmation?: boolean | null;
+            /** @description The custom title of the confirmation screen. */
+            confirmationCheckoutTitle?: string | null;
+            /** @description HTML or plain text. */
+            confirmationCheckoutMessage?: string | null;
+            /** @description Defaults to `true`. */
+            sendEmailConfirmation?: boolean | null;
+            /** @description When true, also send `confirmationEmailSubject` and `confirmationEmailMessage`. */
+            customizeEmailConfirmation?: boolean | null;
+            /** @description The custom subject of the confirmation email. */
+            confirmationEmailSubject?: string | null;
+            /** @description HTML or plain text. */
+            confirmationEmailMessage?: string | null;
+            /** @description Whether the confirmation email shows the store's logo. */
+            confirmationEmailShowLogo?: boolean | null;
+            /** @description Whether the confirmation email shows the store's name. */
+            confirmationEmailShowStoreName?: boolean | null;
+            /** @description Whether the store's team is emailed about each purchase or submission. */
+            sendPaymentNotification?: boolean | null;
+            /**
+             * @description Up to 20 further addresses, comma-separated, that get the store's notification emails
+             *     besides its team. Used only by stores on a paid plan.
+             * @example owner@acme-studio.com,bookings@acme-studio.com
+             */
+            notifyEmail?: string | null;
+            redirect?: components["schemas"]["PageRedirect"];
+            /** @description The page (checkout page, form or event) to send the customer to when `afterPaymentAction` is `checkout`. */
+            redirectPageId?: components["schemas"]["NullableObjectId"];
+            /** @description The address to send the customer to when `afterPaymentAction` is `redirect`. */
+            redirectUrl?: string | null;
+            /** @description Defaults to `false`. */
+            redirectUrlInsideEmbed?: boolean | null;
+            invoiceSettings?: components["schemas"]["PageInvoiceSettings"];
+            /** @description The uploaded image files shown on the page, in order. Each must be a file of the store. */
+            imageIds?: components["schemas"]["ObjectId"][] | null;
+            /**
+             * @description How the hosted page is laid out (see `PageBase`); `null` resets it to `double`, the default.
+             * @enum {string|null}
+             */
+            hostedLayoutType?: "center" | "double" | "split" | null;
+            /** @description Defaults to `false`. */
+            closePopupOnClickOutside?: boolean | null;
+            /** @description Defaults to `true`. */
+            googleIndex?: boolean | null;
+            locale?: components["schemas"]["PageLocale"];
+            /**
+             * @description The theme the page uses: one of the store's themes or a built-in one. Choosing a theme
+             *     replaces the page's own style settings (including custom CSS set in the dashboard);
+             *     `themeOverrides` sent in the same request are applied on top. The locale is kept.
+             */
+            themeId?: components["schemas"]["ObjectId"];
+            themeOverrides?: components["schemas"]["ThemeOverridesInput"];
+            /** @description Tracking snippets (HTML such as script tags) to add to the page. */
+            trackingCodes?: string | null;
+        };
+        /**
+         * PageFeeInput
+         * @description A fee to add at checkout (see `PageFee`); `name` is required.
+         */
+        PageFeeInput: WithRequired<components["schemas"]["PageFee"], "name">;
+        /**
+         * PagePaymentOptionInput
+         * @description A payment option to offer at checkout (see `PagePaymentOption`); `type` and `name` are required.
+         */
+        PagePaymentOptionInput: WithRequired<components["schemas"]["PagePaymentOption"], "type" | "name">;
+        /**
+         * PageTaxSettingsInput
+         * @description Whether the page charges tax, and how (see `PageTaxSettings`). With tax `enabled`, `mode`
+         *     is `fixed` or `stripe`, and defaults to `stripe`; without it, `mode` is `none` or left out.
+         *     Stripe Tax needs Stripe Tax set up for the store and address fields on the page; a fixed
+         *     rate is taken from the product's or the event's `fixedTaxRateIds`, or the store's default
+         *     rate.
+         */
+        PageTaxSettingsInput: {
+            enabled: boolean;
+            /** @enum {string} */
+            mode?: "none" | "fixed" | "stripe";
+        } & ({
+            /** @constant */
+            enabled: true;
+            /** @enum {unknown} */
+            mode?: "fixed" | "stripe";
+        } | {
+            /** @constant */
+            enabled: false;
+            /** @constant */
+            mode?: "none";
+        });
+        /**
+         * PageCheckoutAbandonmentInput
+         * @description The reminder emails for abandoned checkouts (see `PageCheckoutAbandonment`).
+         */
+        PageCheckoutAbandonmentInput: {
+            /** @description Switches the reminder emails off for this page. */
+            disableEmails?: boolean | null;
+            showStoreLogo?: boolean | null;
+            showStoreName?: boolean | null;
+            /** @description Custom texts for each of the three reminders. */
+            emailReminders?: {
+                reminder1?: components["schemas"]["PageAbandonmentEmail"] | null;
+                reminder2?: components["schemas"]["PageAbandonmentEmail"] | null;
+                reminder3?: components["schemas"]["PageAbandonmentEmail"] | null;
+            } | null;
+        } | null;
+        /**
+         * PagePaymentSettingsInput
+         * @description The checkout settings that the create and update bodies of checkout pages and events take
+         *     (see `PagePaymentSettings`).
+         */
+        PagePaymentSettingsInput: {
+            /** @description Extra fees to add at checkout. */
+            fees?: components["schemas"]["PageFeeInput"][] | null;
+            paymentMethods?: components["schemas"]["PagePaymentMethods"];
+            /**
+             * @description The ways of paying to offer at checkout. At least one should be enabled, and only these
+             *     combinations of enabled options are supported: `full`, invoice (`manual` with
+             *     `manualType` `invoice`), `partial` or cash on delivery (`manual` with `manualType`
+             *     `cash_on_delivery`) alone, or `full` together with one of the other three.
+             */
+            paymentOptions?: components["schemas"]["PagePaymentOptionInput"][] | null;
+            /** @description Defaults to `false`. */
+            savePaymentMethod?: boolean | null;
+            /** @description Whether the checkout offers a coupon code box. */
+            showCouponCodeField?: boolean | null;
+            /**
+             * @description Whether the coupon box is open (`field`) or behind a `link`.
+             * @enum {string}
+             */
+            showCouponCodeFieldType?: "link" | "field";
+            /** @description How the page charges tax, or `null`. */
+            tax?: components["schemas"]["PageTaxSettingsInput"] | null;
+            checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonmentInput"];
+            /** @description Lets a query parameter of the page's link replace the price. */
+            allowDynamicPrice?: boolean | null;
+            /** @description Lets a query parameter replace the struck-through former price. */
+            allowDynamicDiscountedFromPrice?: boolean | null;
+            /** @description Lets a query parameter replace a price's label. */
+            allowDynamicLabel?: boolean | null;
+            /** @description Lets a query parameter preselect one of the prices (and show it, if hidden). */
+            allowDynamicPreselectedPrice?: boolean | null;
+            /** @description Lets a query parameter replace the redirect address. */
+            allowDynamicRedirectUrl?: boolean | null;
+        };
+        /**
+         * FieldOptionInput
+         * @description One choice of a `select` or `multiple-choice` field.
+         */
+        FieldOptionInput: {
+            /** @description What the customer sees. */
+            label: string;
+            /** @description The value recorded when the choice is picked. */
+            value?: string | null;
+            /** @description A temporary handle for the choice, valid only within this request. */
+            key?: string | null;
+        };
+        /**
+         * FieldInput
+         * @description The settings of a custom field, shared by the bodies that create and update fields of
+         *     checkout pages, forms and events and by the fields created with a page (see `Field` for
+         *     what each does). Some settings only apply to some elements: `options` to `select` and
+         *     `multiple-choice` fields, `collect` and the country limits to `address` fields; `type` must
+         *     be left out for the elements listed under it.
+         */
+        FieldInput: {
+            /** @description The field's label on the page. */
+            label?: string;
+            /** @description The kind of input. Defaults to `text`. */
+            element?: components["schemas"]["FieldElement"] | null;
+            /**
+             * @description What the field collects, so that its answer fills the matching customer or order detail.
+             *     Leave it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`,
+             *     `date-time`, `date`, `time` and `textarea` fields.
+             */
+            type?: components["schemas"]["FieldType"] | null;
+            /** @description Help text shown under the label. */
+            description?: string | null;
+            placeholder?: string | null;
+            /** @description Your own reference for the field, repeated with its answers. */
+            reference?: string | null;
+            /** @description Whether the customer must fill the field in. */
+            required?: boolean | null;
+            /** @description Whether the field is hidden from the customer. */
+            hidden?: boolean | null;
+            /** @description The field's position among the page's fields. */
+            order?: number | null;
+            defaultValue?: components["schemas"]["FieldDefaultValue"];
+            minValue?: components["schemas"]["FieldValueLimit"];
+            maxValue?: components["schemas"]["FieldValueLimit"];
+            /** @description The choices of a `select` or `multiple-choice` field. */
+            options?: components["schemas"]["FieldOptionInput"][] | null;
+            /**
+             * @description For `address` fields, whether to collect the billing address only or the shipping address too.
+             * @enum {string|null}
+             */
+            collect?: "billing" | "billing_and_shipping" | null;
+            /** @description For `address` fields that collect a shipping address, whether to ask for a shipping phone number. */
+            collectShippingPhone?: boolean | null;
+            /**
+             * @description For `address` fields, the country selected at first, as an ISO 3166-1 alpha-2 code.
+             * @example GB
+             */
+            defaultCountry?: string | null;
+            limitAllowedCountries?: components["schemas"]["FieldCountryLimit"];
+            limitBillingCountries?: components["schemas"]["FieldCountryLimit"];
+            limitShippingCountries?: components["schemas"]["FieldCountryLimit"];
+            /** @description For `phone` fields, whether to show the dialling code of the selected country. */
+            showSelectedDialCode?: boolean | null;
+            showHideLogic?: components["schemas"]["FieldShowHideLogic"];
+        };
+        /**
+         * FieldElementTypeRule
+         * @description The rule tying a field's `type` to its `element`: `checkbox`, `quantity`, `tax-id`,
+         *     `po-number`, `multiple-choice`, `date-time`, `date`, `time` and `textarea` fields take no
+         *     `type`: leave it out. Other elements, a `null` element, or a body that leaves `element` out
+         *     may set it.
+         */
+        FieldElementTypeRule: {
+            /** @enum {unknown} */
+            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea" | null;
+            type?: never;
+        } | {
+            /** @enum {unknown} */
+            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
+        } | {
+            element?: never;
+        };
+        /**
+         * PageFieldInput
+         * @description A custom field created together with its page (see `CreateFieldRequest` for the settings).
+         *     Its `key` names it within the request, so that the page's redirect values can use its
+         *     answer before it has an id.
+         */
+        PageFieldInput: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"] & {
+            /**
+             * @description A temporary handle for the field, valid only within this request.
+             * @example customer-email
+             */
+            key?: string | null;
+        };
+        /**
+         * CreateRedirectUrlPartInput
+         * @description A value to add to the redirect address, in a request that creates a page. To use the answer
+         *     to one of the custom fields created in the same request, set `key` to `fields` and
+         *     `fieldKey` to that field's `key`; for any other value, set `key` to its name and
+         *     `identifier` to the value.
+         */
+        CreateRedirectUrlPartInput: {
+            /**
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example fields
+             */
+            key?: string | null;
+            /** @description Which value of that kind to use, when `key` is not `fields`. */
+            identifier?: string | null;
+            /**
+             * @description The `key` of a field in the request's `fields`, when `key` is `fields`.
+             * @example customer-email
+             */
+            fieldKey?: string | null;
+        };
+        /**
+         * CreateRedirectUrlQueryPartInput
+         * @description A value to add to the redirect address as a query parameter named `parameter`, when creating a page.
+         */
+        CreateRedirectUrlQueryPartInput: components["schemas"]["CreateRedirectUrlPartInput"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example email
+             */
+            parameter?: string | null;
+        };
+        /**
+         * CreateFunnelStepConfirmationInput
+         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
+         */
+        CreateFunnelStepConfirmationInput: {
+            /** @enum {string} */
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
+            } | null;
+        };
+        /**
+         * CreateFunnelStepUpsellInput
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
+         */
+        CreateFunnelStepUpsellInput: {
+            /** @enum {string} */
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * CreateFunnelStepInput
+         * @description One funnel step of a page being created (see `FunnelStep`). Field answers in the redirect
+         *     addresses refer to the fields of the same request by their `key`.
+         */
+        CreateFunnelStepInput: {
+            /**
+             * @description The kind of step, which decides the shape of `config`.
+             * @enum {string}
+             */
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["CreateFunnelStepConfirmationInput"] | components["schemas"]["CreateFunnelStepUpsellInput"] | components["schemas"]["FunnelStepCheckout"]);
+        /**
+         * CreatePageSettingsInput
+         * @description The settings that only the create bodies of pages take: the page's first custom fields, and
+         *     funnel steps and redirect values that can refer to those fields by their `key`.
+         */
+        CreatePageSettingsInput: {
+            /**
+             * @description The custom fields to create with the page. When given, one of them must be a required
+             *     `email` element of type `email`. When left out, the page gets Name and Email address
+             *     fields, plus a required billing address on checkout pages and events.
+             */
+            fields?: components["schemas"]["PageFieldInput"][] | null;
+            /** @description The page's funnel after checkout, in order. */
+            funnelSteps?: components["schemas"]["CreateFunnelStepInput"][] | null;
+            /** @description Path segments to add to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
+            /** @description Query parameters to add to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["CreateRedirectUrlQueryPartInput"][] | null;
+        };
+        /**
+         * CheckoutPageSettingsInput
+         * @description The settings that only checkout pages take, on creation and update (see `CheckoutPage`).
+         */
+        CheckoutPageSettingsInput: {
+            /** @description Lets a query parameter replace the number of payments of a payment plan. */
+            allowDynamicPlanIterations?: boolean | null;
+            /** @description Whether the store's team is emailed when a subscription is canceled. */
+            sendCanceledSubscriptionNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed about each successful recurring payment. */
+            sendRecurringPaymentSucceededNotifications?: boolean | null;
+            /** @description Whether the store's team is emailed when a recurring payment fails. */
+            sendRecurringPaymentFailedNotifications?: boolean | null;
+            /**
+             * @deprecated
+             * @description Use the product's setting of the same name instead; a value sent here is applied to the page's product.
+             */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /**
+             * @deprecated
+             * @description Use the product's `limitSubscriptions` instead; a value sent here is applied to the page's product.
+             */
+            limitSubscriptions?: components["schemas"]["PageToggle"];
+            /**
+             * @deprecated
+             * @description Use the product's `limitSubscriptions` instead; a value sent here is applied to the page's product.
+             */
+            limitSubscriptionsStripe?: components["schemas"]["PageToggle"];
+        };
+        /**
+         * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
+         *     then prorated up to that day.
+         */
+        PriceBillingCycleAnchorInput: {
+            /** @description Whether renewals are pinned to the day below. */
+            enabled?: boolean | null;
+            /** @description The day of the month renewals fall on. The API uses `1` when it is not set. */
+            dayOfMonth?: number | null;
+            /** @description The month renewals fall in, for yearly billing (`1` is January). */
+            month?: number | null;
+        };
+        /**
+         * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
+         *     until it is canceled.
+         */
+        PriceRecurringInput: {
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges (`3` with `month` bills quarterly). */
+            intervalCount?: number | null;
+            /** @description Days of free trial before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
+             */
+            startDate?: string | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchorInput"] | null;
+        };
+        /**
+         * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
+         *     `intervalCount` `interval`s, after which the plan is complete.
+         */
+        PricePaymentPlanInput: {
+            /**
+             * @description How many charges the plan makes in total.
+             * @example 3
+             */
+            planIterations: number;
+            interval?: components["schemas"]["PriceInterval"];
+            /** @description How many intervals pass between two charges. */
+            intervalCount?: number | null;
+            /** @description Days before the first charge. */
+            trialPeriodDays?: number | null;
+            /**
+             * Format: date-time
+             * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
+             */
+            startDate?: string | null;
+            /** @description Pins the charges to a calendar day. Unlike a subscription's, this object cannot be `null`, and neither can its `month`. */
+            billingCycleAnchorConfig?: {
+                month?: number;
+            } & components["schemas"]["PriceBillingCycleAnchorInput"];
+        };
+        /**
+         * @description What `PriceInput` and `SinglePriceInput` share, and the rules that tie the fields together.
+         *     A price is one of three kinds, told apart by its schedule:
+         *
+         *     - **one-time**: neither `recurring` nor `paymentPlan`;
+         *     - **subscription**: `recurring`, billed until canceled;
+         *     - **payment plan**: `paymentPlan`, a fixed number of charges.
+         *
+         *     A price cannot have both schedules, `billingType` `one_time` allows neither, and a payment
+         *     plan cannot be pay what you want (any other kind can). "Leave out" below also allows
+         *     sending `null`. `PriceInput` requires `amount` and `billingType`; `SinglePriceInput` does
+         *     not.
+         */
+        PriceSettingsInput: {
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
+             * @example 20000
+             */
+            amount?: number | null;
+            /**
+             * @description `one_time` or `recurring` (subscriptions and payment plans). It cannot change on an
+             *     existing price.
+             * @enum {string|null}
+             */
+            billingType?: "one_time" | "recurring" | null;
+            /** @description The id of an existing price to change. Leave it out to add a new price. */
+            id?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description Lowercase ISO 4217 currency code. The API uses `usd` when it is not set.
+             * @example gbp
+             */
+            currency?: string | null;
+            /** @description The subscription schedule. Not allowed with `paymentPlan` or with `billingType` `one_time`. */
+            recurring?: components["schemas"]["PriceRecurringInput"] | null;
+            /** @description The payment plan schedule. Not allowed with `recurring`, with `billingType` `one_time`, or with `payWhatYouWant`. */
+            paymentPlan?: components["schemas"]["PricePaymentPlanInput"] | null;
+            /**
+             * @description Let customers choose how much to pay, `amount` being the minimum (with `amount` `0` or
+             *     left out, the product can be had for free). Not allowed with a payment plan.
+             */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A struck-through "was" price shown next to `amount`, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description A one-time fee charged with the first payment, in the smallest currency unit. */
+            setupFee?: number | null;
+            /** @description Charge the setup fee once per unit bought rather than once per order (one-time and pay-what-you-want prices). The API uses `false` when it is not set. */
+            setupFeeMultipliesWithQuantity?: boolean | null;
+            /** @description Whether customers can choose this price. */
+            enabled?: boolean | null;
+            /** @description Hide the price from the price picker. The checkout link's query parameters can still select it. */
+            hidden?: boolean | null;
+            /** @description A name for the price, such as "Monthly" or "Early bird". */
+            label?: string | null;
+            /** @description A short highlight shown on the price card, such as "Most popular". */
+            badge?: string | null;
+            badgeIcon?: components["schemas"]["PriceBadgeIcon"];
+            /** @description The position of the price among the product's prices (lower first). */
+            order?: number | null;
+            /** @description Your own code for the price, like a SKU. Derived from the price when left out (for example `price_one_time_fixed_5000`); a price sent again by `id` keeps its reference. */
+            reference?: string | null;
+        } & (({
+            /** @description Leave out for a one-time price. */
+            recurring?: null;
+            /** @description Leave out for a one-time price. */
+            paymentPlan?: null;
+        } | {
+            /** @description Required for a subscription. */
+            recurring: unknown;
+            /** @description Leave out for a subscription. */
+            paymentPlan?: null;
+        } | {
+            /** @description Required for a payment plan. */
+            paymentPlan: unknown;
+            /** @description Leave out for a payment plan. */
+            recurring?: null;
+            /**
+             * @description A payment plan cannot be pay what you want.
+             * @enum {unknown}
+             */
+            payWhatYouWant?: false | null;
+        }) & ({
+            /** @enum {unknown} */
+            billingType?: "recurring" | null;
+        } | {
+            /** @description Leave out with `billingType` `one_time`. */
+            recurring?: null;
+            /** @description Leave out with `billingType` `one_time`. */
+            paymentPlan?: null;
+        }));
+        /**
+         * SinglePriceInput
+         * @description The product's price given on its own: the same as sending `prices` with this one entry, and
+         *     stored as such. Every field is optional: `amount` defaults to `0`, and a missing
+         *     `billingType` is derived (`recurring` with a `recurring` or `paymentPlan` schedule, else
+         *     `one_time`). The kinds of price and the rules between the fields are described under
+         *     `PriceSettingsInput`. When `prices` is sent too, `prices` wins and this is ignored. On update
+         *     it can only be used while the product has at most one price; a product with several prices
+         *     is updated through `prices`.
+         */
+        SinglePriceInput: {
+            /**
+             * @deprecated
+             * @description Accepted for older integrations and ignored; `prices` replaced it.
+             * @enum {string|null}
+             */
+            pricingType?: "single" | "multiple" | null;
+        } & components["schemas"]["PriceSettingsInput"];
+        /**
+         * PriceInput
+         * @description One entry of a product's `prices`: a new price, or an existing one (by `id`) with its new
+         *     settings. `amount` and `billingType` are required. The kinds of price and the rules between
+         *     the fields are described under `PriceSettingsInput`.
+         */
+        PriceInput: {
+            /**
+             * @description The price in the smallest unit of `currency`. With pay what you want, the least a customer can pay.
+             * @example 20000
+             */
+            amount: number;
+            billingType: components["schemas"]["PriceBillingType"];
+        } & WithRequired<components["schemas"]["PriceSettingsInput"], "amount" | "billingType">;
+        /** @description One choice within a variant, with what it adds to the price. */
+        ProductVariantOptionInput: {
+            /**
+             * @description The option's name.
+             * @example Printed workbook
+             */
+            name: string;
+            /**
+             * @description Your own name for the option within this request, not stored. Give one when
+             *     `preselect.optionId` of its variant, `showHideLogic.value` of another variant, or
+             *     `discounts[].variantOptionIds[].key` refers to the option.
+             */
+            key?: string | null;
+            /** @description Text shown with the option (HTML or plain text). */
+            description?: string | null;
+            /**
+             * @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`.
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | null;
+            status?: components["schemas"]["ProductVariantStatus"];
+            /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
+            additionalChargeAmount?: number | null;
+            /** @description A struck-through "was" price for the option, in the smallest currency unit. */
+            discountedFromPrice?: number | null;
+            /** @description Let customers choose how much to pay for the option (`one_time` options only). Default `false`. */
+            payWhatYouWant?: boolean | null;
+            /** @description The amount suggested to customers when they choose what to pay, in the smallest currency unit. Display only. Default `0`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description The option's stock keeping unit. */
+            sku?: string | null;
+            /** @description How many units of the option are left, when its variant manages stock per option. */
+            stock?: number | null;
+            /** @description Files a customer who chose this option can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description The uploaded image file to show with the option (see `POST /v1/files/upload`). */
+            imageId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description A group of options the customer chooses from at checkout. */
+        ProductVariantInput: {
+            /**
+             * @description The variant's name, shown above its options.
+             * @example Workbook
+             */
+            name: string;
+            /** @description Your own name for the variant within this request, not stored. Give one when another variant's `showHideLogic.element.elementId` refers to it. */
+            key?: string | null;
+            /** @description The options to choose from (at least one). */
+            options: components["schemas"]["ProductVariantOptionInput"][];
+            status?: components["schemas"]["ProductVariantStatus"];
+            selectionType?: components["schemas"]["ProductVariantSelectionType"];
+            /** @description Whether the customer must choose at least one option. */
+            required?: boolean | null;
+            /** @description Hide the variant. The checkout link's query parameters can still show it or fill it in. Default `false`. */
+            hidden?: boolean | null;
+            /** @description The variant's position among the product's variants (lower first). Default `0`. */
+            order?: number | null;
+            /** @description Your reference for the variant. Derived from the name when left out. */
+            reference?: string | null;
+            /** @description Whether the quantity of the chosen options follows the checkout quantity. Default `false`. */
+            increasesWithQuantity?: boolean | null;
+            /** @description Count stock per option (each option's `stock`) rather than for the product. Default `false`. */
+            manageVariantOptionStock?: boolean | null;
+            /** @description Use the options' SKUs on orders instead of the product's. Default `false`. */
+            useVariantOptionSkus?: boolean | null;
+            /** @description The prices the variant belongs to. Required by the API when the product has several prices. */
+            priceIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description How the checkout shows the variant. */
+            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            /** @description The option selected when the checkout opens. */
+            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            /** @description Show the variant only when another variant's selection meets a condition. */
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+        };
+        /**
+         * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
+         *     the matching items get `amountOff` or `percentOff` (not both).
+         *
+         *     With `quantityCondition` `variant_option_quantity`, list the counted options in
+         *     `variantOptionIds` by the `key` you give them in `variants[].options[].key` of the same
+         *     request. Keys are resolved to ids when saved and are not returned, so a discount of this kind
+         *     can only be set in a request that also sends the variants.
+         */
+        ProductDiscountInput: {
+            quantityCondition: components["schemas"]["ProductDiscountCondition"];
+            /** @description The smallest quantity the tier applies to. */
+            minQuantity?: number | null;
+            /** @description The largest quantity the tier applies to; leave out for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount per matching item, in the smallest currency unit. Not allowed with `percentOff`. */
+            amountOff?: number | null;
+            /** @description A percentage discount on the matching items. Not allowed with `amountOff`. */
+            percentOff?: number | null;
+            /** @description The options whose quantity counts, by their request-local `key`. Only used with `variant_option_quantity`. */
+            variantOptionIds?: {
+                /** @description The `key` of an option in this request's `variants`. */
+                key: string;
+            }[] | null;
+        } & ({
+            amountOff: unknown;
+            /** @description Leave out (or send `null`) with `amountOff`. */
+            percentOff?: null;
+        } | {
+            /** @description Leave out (or send `null`) with `percentOff`. */
+            amountOff?: null;
+        });
+        /**
+         * @description Duplicate-payment prevention: when enabled, a customer who already paid for the product
+         *     cannot pay for it again. It applies to one-time prices only.
+         */
+        ProductPaymentLimitInput: {
+            /** @description Whether duplicate payments are prevented. The API uses `false` when it is not set. */
+            enabled?: boolean | null;
+        };
+        /**
+         * ProductDetailsInput
+         * @description The product of a new checkout page (its `productData`). Every field is optional.
+         *
+         *     Common set-ups:
+         *     - a one-time price: `price.amount` and `price.currency`;
+         *     - a subscription: `price.recurring`;
+         *     - a payment plan (a fixed number of charges): `price.paymentPlan` with `planIterations`;
+         *     - prices driven by variants: `price.amount` `0` (or left out) and `variants` whose options
+         *       carry an `additionalChargeAmount`;
+         *     - several prices to choose from: `prices` (it wins over `price`).
+         *
+         *     Variants, options and discounts refer to each other by request-local `key`s (for
+         *     `showHideLogic`, `preselect` and `discounts[].variantOptionIds`); keys are not stored. The
+         *     API accepts `null` for the whole object.
+         */
+        ProductDetailsInput: {
+            /**
+             * @description The product's name. The page's name is used when it is left out.
+             * @example Brand Strategy Workshop
+             */
+            title?: string | null;
+            /** @description The product's description, as HTML or plain text. */
+            description?: string | null;
+            price?: components["schemas"]["SinglePriceInput"];
+            /** @description The product's prices. When sent, it wins over `price`. */
+            prices?: components["schemas"]["PriceInput"][];
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["ProductVariantInput"][] | null;
+            /** @description Whether the customer must make a choice in the variants. Default `false`. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscountInput"][] | null;
+            /** @description The product's images, as uploaded image files (see `POST /v1/files/upload`); the first is the main image. */
+            imageIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][];
+            /** @description Let customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Generate a license key for each purchase. */
+            generateLicenseKeys?: boolean | null;
+            /** @description The product's stock keeping unit. */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /** @description The tax rate to charge when the page uses fixed tax rates (at most one). When the page uses fixed rates and this is left out, the store's default rate applies. */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`). The store's Stripe Tax settings apply when it is left out.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
+        } | null;
+        /**
+         * CreateCheckoutPageRequest
+         * @description A new checkout page and the product it sells (`productData`, with its prices). Only `name`
+         *     is required; every setting left out takes its default.
+         */
+        CreateCheckoutPageRequest: WithRequired<components["schemas"]["PageSettingsInput"], "name"> & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["CreatePageSettingsInput"] & components["schemas"]["CheckoutPageSettingsInput"] & {
+            /** @description On creation the list may be empty but not `null`. */
+            imageIds?: components["schemas"]["ObjectId"][];
+            productData?: components["schemas"]["ProductDetailsInput"];
+        };
+        /** @description A single checkout page. */
+        CheckoutPageResponse: {
+            data: components["schemas"]["CheckoutPage"];
+        };
+        /**
+         * UpdateRedirectUrlPartInput
+         * @description A value to add to the redirect address, in a request that updates a page. Either the answer
+         *     to an existing custom field (`key` `fields` with the field's id in `fieldId`, and no
+         *     `identifier`), or any other value (`key` set to its name with the value in `identifier`, and
+         *     no `fieldId`). Field ids are in the page's `fields`.
+         */
+        UpdateRedirectUrlPartInput: {
+            /**
+             * @description What the value is taken from; `fields` for a custom field's answer.
+             * @example fields
+             */
+            key?: string | null;
+            /** @description Which value of that kind to use. Not allowed when `key` is `fields`. */
+            identifier?: string | null;
+            /** @description The id of the custom field whose answer is used. Required when `key` is `fields`, and only allowed then. */
+            fieldId?: components["schemas"]["NullableObjectId"];
+        } & ({
+            /** @enum {unknown} */
+            key: "fields" | null;
+            /** @description Required for a custom field's answer. */
+            fieldId: components["schemas"]["NullableObjectId"];
+            identifier?: never;
+        } | {
+            /** @description Required for any value other than a custom field's answer. */
+            identifier: unknown;
+            key?: unknown;
+            fieldId?: never;
+        });
+        /**
+         * UpdateRedirectUrlQueryPartInput
+         * @description A value to add to the redirect address as a query parameter named `parameter`, when updating a page.
+         */
+        UpdateRedirectUrlQueryPartInput: components["schemas"]["UpdateRedirectUrlPartInput"] & {
+            /**
+             * @description The name of the query parameter.
+             * @example email
+             */
+            parameter?: string | null;
+        };
+        /**
+         * UpdateFunnelStepConfirmationInput
+         * @description The funnel's last step: what the customer sees once everything is paid. `action`
+         *     `confirmation` shows the confirmation screen (with a custom title and message when
+         *     `customizeCheckoutConfirmation` is true), `checkout` sends the customer to the page
+         *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
+         */
+        UpdateFunnelStepConfirmationInput: {
+            /** @enum {string} */
+            type: "confirmation";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /** @enum {string|null} */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                customizeCheckoutConfirmation?: boolean | null;
+                confirmationCheckoutTitle?: string | null;
+                /** @description HTML or plain text. */
+                confirmationCheckoutMessage?: string | null;
+                redirectPageId?: components["schemas"]["NullableObjectId"];
+                redirectUrl?: string | null;
+                /** @description Path segments added to `redirectUrl`, in order. */
+                redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+                /** @description Query parameters added to `redirectUrl`. */
+                redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+            } | null;
+        };
+        /**
+         * UpdateFunnelStepUpsellInput
+         * @description A funnel step that offers a one-click upsell after the purchase: another checkout or event
+         *     page shown in place (`action` `checkout`), or a web address the customer is sent to
+         *     (`action` `redirect`).
+         */
+        UpdateFunnelStepUpsellInput: {
+            /** @enum {string} */
+            type: "upsell";
+            /** @description Whether the step is in use. */
+            enabled?: boolean | null;
+            /** @description The step's position in the funnel. */
+            order?: number | null;
+            /** @description The step's settings. */
+            config?: {
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
+                /** @description The checkout or event page offered, when `action` is `checkout`. */
+                pageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, when `action` is `redirect`. */
+                redirect?: {
+                    /** @description The address of the upsell offer. */
+                    url?: string | null;
+                    /** @description Path segments added to `url`, in order. */
+                    path?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+                    /** @description Query parameters added to `url`. */
+                    query?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+                } | null;
+            } | null;
+        };
+        /**
+         * UpdateFunnelStepInput
+         * @description One funnel step of a page being updated (see `FunnelStep`). Field answers in the redirect
+         *     addresses refer to the page's existing fields by their id.
+         */
+        UpdateFunnelStepInput: {
+            /**
+             * @description The kind of step, which decides the shape of `config`.
+             * @enum {string}
+             */
+            type?: "checkout" | "upsell" | "confirmation";
+        } & (components["schemas"]["UpdateFunnelStepConfirmationInput"] | components["schemas"]["UpdateFunnelStepUpsellInput"] | components["schemas"]["FunnelStepCheckout"]);
+        /**
+         * UpdatePageSettingsInput
+         * @description The settings whose form differs when a page is updated: funnel steps and redirect values
+         *     refer to the page's existing fields by id. Custom fields themselves are changed with the
+         *     field endpoints.
+         */
+        UpdatePageSettingsInput: {
+            /** @description The page's funnel after checkout, in order. */
+            funnelSteps?: components["schemas"]["UpdateFunnelStepInput"][] | null;
+            /** @description Path segments to add to `redirectUrl`, in order. */
+            redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
+            /** @description Query parameters to add to `redirectUrl`. */
+            redirectUrlQuery?: components["schemas"]["UpdateRedirectUrlQueryPartInput"][] | null;
+        };
+        /**
+         * UpdateCheckoutPageRequest
+         * @description The checkout page settings to change; the ones you leave out keep their values. Custom
+         *     fields are changed with the field endpoints, and the product's own details with the product
+         *     endpoints; `productId` points the page at another product.
+         */
+        UpdateCheckoutPageRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["CheckoutPageSettingsInput"] & {
+            /** @description The product the page sells; it must be a product of the store. */
+            productId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description All custom fields of a page, in one response. This list is not paginated. */
+        FieldList: {
+            data: components["schemas"]["Field"][];
+        };
+        /**
+         * CreateFieldRequest
+         * @description A new custom field. Only `label` is required; `element` defaults to `text`. Leave `type` out
+         *     for the elements that take none (listed under `type`).
+         */
+        CreateFieldRequest: WithRequired<components["schemas"]["FieldInput"], "label"> & components["schemas"]["FieldElementTypeRule"];
+        /** @description A single custom field. */
+        FieldResponse: {
+            data: components["schemas"]["Field"];
+        };
+        /**
+         * DeletionResult
+         * @description The outcome of a permanent deletion.
+         */
+        DeletionResult: {
+            /** @description True when the item was deleted. */
+            success: boolean;
+            /** @description A human-readable confirmation. */
+            message: string;
+        };
+        /** @description The outcome of a permanent deletion, wrapped in `data`. */
+        DeletionResultResponse: {
+            data: components["schemas"]["DeletionResult"];
+        };
+        /**
+         * UpdateFieldRequest
+         * @description The field settings to change, with the same settings and limits as when creating a field.
+         *     Every setting is optional; settings you leave out keep their values.
+         */
+        UpdateFieldRequest: components["schemas"]["FieldInput"] & components["schemas"]["FieldElementTypeRule"];
+        /**
+         * PageContent
+         * @description The public title and description of a form or event page.
+         */
+        PageContent: {
+            /** @description The title shown to visitors. */
+            title?: string | null;
+            /** @description The page's description as a Lexical rich-text document serialised to a JSON string. */
+            description?: string | null;
+            /** @description The same description rendered as HTML. */
+            descriptionHtml?: string | null;
+        };
+        /**
+         * PageFile
+         * @description An uploaded file attached to a form, which people can download after submitting it.
+         */
+        PageFile: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The file name.
+             * @example brand-audit-checklist.pdf
+             */
+            name?: string | null;
+            /**
+             * @description The file's media type.
+             * @example application/pdf
+             */
+            type?: string | null;
+            /**
+             * @description Whether the file was uploaded as a gallery `image` or as a downloadable `file`.
+             * @enum {string|null}
+             */
+            purpose?: "image" | "file" | null;
+            /** @description Where the file is stored. */
+            location?: string | null;
+            /** @description The file size in bytes. */
+            size?: number | null;
+            /** @description The width in pixels, for images. */
+            width?: number | null;
+            /** @description The height in pixels, for images. */
+            height?: number | null;
+        };
+        /**
+         * PageLimitSetting
+         * @description A once-per-person limit on a page: while `enabled` is true, someone who has already
+         *     registered for the event (or submitted the form) cannot do so again.
+         */
+        PageLimitSetting: {
+            enabled?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the limit was switched on.
+             */
+            enabledAt?: string | null;
+        } | null;
+        /**
+         * FormDetails
+         * @description Settings that only forms have.
+         */
+        FormDetails: {
+            /** @description Whether someone who has already submitted the form is stopped from submitting it again. */
+            limitSubmissions?: components["schemas"]["PageLimitSetting"];
+        } | null;
+        /**
+         * Form
+         * @description A form page: a page of type `form` that collects submissions (see `Submission`) and may
+         *     offer files to download afterwards, with the settings every page has (`PageBase`).
+         */
+        Form: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & {
+            /** @enum {string} */
+            type?: "form";
+            /** @description Files people can download after submitting the form. */
+            files?: components["schemas"]["PageFile"][] | null;
+            formDetails?: components["schemas"]["FormDetails"];
+            /** @description How many submissions the form has received. */
+            submissionCount?: number | null;
+        };
+        /** @description One page of forms, newest first. */
+        FormList: {
+            data: components["schemas"]["Form"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * FormDetailsInput
+         * @description Settings that only forms have.
+         */
+        FormDetailsInput: {
+            /** @description Stops someone who has already submitted the form from submitting it again. Off by default. */
+            limitSubmissions?: components["schemas"]["PageToggle"];
+        } | null;
+        /**
+         * FormSettingsInput
+         * @description The settings that only forms take, on creation and update (see `Form`).
+         */
+        FormSettingsInput: {
+            /** @description The title shown to visitors. */
+            title?: string | null;
+            /** @description The form's description, as HTML or plain text. */
+            description?: string | null;
+            /** @description The uploaded files people can download after submitting. Each must be a file of the store. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            formDetails?: components["schemas"]["FormDetailsInput"];
+        };
+        /**
+         * CreateFormRequest
+         * @description A new form page. Only `name` is required; every setting left out takes its default.
+         */
+        CreateFormRequest: WithRequired<components["schemas"]["PageSettingsInput"], "name"> & components["schemas"]["CreatePageSettingsInput"] & components["schemas"]["FormSettingsInput"];
+        /** @description A single form. */
+        FormResponse: {
+            data: components["schemas"]["Form"];
+        };
+        /**
+         * UpdateFormRequest
+         * @description The form settings to change; the ones you leave out keep their values. Custom fields are
+         *     changed with the form-field endpoints.
+         */
+        UpdateFormRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["FormSettingsInput"];
+        /**
+         * SubmissionStatus
+         * @description Whether the submission went through (`succeeded`) or not (`failed`).
+         * @enum {string}
+         */
+        SubmissionStatus: "succeeded" | "failed";
+        /**
+         * Submission
+         * @description What someone sent through a form page: who they are, their answers to the form's custom
+         *     fields, and where the submission came from. Submissions made while the form was in test
+         *     mode have `livemode: false`.
+         */
+        Submission: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the submission belongs to. */
+            sellerId?: components["schemas"]["NullableObjectId"];
+            /** @description The form page that received the submission. */
+            pageId?: components["schemas"]["NullableObjectId"];
+            /** @description The form's slug at the time of the submission. */
+            pageSlug?: string | null;
+            /** @description The form's title at the time of the submission. */
+            formTitle?: string | null;
+            status: components["schemas"]["SubmissionStatus"];
+            /** @description The customer record the submission is linked to, if any. */
+            customerId?: components["schemas"]["NullableObjectId"];
+            customerEmail?: string | null;
+            /** @description The name given with the submission; it may differ from the billing or shipping name. */
+            customerName?: string | null;
+            /** @description The contact and billing details entered, or `null`. */
+            billing?: components["schemas"]["BillingDetails"] | null;
+            /** @description The shipping details entered, or `null`. */
+            shipping?: components["schemas"]["ShippingDetails"] | null;
+            /** @description The answers to the form's custom fields, in the form's order. */
+            fields?: components["schemas"]["SubmittedField"][] | null;
+            /** @description True for live data, false for submissions made in test mode. */
+            livemode?: boolean | null;
+            /** @description The locale in use when the form was submitted. */
+            locale?: string | null;
+            /**
+             * @description Query-string parameters of the form's address when it was submitted, kept for
+             *     attribution. Values are strings.
+             */
+            queryParameters?: {
+                [key: string]: string;
+            } | null;
+            /** @description The session the submission belongs to. */
+            sessionId?: string | null;
+            /** @description The page visit that led to the submission. */
+            visitId?: string | null;
+            /** @description The IP address the submission came from. */
+            clientIp?: string | null;
+            /** @description The browser's user agent. */
+            userAgent?: string | null;
+            /** @description The width of the visitor's screen in pixels. */
+            screenWidth?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of form submissions, newest first. */
+        SubmissionList: {
+            data: components["schemas"]["Submission"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single form submission. */
+        SubmissionResponse: {
+            data: components["schemas"]["Submission"];
+        };
+        /**
+         * @description Where a subscription stands. The values follow Stripe's subscription statuses
+         *     (`incomplete`, `incomplete_expired`, `trialing`, `active`, `past_due`, `paused`, `canceled`,
+         *     `unpaid`) plus Checkout Page's own `draft` and `draft_expired` (an unfinished checkout, still
+         *     open or timed out), `scheduled`, `failed` and `completed`.
+         * @enum {string}
+         */
+        SubscriptionStatus: "draft" | "draft_expired" | "incomplete" | "incomplete_expired" | "trialing" | "paused" | "scheduled" | "active" | "past_due" | "canceled" | "unpaid" | "failed" | "completed";
+        /** @description An extra fee charged together with a subscription's one-time setup fee. */
+        SubscriptionSetupFeeFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe invoice item that bills the fee. */
+            stripeInvoiceItemId?: string;
+        };
+        /**
+         * @description An extra fee billed with a subscription as a whole, with the Stripe product it is billed
+         *     under. Fees on variants and options are `SubscriptionItemFee`s instead.
+         */
+        SubscriptionFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe product the fee is billed as. */
+            stripeProductId?: string;
+        };
+        /**
+         * @description How long a coupon's discount lasts on a subscription: the first payment only (`once`), a
+         *     number of months (`repeating`, see `durationInMonths`), or every payment (`forever`).
+         * @enum {string}
+         */
+        CouponDuration: "once" | "repeating" | "forever";
+        /**
+         * @description The coupon redeemed on a subscription, copied as it was at the time so later edits to the
+         *     coupon do not change the subscription's record. A coupon has either `amountOff` (with
+         *     `currency`) or `percentOff`.
+         */
+        SubscriptionCouponSnapshot: {
+            /** @example WELCOME5 */
+            code?: string;
+            label?: string;
+            /** @description Fixed discount in the smallest unit of `currency`, for amount coupons. */
+            amountOff?: number;
+            /** @description Lowercase ISO 4217 code of `amountOff`. */
+            currency?: string;
+            /** @description Percentage discount, for percentage coupons. */
+            percentOff?: number;
+            duration?: components["schemas"]["CouponDuration"];
+            /** @description How many months a `repeating` coupon applies for. */
+            durationInMonths?: number;
+            /** @description Whether the discount also applied to the setup fee. */
+            appliesToSetupFee?: boolean;
+            maxRedemptions?: number;
+            timesRedeemed?: number;
+            /** Format: date-time */
+            redeemBy?: string;
+            /** @description The pages the coupon was limited to. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description Whether the coupon had been deleted (deactivated). */
+            deleted?: boolean;
+        };
+        /**
+         * @description An extra fee billed with a variant or a variant option of a subscription, as its own Stripe
+         *     invoice item.
+         */
+        SubscriptionItemFee: {
+            name?: string;
+            /** @description The fee in the smallest currency unit. */
+            amount?: number;
+            /** @description The fee as a percentage, for percentage fees. */
+            percentage?: number;
+            /** @description The Stripe invoice item that bills the fee. */
+            stripeInvoiceItemId?: string;
+        };
+        /**
+         * @description One option picked within a variant of a subscription. An option is billed either once or
+         *     on every cycle (`optionType`).
+         */
+        SubscriptionVariantOption: {
+            optionId?: components["schemas"]["ObjectId"];
+            optionName?: string;
+            /**
+             * @description `one_time` options are billed once, `recurring` options with every cycle.
+             * @enum {string}
+             */
+            optionType?: "one_time" | "recurring";
+            quantity?: number;
+            sku?: string;
+            /** @description What the option adds to the price, in the smallest currency unit. */
+            additionalChargeAmount?: number;
+            /** @description The total the option adds, in the smallest currency unit. */
+            additionalChargeAmountTotal?: number;
+            /** @description The additional charge converted to US cents. */
+            additionalChargeAmountUsd?: number;
+            /** @description The discount that applied to the option, in the smallest currency unit. */
+            discountAmount?: number;
+            /** @description Extra fees billed with this option, each as its own Stripe invoice item. */
+            fees?: components["schemas"]["SubscriptionItemFee"][];
+            /** @description The Stripe invoice item that bills the option. */
+            optionInvoiceItemId?: string;
+            optionInvoiceItemPaid?: boolean;
+            optionStripePriceId?: string;
+            optionStripeProductId?: string;
+        };
+        /** @description A product variant of a subscription and the options the customer picked, with how each is billed. */
+        SubscriptionVariant: {
+            variantId?: components["schemas"]["ObjectId"];
+            name?: string;
+            /** @description The seller's own reference for the variant. */
+            reference?: string;
+            /**
+             * @description Whether one option, several options, or quantities of options can be picked.
+             * @enum {string}
+             */
+            selectionType?: "single" | "multiple" | "quantity";
+            /** @description Extra fees billed with this variant, each as its own Stripe invoice item. */
+            fees?: components["schemas"]["SubscriptionItemFee"][];
+            selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
+        };
+        /**
+         * Subscription
+         * @description A recurring payment or payment plan started on a checkout page. Use `id` as the pagination
+         *     cursor. Each charge of a billing cycle is a separate subscription payment (see
+         *     `listSubscriptionPayments`). Amounts are integers in the smallest unit of `currency`.
+         *
+         *     Unlike on payments, the fields of a subscription are not nullable, except `priceId`,
+         *     `priceSnapshot`, `taxRates` and `taxSource`. The billing, shipping, field-answer,
+         *     payment-method and price snapshots share their shapes with payments.
+         */
+        Subscription: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The human-readable order number shown to the customer and seller.
+             * @example 10004305
+             */
+            orderId?: string;
+            sellerId?: components["schemas"]["ObjectId"];
+            customerId?: components["schemas"]["ObjectId"];
+            customerEmail?: string;
+            customerName?: string;
+            billing?: components["schemas"]["BillingDetails"];
+            shipping?: components["schemas"]["ShippingDetails"];
+            pageId?: components["schemas"]["ObjectId"];
+            /** @description The slug of the page the subscription was started on, as it was at the time. */
+            pageSlug?: string;
+            productId?: components["schemas"]["ObjectId"];
+            /** @description The product's title at the time of purchase. */
+            productTitle?: string;
+            priceId?: string | null;
+            couponId?: components["schemas"]["ObjectId"];
+            /** @description The license key issued with the purchase, if the product issues one. */
+            licenseKeyId?: string;
+            /** @description The checkout session. */
+            sessionId?: string;
+            /** @description The page visit that led to the checkout. */
+            visitId?: string;
+            /**
+             * @description Lowercase ISO 4217 currency code of the subscription's amounts.
+             * @example usd
+             */
+            currency?: string;
+            /** @description The subscription's amount. */
+            amount: number;
+            /** @description The amount converted to US cents at the time of the transaction. */
+            amountUsd?: number;
+            /** @description The product's price at purchase. */
+            productPrice?: number;
+            /** @description A price set through the checkout URL's query string, when one was used. */
+            dynamicPrice?: number;
+            /** @description The struck-through "was" price shown at checkout. */
+            discountedFromPrice?: number;
+            quantity?: number;
+            sku?: string;
+            /** @description A one-time fee charged on top of the recurring price. */
+            setupFee?: number;
+            /** @description The discount that applied to the setup fee. */
+            setupFeeDiscountAmount?: number;
+            /** @description The total of the setup fee. */
+            setupFeeTotal?: number;
+            /** @description The setup fee converted to US cents. */
+            setupFeeUsd?: number;
+            /** @description Extra fees charged with the setup fee. */
+            setupFeeFees?: components["schemas"]["SubscriptionSetupFeeFee"][];
+            /** @description The Stripe invoice item that bills the setup fee. */
+            setupFeeInvoiceItemId?: string;
+            /** @description Whether the setup fee has been paid. */
+            setupFeeInvoiceItemPaid?: boolean;
+            /** @description Extra fees billed with the subscription, each under its own Stripe product. */
+            fees?: components["schemas"]["SubscriptionFee"][];
+            /**
+             * @description The unit of the billing interval, such as `month`. The API documents this as a free
+             *     string, not an enum (prices elsewhere use `day`, `week`, `month` and `year`), so expect
+             *     other values.
+             * @example month
+             */
+            interval?: string;
+            /**
+             * @description How many `interval` units one billing cycle spans.
+             * @example 1
+             */
+            intervalCount?: number;
+            /** @description For payment plans, how many cycles the plan runs for. */
+            planIterations?: number;
+            /** Format: date-time */
+            startDate?: string;
+            /** Format: date-time */
+            currentPeriodStart?: string;
+            /** Format: date-time */
+            currentPeriodEnd?: string;
+            /** Format: date-time */
+            trialStart?: string;
+            /** Format: date-time */
+            trialEnd?: string;
+            status?: components["schemas"]["SubscriptionStatus"];
+            /**
+             * @description The payment state of the subscription as reported by Stripe. The values combine
+             *     Stripe's invoice statuses (`draft`, `deleted`, `open`, `paid`, `uncollectible`, `void`)
+             *     and PaymentIntent statuses (`requires_payment_method` … `succeeded`).
+             * @enum {string}
+             */
+            paymentStatus?: "draft" | "deleted" | "open" | "paid" | "uncollectible" | "void" | "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "canceled" | "succeeded";
+            /** @description The last payment error. It can remain after a later attempt succeeded. */
+            paymentError?: string;
+            /** @description The reason given for the cancellation, such as the `reason` sent to `cancelSubscription`. */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When a scheduled cancellation takes effect.
+             */
+            cancelAt?: string;
+            /** @description True when the subscription is set to end with its current billing period. */
+            cancelAtPeriodEnd?: boolean;
+            /** Format: date-time */
+            canceledAt?: string;
+            /** @description The id of the user who canceled the subscription. */
+            canceledBy?: string;
+            /** @description The API key that canceled the subscription, when it was canceled through the API. */
+            canceledByApiKey?: components["schemas"]["ObjectId"];
+            /** @description The name that API key had when it canceled the subscription. */
+            canceledByApiKeyName?: string;
+            isAbandoned?: boolean;
+            abandonmentStatus?: components["schemas"]["AbandonmentStatus"];
+            /**
+             * @description Progress of the reminder emails sent after an abandoned checkout. Unlike on payments and
+             *     bookings, it can be `converted` and is never `null`.
+             * @enum {string}
+             */
+            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "converted" | "skipped";
+            /** Format: date-time */
+            abandonedCartEmailSentAt?: string;
+            /**
+             * Format: date-time
+             * @description When an abandoned checkout was completed after all.
+             */
+            recoveredAt?: string;
+            /** Format: date-time */
+            lastRefundAt?: string;
+            lastRefundReason?: string;
+            lastRefundReasonNote?: string;
+            couponSnapshot?: components["schemas"]["SubscriptionCouponSnapshot"];
+            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            /** @description The fixed tax rates that applied, as they were at the time. */
+            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
+            taxSource?: components["schemas"]["TaxSource"] | null;
+            stripeCustomerId?: string;
+            stripePaymentIntentId?: string;
+            stripeSetupIntentId?: string;
+            stripeSubscriptionId?: string;
+            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
+            /** @description Answers to the page's custom fields. */
+            fields?: components["schemas"]["SubmittedField"][];
+            variants?: components["schemas"]["SubscriptionVariant"][];
+            /** @description True when this subscription was an upsell offered after another purchase. */
+            upsell?: boolean;
+            upsellChargeId?: components["schemas"]["ObjectId"];
+            upsellPageId?: components["schemas"]["ObjectId"];
+            upsellSubscriptionId?: components["schemas"]["ObjectId"];
+            /** @description Query-string parameters of the checkout URL, kept for attribution. */
+            queryParameters?: {
+                [key: string]: string;
+            };
+            clientIp?: string;
+            userAgent?: string;
+            screenWidth?: number;
+            locale?: string;
+            /** @description True for live data, false for test data. */
+            livemode?: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of subscriptions, newest first. */
+        SubscriptionList: {
+            data: components["schemas"]["Subscription"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single subscription. */
+        SubscriptionResponse: {
+            data: components["schemas"]["Subscription"];
+        };
+        /**
+         * @description When and how to cancel. Send exactly one of the timing fields:
+         *     - `cancelImmediately: true` ends the subscription now;
+         *     - `cancelAtPeriodEnd: true` lets it run until the end of the current billing period;
+         *     - `cancelAt` schedules the cancellation for a future moment.
+         *
+         *     A body with no timing field, or with more than one, is rejected with 400. `reason` and
+         *     `sendCancellationEmail` are optional with any of them.
+         */
+        CancelSubscriptionRequest: {
+            /**
+             * @description End the subscription now.
+             * @constant
+             */
+            cancelImmediately?: true;
+            /**
+             * @description End the subscription when its current billing period ends.
+             * @constant
+             */
+            cancelAtPeriodEnd?: true;
+            /**
+             * Format: date-time
+             * @description End the subscription at this future moment.
+             */
+            cancelAt?: string;
+            /** @description Why the subscription is canceled. It is stored on the subscription. */
+            reason?: string;
+            /** @description Email the customer that the subscription was canceled. */
+            sendCancellationEmail?: boolean;
+        } & ({
+            /** @constant */
+            cancelImmediately: true;
+            cancelAtPeriodEnd?: never;
+            cancelAt?: never;
+        } | {
+            cancelImmediately?: never;
+            /** @constant */
+            cancelAtPeriodEnd: true;
+            cancelAt?: never;
+        } | {
+            cancelImmediately?: never;
+            cancelAtPeriodEnd?: never;
+            /** Format: date-time */
+            cancelAt: string;
+        });
+        /** @description The outcome of a cancellation request. */
+        CancelSubscriptionResult: {
+            /** @description True when the cancellation was applied or scheduled. */
+            success: boolean;
+        };
+        /** @description The answer to a cancellation. Retrieve the subscription to see its new state. */
+        CancelSubscriptionResponse: {
+            data: components["schemas"]["CancelSubscriptionResult"];
+        };
+        /**
+         * @description Whether the payment of a billing cycle went through.
+         * @enum {string}
+         */
+        SubscriptionPaymentStatus: "succeeded" | "pending" | "failed" | "incomplete";
+        /**
+         * @description Why a subscription payment was made, as Stripe reports it on the invoice: the first payment
+         *     (`subscription_create`), a renewal (`subscription_cycle`), a change to the subscription
+         *     (`subscription_update`), a usage threshold (`subscription_threshold`), a manual invoice
+         *     (`manual`) or an upcoming invoice (`upcoming`).
+         * @enum {string}
+         */
+        SubscriptionBillingReason: "manual" | "subscription_create" | "subscription_cycle" | "subscription_threshold" | "subscription_update" | "upcoming";
+        /**
+         * SubscriptionPayment
+         * @description One charge of a subscription in one billing cycle, backed by a Stripe invoice. Customer,
+         *     page and product details are copies made at the time of the payment. Amounts are integers in
+         *     the smallest unit of `currency`. Use `id` as the pagination cursor.
+         */
+        SubscriptionPayment: {
+            id: components["schemas"]["ObjectId"];
+            subscriptionId?: components["schemas"]["ObjectId"];
+            customerId?: components["schemas"]["ObjectId"];
+            pageId?: components["schemas"]["ObjectId"];
+            productId?: components["schemas"]["ObjectId"];
+            sellerId?: components["schemas"]["ObjectId"];
+            amount: number;
+            /** @description The amount converted to US cents at the time of the transaction. */
+            amountUsd?: number;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example usd
+             */
+            currency?: string;
+            billingReason?: components["schemas"]["SubscriptionBillingReason"];
+            /**
+             * @description The status of the Stripe invoice behind the payment.
+             * @enum {string}
+             */
+            invoiceStatus?: "draft" | "open" | "paid" | "uncollectible" | "void";
+            paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
+            paid?: boolean;
+            /** @description True when the payment was refunded. */
+            refunded?: boolean;
+            /** @description True when part of the payment was refunded. */
+            partiallyRefunded?: boolean;
+            /** @description True for live data, false for test data. */
+            livemode?: boolean;
+            customerEmail?: string;
+            customerName?: string;
+            pageSlug?: string;
+            productTitle?: string;
+            paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            stripeInvoiceId?: string;
+            /** @description A link to the PDF of the Stripe invoice. */
+            stripeInvoicePdf?: string;
+            stripePaymentId?: string;
+            stripePaymentIntentId?: string;
+            /** @description A link to the PDF of the refund invoice, when the payment was refunded. */
+            stripeRefundInvoicePdf?: string;
+            stripeSubscriptionId?: string;
+            transactionIds?: components["schemas"]["ObjectId"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of subscription payments, newest first. */
+        SubscriptionPaymentList: {
+            data: components["schemas"]["SubscriptionPayment"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single subscription payment. */
+        SubscriptionPaymentResponse: {
+            data: components["schemas"]["SubscriptionPayment"];
+        };
+        /**
+         * Coupon
+         * @description A discount code, synced to Stripe. It takes either a fixed amount off (`amountOff`, in the
+         *     smallest unit of `currency`) or a percentage off (`percentOff`); the other one is `null`.
+         *     Coupons cannot be fetched one by one or deleted: list them, and deactivate one with
+         *     `deleted: true` through `updateCoupon`.
+         */
+        Coupon: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The name shown to customers. */
+            label: string;
+            /**
+             * @description What customers enter at checkout.
+             * @example SPRING10
+             */
+            code: string;
+            /** @description Fixed discount in the smallest unit of `currency`; `null` on percentage coupons. */
+            amountOff?: number | null;
+            /** @description Percentage discount; `null` on fixed-amount coupons. */
+            percentOff?: number | null;
+            /**
+             * @description Lowercase ISO 4217 code of `amountOff`. The API documents it as a free string, although
+             *     coupons can only be created in the `CouponCurrency` currencies.
+             * @example usd
+             */
+            currency?: string;
+            duration: components["schemas"]["CouponDuration"];
+            /**
+             * @description How many months a `repeating` coupon applies for. The API documents it as `null` for
+             *     `once` and `forever` coupons (although its own schema marks the field non-nullable), so
+             *     this description allows `null`.
+             */
+            durationInMonths?: number | null;
+            /** @description How many times the coupon can be redeemed in total. */
+            maxRedemptions?: number;
+            /** @description How many times the coupon has been redeemed. */
+            timesRedeemed: number;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed.
+             */
+            redeemBy?: string;
+            /** @description Whether the discount also applies to a subscription's setup fee. */
+            appliesToSetupFee?: boolean;
+            /** @description Whether the discount also applies to ticket booking fees. */
+            appliesToTicketFees?: boolean;
+            /** @description True once the coupon was deleted with `updateCoupon`. A deleted coupon no longer works, but its data is kept. */
+            deleted: boolean;
+            /** @description The pages the coupon is limited to. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description The ticket types the coupon is limited to, on the event pages in `pageIds`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+            sellerId: components["schemas"]["ObjectId"];
+            /** @description The coupon's id in the seller's Stripe account. */
+            stripeCouponId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of coupons, newest first. */
+        CouponList: {
+            data: components["schemas"]["Coupon"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * @description The currencies a fixed-amount coupon can be created in, as lowercase ISO 4217 codes.
+         * @example usd
+         * @enum {string}
+         */
+        CouponCurrency: "aed" | "aud" | "brl" | "cad" | "chf" | "clp" | "czk" | "dkk" | "eur" | "gbp" | "hkd" | "inr" | "jpy" | "mxn" | "myr" | "nok" | "nzd" | "ron" | "php" | "pln" | "sek" | "sgd" | "usd" | "zar" | "thb";
+        /**
+         * @description The coupon to create. Two rules tie fields together, and the schema enforces both:
+         *     - the discount is either `amountOff` together with its `currency`, or `percentOff` alone
+         *       (exactly one of the two; `currency` is not allowed with `percentOff`);
+         *     - `durationInMonths` is required when `duration` is `repeating` and not allowed otherwise.
+         *
+         *     The code, discount, currency and duration cannot be changed after creation.
+         */
+        CreateCouponRequest: {
+            /** @description The name shown to customers. */
+            label: string;
+            /** @description What customers enter at checkout. Letters, digits, `_` and `-`; unique in the store. */
+            code: string;
+            duration: components["schemas"]["CouponDuration"];
+            /** @description How many months the discount applies for. Required with `duration` `repeating`, not allowed otherwise. */
+            durationInMonths?: number;
+            /** @description Fixed discount in the smallest unit of `currency`. Send either this (with `currency`) or `percentOff`. */
+            amountOff?: number;
+            /** @description The currency of `amountOff`. Required with `amountOff`, not allowed with `percentOff`. */
+            currency?: components["schemas"]["CouponCurrency"];
+            /** @description Percentage discount. Send either this or `amountOff`. */
+            percentOff?: number;
+            /** @description Whether the discount also applies to a subscription's setup fee. */
+            appliesToSetupFee?: boolean;
+            /**
+             * @description Whether the discount also applies to ticket booking fees.
+             * @default false
+             */
+            appliesToTicketFees?: boolean;
+            /** @description How many times the coupon can be redeemed in total. */
+            maxRedemptions?: number;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed.
+             */
+            redeemBy?: string;
+            /** @description Limit the coupon to these pages. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /** @description Limit the coupon to these ticket types. They must belong to pages listed in `pageIds`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        } & (({
+            amountOff: number;
+            currency: components["schemas"]["CouponCurrency"];
+            percentOff?: never;
+        } | {
+            amountOff?: never;
+            currency?: never;
+            percentOff: number;
+        }) & ({
+            /** @constant */
+            duration: "repeating";
+            durationInMonths: number;
+        } | {
+            /** @enum {string} */
+            duration: "once" | "forever";
+            durationInMonths?: never;
+        }));
+        /** @description A single coupon. */
+        CouponResponse: {
+            data: components["schemas"]["Coupon"];
+        };
+        /**
+         * @description The coupon fields to change; fields you leave out keep their values. Only these fields can
+         *     change: the code, discount, currency and duration are fixed at creation. To delete a coupon,
+         *     send `deleted: true` (there is no delete endpoint).
+         */
+        UpdateCouponRequest: {
+            /** @description The name shown to customers. */
+            label?: string;
+            /** @description `true` deletes the coupon: it stops working at checkout, but its data is kept. */
+            deleted?: boolean;
+            /** @description How many times the coupon can be redeemed in total. `null` removes the limit. */
+            maxRedemptions?: number | null;
+            /**
+             * Format: date-time
+             * @description The last moment the coupon can be redeemed. `null` removes the expiry.
+             */
+            redeemBy?: string | null;
+            /** @description Limit the coupon to these pages. */
+            pageIds?: components["schemas"]["ObjectId"][];
+            /**
+             * @description Limit the coupon to these ticket types; an empty array clears the list. The ticket
+             *     types must belong to the pages in `pageIds` of the same request or, without it, to the
+             *     coupon's current pages.
+             */
+            ticketTypeIds?: components["schemas"]["ObjectId"][];
+        };
+        /**
+         * EventDiscount
+         * @description A quantity (bulk) discount on an event's tickets: ordering at least `minQuantity` (and at
+         *     most `maxQuantity`) tickets takes `amountOff` or `percentOff` off. The quantity counts every
+         *     ticket in the order (`total_quantity`) or only the ticket types in `ticketTypeIds`
+         *     (`ticket_type_quantity`).
+         */
+        EventDiscount: {
+            /** @description A fixed discount in the smallest unit of the event's currency. Not combined with `percentOff`. */
+            amountOff?: number | null;
+            /** @description A percentage discount. Not combined with `amountOff`. */
+            percentOff?: number | null;
+            /** @description The fewest tickets that earn the discount. */
+            minQuantity?: number | null;
+            /** @description The most tickets that earn it; `null` means no upper limit. */
+            maxQuantity?: number | null;
+            /** @enum {string|null} */
+            quantityCondition?: "total_quantity" | "ticket_type_quantity" | null;
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: components["schemas"]["ObjectId"][] | null;
+        };
+        /**
+         * EventDetails
+         * @description When and where the event takes place, how it is sold, and how its tickets are taxed.
+         */
+        EventDetails: {
+            /**
+             * @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`).
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** Format: date-time */
+            startDate?: string | null;
+            /** Format: date-time */
+            endDate?: string | null;
+            /**
+             * @description The IANA time zone the event's times are shown in.
+             * @example Europe/Lisbon
+             */
+            timezone?: string | null;
+            /** @description The venue's address, for in-person and hybrid events. */
+            location?: string | null;
+            /** @description A map link for the venue. */
+            mapsLink?: string | null;
+            /** @description The link attendees use to join online, for virtual and hybrid events. */
+            meetingLink?: string | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /**
+             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
+             * @enum {string|null}
+             */
+            status?: "active" | "sold_out" | "canceled" | null;
+            /** @description The most tickets the event sells in total; `null` means unlimited. */
+            capacity?: number | null;
+            /**
+             * @description The lowercase ISO 4217 currency of the ticket prices.
+             * @example eur
+             */
+            currency?: string | null;
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["EventDiscount"][] | null;
+            /** @description The tax rate charged on the tickets when the page's tax `mode` is `fixed`. At most one. */
+            fixedTaxRateIds?: string[] | null;
+            /** @description Whether someone who has already registered or bought tickets is stopped from doing so again. */
+            limitRegistrations?: components["schemas"]["PageLimitSetting"];
+            /** @description Whether attendees get their tickets as PDF files. */
+            pdfTicketsEnabled?: boolean | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /**
+             * @description The Stripe tax code of the tickets.
+             * @example txcd_20030000
+             */
+            taxCode?: string | null;
+        } | null;
+        /**
+         * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
+         *     ones are switched off, and `archived` ones have been deleted (the data is kept).
+         * @enum {string}
+         */
+        TicketingStatus: "enabled" | "disabled" | "archived";
+        /**
+         * @description How attendees pick from a ticket group's types: one type (`single`), several types
+         *     (`multiple`), or a quantity of each type (`quantity`).
+         * @enum {string}
+         */
+        TicketSelectionType: "single" | "multiple" | "quantity";
+        /**
+         * @description When a ticket group or ticket type goes on sale:
+         *     - `always_available`: on sale with no sale window or trigger.
+         *     - `date_time_based`: between `saleStartOn` and `saleEndOn` (either may be left open).
+         *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
+         *       trigger (another group or type) stops selling, sells out, or either.
+         *     - `until_event_starts`: until the event begins.
+         * @enum {string}
+         */
+        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
+        /**
+         * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
+         *     (its capacity is used up) or `unavailable`. Read-only.
+         * @enum {string}
+         */
+        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
+        /**
+         * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
+         *     `separate` line.
+         * @enum {string}
+         */
+        TicketFeeDisplay: "included" | "separate";
+        /**
+         * TicketGroupBulkDiscount
+         * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
+         *     group's tickets get `percentOff` off. The same shape is read and written.
+         */
+        TicketGroupBulkDiscount: {
+            minQuantity: number;
+            maxQuantity: number;
+            percentOff: number;
+        };
+        /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
+        TicketGroupLayout: {
+            /** @enum {string|null} */
+            type?: "list" | "grid" | "accordion" | null;
+            /** @enum {string|null} */
+            alignment?: "default" | "center" | "stack" | null;
+            /** @description Columns of the grid. */
+            columns?: number | null;
+            collapse?: boolean | null;
+            /**
+             * @description Size of the ticket type images; an empty string when not set.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /** @enum {string|null} */
+            spacing?: "comfortable" | "compact" | null;
+            showTicketFee?: boolean | null;
+            showTicketGroupName?: boolean | null;
+            showTicketPrice?: boolean | null;
+            showTicketSaleDateTimezone?: boolean | null;
+            showTicketTotalPrice?: boolean | null;
+            showTicketTypeName?: boolean | null;
+            showPwywPlaceholder?: boolean | null;
+        } | null;
+        /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
+        TicketGroupPreselect: {
+            enabled?: boolean | null;
+            quantity?: number | null;
+            ticketTypeId?: components["schemas"]["NullableObjectId"];
+        } | null;
+        /**
+         * @description The properties that both forms of a ticket group share: the group returned by the
+         *     ticket-group endpoints (`TicketGroup`) and the group nested in an event (`EventTicketGroup`).
+         *     Apart from `id` and `name`, any of them may be `null`.
+         */
+        TicketGroupBase: {
+            id?: components["schemas"]["ObjectId"];
+            name?: string;
+            description?: string | null;
+            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
+            capacity?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            /** @description Quantity discounts on the group's tickets. */
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
+            layout?: components["schemas"]["TicketGroupLayout"];
+            preselect?: components["schemas"]["TicketGroupPreselect"];
+            /** @description Your own reference for the group. */
+            reference?: string | null;
+        };
+        /**
+         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
+         *     `price` is the minimum the attendee may pay.
+         * @enum {string}
+         */
+        TicketPricing: "paid" | "free" | "pwyw";
+        /**
+         * TicketType
+         * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
+         *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
+         *     and `name`, any property may be `null`.
+         */
+        TicketType: {
+            id: components["schemas"]["ObjectId"];
+            name: string;
+            description?: string | null;
+            /** @description Your own reference for the ticket type. */
+            reference?: string | null;
+            /** @description The group the ticket type belongs to. */
+            ticketGroupId?: components["schemas"]["NullableObjectId"];
+            /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
+            price?: number | null;
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The amount suggested for `pwyw` pricing. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A former price shown struck through next to `price`. */
+            discountedFromPrice?: number | null;
+            /** @description The booking fee charged per ticket, if any. */
+            feeAmount?: number | null;
+            /** @description The most tickets of this type sold; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description The fewest tickets of this type per order. */
+            minQuantity?: number | null;
+            /** @description The most tickets of this type per order. */
+            maxQuantity?: number | null;
+            /** @description How many tickets of this type have been sold. */
+            quantitySold?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            showAvailableQuantity?: boolean | null;
+            showTicketSaleDates?: boolean | null;
+            image?: components["schemas"]["Image"] | null;
+        };
+        /**
+         * EventTicketGroup
+         * @description A ticket group as it is nested in an event (`Event.ticketGroups`), with its ticket types in
+         *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
+         */
+        EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
+            ticketTypes?: components["schemas"]["TicketType"][] | null;
+        };
+        /**
+         * Event
+         * @description An event page: a page of type `event` that sells tickets, with the event's details, its
+         *     ticket groups and ticket types, the settings every page has (`PageBase`), and the checkout
+         *     settings it shares with checkout pages (`PagePaymentSettings`).
+         */
+        Event: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & components["schemas"]["PagePaymentSettings"] & {
+            /** @enum {string} */
+            type?: "event";
+            eventDetails?: components["schemas"]["EventDetails"];
+            /** @description The event's ticket groups, each with its ticket types in full. */
+            ticketGroups?: components["schemas"]["EventTicketGroup"][] | null;
+            /** @description Whether the confirmation screen shows the event's name. */
+            showConfirmationEventName?: boolean | null;
+            /** @description Whether the confirmation screen shows the event's date and time. */
+            showConfirmationEventDateTime?: boolean | null;
+            /** @description Whether the confirmation screen shows the venue. */
+            showConfirmationEventLocation?: boolean | null;
+            /** @description Whether the confirmation screen shows the link to join online. */
+            showConfirmationEventMeetingLink?: boolean | null;
+            /** @description Whether the confirmation screen lists the tickets bought. */
+            showConfirmationEventTickets?: boolean | null;
+            /** @description Whether the confirmation screen has an add-to-calendar button. */
+            showConfirmationAddToCalendar?: boolean | null;
+        };
+        /** @description One page of events, newest first. */
+        EventList: {
+            data: components["schemas"]["Event"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * EventSettingsInput
+         * @description The settings that only events take, on creation and update (see `Event`).
+         */
+        EventSettingsInput: {
+            /** @description The title shown to visitors. Defaults to `name`. */
+            title?: string;
+            /** @description The event's description, as HTML or plain text. */
+            description?: string | null;
+            /** @description Whether the confirmation screen shows the event's name. */
+            showConfirmationEventName?: boolean | null;
+            /** @description Whether the confirmation screen shows the event's date and time. */
+            showConfirmationEventDateTime?: boolean | null;
+            /** @description Whether the confirmation screen shows the venue. */
+            showConfirmationEventLocation?: boolean | null;
+            /** @description Whether the confirmation screen shows the link to join online. */
+            showConfirmationEventMeetingLink?: boolean | null;
+            /** @description Whether the confirmation screen lists the tickets bought. */
+            showConfirmationEventTickets?: boolean | null;
+            /** @description Whether the confirmation screen has an add-to-calendar button. */
+            showConfirmationAddToCalendar?: boolean | null;
+        };
+        /**
+         * EventDetailsInput
+         * @description When and where the event takes place, how it is sold and taxed (see `EventDetails`). The
+         *     create and update bodies add their form of `discounts`.
+         */
+        EventDetailsInput: {
+            /**
+             * @description Whether attendees come to a venue, join online, or either. Defaults to `in_person`.
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** Format: date-time */
+            startDate?: string | null;
+            /** Format: date-time */
+            endDate?: string | null;
+            /**
+             * @description The IANA time zone the event's times are shown in.
+             * @example Europe/Lisbon
+             */
+            timezone?: string | null;
+            /** @description The venue's address. Needed for `in_person` and `hybrid` events. */
+            location?: string | null;
+            /** @description A map link for the venue. */
+            mapsLink?: string | null;
+            /** @description The link attendees use to join online, starting with `http://` or `https://`. Needed for `virtual` and `hybrid` events. */
+            meetingLink?: string | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /** @description The most tickets the event sells in total; leave it out or `null` for unlimited. */
+            capacity?: number | null;
+            /**
+             * @description The lowercase ISO 4217 currency of the ticket prices. Defaults to `usd`.
+             * @example eur
+             */
+            currency?: string | null;
+            /**
+             * @description The tax rate to charge on the tickets when the page's tax `mode` is `fixed`. At most one;
+             *     when it is left out on creation, the store's default rate is used.
+             */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Stops someone who has already registered or bought tickets from doing so again. Off by default. */
+            limitRegistrations?: components["schemas"]["PageToggle"];
+            /** @description Whether attendees get their tickets as PDF files. */
+            pdfTicketsEnabled?: boolean | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`. Defaults to the store's setting.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /**
+             * @description The Stripe tax code of the tickets.
+             * @example txcd_20030000
+             */
+            taxCode?: string | null;
+        } | null;
+        /**
+         * EventDiscountInput
+         * @description A quantity discount to set on the event (see `EventDiscount`). `quantityCondition` and
+         *     `minQuantity` are required. Give `amountOff` or `percentOff`, not both.
+         */
+        EventDiscountInput: {
+            /**
+             * @description Count every ticket in the order (`total_quantity`), or only the ticket types listed in
+             *     `ticketTypeIds` (`ticket_type_quantity`).
+             * @enum {string}
+             */
+            quantityCondition: "total_quantity" | "ticket_type_quantity";
+            /** @description The fewest tickets that earn the discount. */
+            minQuantity: number;
+            /** @description The most tickets that earn it; leave it out for no upper limit. */
+            maxQuantity?: number | null;
+            /** @description A fixed discount in the smallest unit of the event's currency. */
+            amountOff?: number | null;
+            /** @description A percentage discount. */
+            percentOff?: number | null;
+        };
+        /**
+         * CreateEventDiscountInput
+         * @description A quantity discount of an event being created. Its ticket types are named by the `key` they
+         *     have in the same request, or by the id of an existing ticket type; keys become ids when the
+         *     event is saved.
+         */
+        CreateEventDiscountInput: components["schemas"]["EventDiscountInput"] & {
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: ({
+                /**
+                 * @description The `key` of a ticket type in this request's `ticketGroups`.
+                 * @example conference-pass
+                 */
+                key: string;
+            } | {
+                id: components["schemas"]["ObjectId"];
+            })[] | null;
+        };
+        /**
+         * CreateEventDetailsInput
+         * @description The event details of an event being created (see `EventDetailsInput`).
+         */
+        CreateEventDetailsInput: components["schemas"]["EventDetailsInput"] & ({
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["CreateEventDiscountInput"][] | null;
+        } | null);
+        /**
+         * @description The settings of a ticket group that the create and update bodies share (the trigger is
+         *     declared by each body, because its form differs).
+         */
+        TicketGroupSettings: {
+            name?: string;
+            description?: string | null;
+            /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description Defaults to `enabled`. */
+            status?: components["schemas"]["TicketingStatus"] | null;
+            /** @description Defaults to `quantity`. */
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            /**
+             * Format: date-time
+             * @description When a `date_time_based` group goes on sale.
+             */
+            saleStartOn?: string | null;
+            /**
+             * Format: date-time
+             * @description When a `date_time_based` group stops selling.
+             */
+            saleEndOn?: string | null;
+            /** @description Defaults to `included`. */
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            /** @description Hides the group from the event page. */
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            /** @description Quantity discounts on the group's tickets. */
+            bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
+            layout?: components["schemas"]["TicketGroupLayout"];
+            preselect?: components["schemas"]["TicketGroupPreselect"];
+            /** @description Your own reference for the group. */
+            reference?: string | null;
+        };
+        /**
+         * @description The settings of a ticket type that the create and update bodies share (the trigger is
+         *     declared by each body, because its form differs). Prices are integers in the smallest unit
+         *     of the event's currency.
+         */
+        TicketTypeSettings: {
+            name?: string;
+            description?: string | null;
+            /** @description Your own reference for the ticket type. */
+            reference?: string | null;
+            /**
+             * @description The ticket price. For `pwyw` pricing it is the least an attendee may pay.
+             * @default 0
+             */
+            price?: number | null;
+            /** @description Defaults to `paid`. */
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The amount suggested for `pwyw` pricing. It must not be less than `price`. */
+            pwywSuggestedPrice?: number | null;
+            /** @description A former price shown struck through next to `price`. */
+            discountedFromPrice?: number | null;
+            /** @description A booking fee charged per ticket; `null` removes it. */
+            feeAmount?: number | null;
+            /** @description The most tickets of this type sold; `null` means unlimited. */
+            capacity?: number | null;
+            /** @description The fewest tickets of this type per order. */
+            minQuantity?: number | null;
+            /** @description The most tickets of this type per order. */
+            maxQuantity?: number | null;
+            status?: components["schemas"]["TicketingStatus"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            /** Format: date-time */
+            saleStartOn?: string | null;
+            /** Format: date-time */
+            saleEndOn?: string | null;
+            /** @description Hides the ticket type from the event page. */
+            hidden?: boolean | null;
+            hideWhenNotOnSale?: boolean | null;
+            hideWhenScheduled?: boolean | null;
+            hideWhenSoldOut?: boolean | null;
+            hideWhenUnavailable?: boolean | null;
+            /** @description Whether the event page shows how many tickets are left. */
+            showAvailableQuantity?: boolean | null;
+            /** @description Whether the event page shows when the ticket type is on sale. */
+            showTicketSaleDates?: boolean | null;
+            /** @description The id of an uploaded image file to show with the ticket type. */
+            imageId?: components["schemas"]["NullableObjectId"];
+        };
+        /**
+         * EventTicketTypeInput
+         * @description A ticket type created together with its event. `key` names the type within the request so
+         *     that another type's `triggerTicketTypeId` can point at it before it has an id; it is not
+         *     stored.
+         */
+        EventTicketTypeInput: components["schemas"]["TicketTypeSettings"] & {
+            /**
+             * @description A temporary handle for this ticket type, valid only within this request: other types'
+             *     triggers and the event's discounts can name the type by it.
+             */
+            key?: string | null;
+            /**
+             * @description The ticket type whose sale ending or selling out starts this type's sale (for the
+             *     `after_*` behaviours): the `key` of a type in the same request, or the id of an
+             *     existing type.
+             */
+            triggerTicketTypeId?: string | null;
+        };
+        /**
+         * @description The rule tying a new ticket group's `availabilityBehavior` to the fields it needs:
+         *     `date_time_based` needs `saleStartOn`, `saleEndOn` or both, and the three `after_*`
+         *     behaviours need a `triggerTicketGroupId`. The other behaviours, or leaving the behaviour out
+         *     (or `null`), need neither.
+         */
+        TicketGroupAvailabilityRule: {
+            /** @enum {unknown} */
+            availabilityBehavior?: "always_available" | "until_event_starts" | null;
+        } | {
+            /** @enum {unknown} */
+            availabilityBehavior: "date_time_based" | null;
+        } | {
+            /** @enum {unknown} */
+            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | null;
+            /** @description Required for these behaviours. */
+            triggerTicketGroupId: unknown;
+        };
+        /**
+         * EventTicketGroupInput
+         * @description A ticket group created together with its event, with its ticket types. `key` names the group
+         *     within the request so that another group's `triggerTicketGroupId` can point at it before it
+         *     has an id; it is not stored.
+         */
+        EventTicketGroupInput: components["schemas"]["TicketGroupSettings"] & {
+            /** @description A temporary handle for this group, valid only within this request. */
+            key?: string | null;
+            /**
+             * @description The group whose sale ending or selling out starts this group's sale (for the `after_*`
+             *     behaviours): the `key` of a group in the same request, or the id of an existing group.
+             */
+            triggerTicketGroupId?: string | null;
+            ticketTypes: components["schemas"]["EventTicketTypeInput"][];
+        } & components["schemas"]["TicketGroupAvailabilityRule"];
+        /**
+         * CreateEventRequest
+         * @description A new event page, created together with its ticket groups and ticket types. Only `name` is
+         *     required; every setting left out takes its default. When `ticketGroups` is left out, the
+         *     event gets one group with a free ticket.
+         */
+        CreateEventRequest: WithRequired<components["schemas"]["PageSettingsInput"], "name"> & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["CreatePageSettingsInput"] & components["schemas"]["EventSettingsInput"] & {
+            eventDetails?: components["schemas"]["CreateEventDetailsInput"];
+            /**
+             * @description The event's ticket groups, each with at least one ticket type. Groups and types can
+             *     refer to each other (as availability triggers, or in `eventDetails.discounts`) by
+             *     their `key` before they have ids.
+             */
+            ticketGroups?: components["schemas"]["EventTicketGroupInput"][] | null;
+        };
+        /** @description A single event. */
+        EventResponse: {
+            data: components["schemas"]["Event"];
+        };
+        /**
+         * UpdateEventDiscountInput
+         * @description A quantity discount of an event being updated; its ticket types are named by id.
+         */
+        UpdateEventDiscountInput: components["schemas"]["EventDiscountInput"] & {
+            /** @description The ticket types counted, for `ticket_type_quantity`. */
+            ticketTypeIds?: {
+                id: components["schemas"]["ObjectId"];
+            }[] | null;
+        };
+        /**
+         * UpdateEventDetailsInput
+         * @description The event details to change (see `EventDetailsInput`).
+         */
+        UpdateEventDetailsInput: components["schemas"]["EventDetailsInput"] & ({
+            /** @description Quantity discounts on the event's tickets. */
+            discounts?: components["schemas"]["UpdateEventDiscountInput"][] | null;
+        } | null);
+        /**
+         * UpdateEventRequest
+         * @description The event settings to change; the ones you leave out keep their values. Ticket groups,
+         *     ticket types and custom fields are changed with their own endpoints.
+         */
+        UpdateEventRequest: components["schemas"]["PageSettingsInput"] & components["schemas"]["PagePaymentSettingsInput"] & components["schemas"]["UpdatePageSettingsInput"] & components["schemas"]["EventSettingsInput"] & {
+            eventDetails?: components["schemas"]["UpdateEventDetailsInput"];
+        };
+        /**
+         * TicketGroup
+         * @description A ticket group of an event, as the ticket-group endpoints return it: its ticket types are
+         *     listed by id in `ticketTypeIds` (fetch them with the ticket-type endpoints). Inside an event
+         *     the group comes as an `EventTicketGroup` instead.
+         */
+        TicketGroup: components["schemas"]["TicketGroupBase"] & {
+            /** @description The ids of the group's ticket types. */
+            ticketTypeIds: components["schemas"]["ObjectId"][];
+        };
+        /** @description All ticket groups of an event, in one response. This list is not paginated. */
+        TicketGroupList: {
+            data: components["schemas"]["TicketGroup"][];
+        };
+        /**
+         * CreateTicketGroupRequest
+         * @description A new ticket group on an existing event. Only `name` is required. Add ticket types to it
+         *     afterwards with the ticket-type endpoints.
+         */
+        CreateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
+        } & components["schemas"]["TicketGroupAvailabilityRule"];
+        /** @description A single ticket group. */
+        TicketGroupResponse: {
+            data: components["schemas"]["TicketGroup"];
+        };
+        /**
+         * UpdateTicketGroupRequest
+         * @description The ticket-group settings to change; all are optional and the ones you leave out keep their
+         *     values. The availability rule of creation (sale dates for `date_time_based`, a trigger for the
+         *     `after_*` behaviours) is not enforced by this schema, since the group may already have them.
+         */
+        UpdateTicketGroupRequest: components["schemas"]["TicketGroupSettings"] & {
+            /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
+            triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description All ticket types of a ticket group, in one response. This list is not paginated. */
+        TicketTypeList: {
+            data: components["schemas"]["TicketType"][];
+        };
+        /**
+         * CreateTicketTypeRequest
+         * @description A new ticket type in a ticket group. Only `name` is required.
+         */
+        CreateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+        };
+        /** @description A single ticket type. */
+        TicketTypeResponse: {
+            data: components["schemas"]["TicketType"];
+        };
+        /**
+         * UpdateTicketTypeRequest
+         * @description The ticket-type settings to change; all are optional and the ones you leave out keep their
+         *     values. Set `ticketGroupId` to move the ticket type to another group of the event.
+         */
+        UpdateTicketTypeRequest: components["schemas"]["TicketTypeSettings"] & {
+            /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
+            triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+            /** @description The group to move the ticket type to. */
+            ticketGroupId?: components["schemas"]["ObjectId"];
+        };
+        /**
+         * @description Whether an admission ticket is valid. `PAID` tickets admit their attendee; `CANCELED`
+         *     tickets no longer do and cannot be checked in.
+         * @enum {string}
+         */
+        TicketStatus: "PAID" | "CANCELED";
+        /**
+         * @description `CHECKEDIN` when the attendee was admitted, `UNCHECKEDIN` when a check-in was undone.
+         * @enum {string}
+         */
+        TicketCheckInStatus: "CHECKEDIN" | "UNCHECKEDIN";
+        /**
+         * @description `QRSCAN` when the ticket's QR code was scanned, `MANUAL` when staff checked the attendee in by hand.
+         * @enum {string}
+         */
+        TicketCheckInMethod: "QRSCAN" | "MANUAL";
+        /**
+         * @description One check-in event on a ticket, as returned on `Ticket`. The older `LegacyTicket` shape
+         *     uses `LegacyTicketCheckIn` instead, which names the user `checkedInByUserId`.
+         */
+        TicketCheckIn: {
+            status: components["schemas"]["TicketCheckInStatus"];
+            method: components["schemas"]["TicketCheckInMethod"];
+            /** @description The id of the user who performed the check-in. */
+            checkedInBy: components["schemas"]["ObjectId"];
+            /** Format: date-time */
+            checkedInAt: string;
+        };
+        /** @description A key-value pair stored on a ticket by the seller, for example by a door app at check-in. */
+        TicketMetadataEntry: {
+            /** @example dietary */
+            key: string;
+            /** @example vegetarian */
+            value: string;
+            /**
+             * Format: date-time
+             * @description When the entry was stored.
+             */
+            addedAt: string;
+        };
+        /**
+         * Ticket
+         * @description An admission ticket: one per attendee, issued when a booking is paid or created through
+         *     `createBooking`. Amounts are integers in the smallest unit of `currency`, and are this
+         *     ticket's share of the booking.
+         *
+         *     This is the shape returned by `listTickets` and `updateTicket` and sent in the
+         *     `ticket.created` webhook. `validateTicket` answers with the older `LegacyTicket` shape
+         *     instead, which links the booking as `chargeId` (not `bookingId`), adds `checkInStatus`,
+         *     and names the checker `checkedInByUserId` (not `checkedInBy`).
+         *
+         *     Several fields are kept under older names for compatibility (`seller`, `charge`, `page`,
+         *     `ticketType`, `customer`, `customerEmail`, `customerName`); they are deprecated and carry
+         *     the same values as their replacements.
+         */
+        Ticket: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description A short uppercase code printed on the ticket, handy for looking it up by hand.
+             * @example K7Q2M9XA
+             */
+            ticketShortId: string;
+            /**
+             * @description The opaque value encoded in the ticket's QR code. Pass it to `validateTicket` to check
+             *     the attendee in.
+             * @example 9f1c27e4b8a34d0e8a6f5b21c3d7e904
+             */
+            checkInCode: string;
+            status: components["schemas"]["TicketStatus"];
+            /**
+             * @description The order number of the booking; every ticket of a booking shares it.
+             * @example 10004512
+             */
+            orderId: string;
+            /** @description The booking the ticket was issued for. */
+            bookingId: components["schemas"]["ObjectId"];
+            /** @description The event page. */
+            pageId: components["schemas"]["ObjectId"];
+            /** @description The ticket type that was booked. */
+            ticketTypeId: components["schemas"]["ObjectId"];
+            sellerId: components["schemas"]["ObjectId"];
+            /** @description The customer who made the booking. */
+            customerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The email of the person the ticket admits, lowercased.
+             * @example sofia.almeida@example.com
+             */
+            attendeeEmail: string;
+            /**
+             * @description The name of the person the ticket admits, when known.
+             * @example Sofia Almeida
+             */
+            attendeeName?: string;
+            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
+            pricing?: components["schemas"]["TicketPricing"];
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency?: string;
+            /** @description The ticket's price before any reduction. */
+            originalPrice: number;
+            /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
+            discountAmount: number;
+            /** @description The coupon discount on this ticket. */
+            couponAmount: number;
+            /** @description The amount waived because the booking was complimentary. */
+            complimentaryAmount?: number | null;
+            taxAmount: number;
+            /** @description The booking fee charged for this ticket. */
+            feeAmount: number;
+            /**
+             * @description What the ticket brought in: `originalPrice` − `discountAmount` − `couponAmount` −
+             *     `complimentaryAmount` + `taxAmount` + `feeAmount`.
+             */
+            revenue: number;
+            /** @description Every check-in and undone check-in of the ticket, oldest first. Empty if it was never scanned. */
+            checkIns: components["schemas"]["TicketCheckIn"][];
+            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
+            latestCheckIn?: components["schemas"]["TicketCheckIn"];
+            /** @description Key-value pairs the seller stored on the ticket, at most 20. */
+            metadata: components["schemas"]["TicketMetadataEntry"][];
+            /** @description True for live data, false for test data. */
+            livemode: boolean;
+            /**
+             * Format: date-time
+             * @description When the booking was placed.
+             */
+            orderedAt: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was canceled. Absent while the ticket is valid.
+             */
+            canceledAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @deprecated
+             * @description Use `sellerId`.
+             */
+            seller: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `bookingId`.
+             */
+            charge: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `pageId`.
+             */
+            page: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `ticketTypeId`.
+             */
+            ticketType: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `customerId`.
+             */
+            customer: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description Use `attendeeEmail`.
+             */
+            customerEmail: string;
+            /**
+             * @deprecated
+             * @description Use `attendeeName`.
+             */
+            customerName?: string;
+        };
+        /** @description One page of tickets, newest first. */
+        TicketList: {
+            data: components["schemas"]["Ticket"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /**
+         * @description One metadata change on a ticket. Changes are applied key by key: a string `value` adds
+         *     the key or replaces its value, `null` deletes the key, and keys you do not name are left
+         *     as they are.
+         */
+        TicketMetadataInput: {
+            /** @example dietary */
+            key: string;
+            /**
+             * @description The new value, or `null` to delete the key.
+             * @example vegetarian
+             */
+            value: string | null;
+        };
+        /**
+         * @description The ticket fields to change. Send at least one; an empty body is rejected with 400.
+         *     The attendee's email can be replaced but not cleared; `attendeeName: null` clears the
+         *     name. `metadata` is applied key by key (see `TicketMetadataInput`): named keys are added,
+         *     replaced or, with a `null` value, deleted, and other keys are kept. A ticket holds at
+         *     most 20 metadata entries.
+         */
+        UpdateTicketRequest: {
+            /**
+             * Format: email
+             * @description Stored lowercased.
+             */
+            attendeeEmail?: string;
+            /** @description The attendee's name, or `null` to clear it. */
+            attendeeName?: string | null;
+            metadata?: components["schemas"]["TicketMetadataInput"][];
+        };
+        /** @description A single ticket. */
+        TicketResponse: {
+            data: components["schemas"]["Ticket"];
+        };
+        /**
+         * @description One metadata change sent with a check-in, applied to the ticket key by key as in
+         *     `updateTicket`: a string `value` adds the key or replaces its value, `null` deletes the key,
+         *     and keys you do not name are left as they are. Unlike `updateTicket`'s, the API's schema for
+         *     these entries does not forbid other properties besides `key` and `value`.
+         */
+        CheckInMetadataInput: {
+            /** @example gate */
+            key: string;
+            /**
+             * @description The new value, or `null` to delete the key.
+             * @example B
+             */
+            value: string | null;
+        };
+        /**
+         * @description Optional details to store while checking the ticket in. `metadata` is applied to the
+         *     ticket key by key, as in `updateTicket`.
+         */
+        ValidateTicketRequest: {
+            metadata?: components["schemas"]["CheckInMetadataInput"][];
+        };
+        /**
+         * @description One check-in event in the older ticket shape (`LegacyTicket`), returned only by
+         *     `validateTicket`. It holds the same information as `TicketCheckIn`, but the user who
+         *     performed it is `checkedInByUserId` rather than `checkedInBy`.
+         */
+        LegacyTicketCheckIn: {
+            status: components["schemas"]["TicketCheckInStatus"];
+            method: components["schemas"]["TicketCheckInMethod"];
+            /** @description The id of the user who performed the check-in. */
+            checkedInByUserId: components["schemas"]["ObjectId"];
+            /** Format: date-time */
+            checkedInAt: string;
+        };
+        /**
+         * LegacyTicket
+         * @description The older ticket shape (called `TicketModel` by the vendor), returned only inside the
+         *     result of `validateTicket`. It describes the same ticket as `Ticket` but differs from it:
+         *     - the booking is `chargeId` (`Ticket` has `bookingId` and the deprecated `charge`);
+         *     - it has a `checkInStatus` field;
+         *     - check-ins (`LegacyTicketCheckIn`) name the user `checkedInByUserId` (`Ticket` uses
+         *       `checkedInBy`).
+         *
+         *     Clients must ignore keys they do not know. Amounts are integers in the smallest unit of
+         *     `currency`.
+         */
+        LegacyTicket: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The short code printed on the ticket.
+             * @example K7Q2M9XA
+             */
+            ticketShortId: string;
+            status: components["schemas"]["TicketStatus"];
+            /** @description Whether the attendee is checked in now (`CHECKEDIN`) or not (`UNCHECKEDIN`). */
+            checkInStatus?: components["schemas"]["TicketCheckInStatus"];
+            /**
+             * @description The order number of the booking; every ticket of a booking shares it.
+             * @example 10004512
+             */
+            orderId: string;
+            /** @description The booking the ticket was issued for (`bookingId` on `Ticket`). */
+            chargeId: components["schemas"]["ObjectId"];
+            /** @description The event page. */
+            pageId: components["schemas"]["ObjectId"];
+            ticketTypeId: components["schemas"]["ObjectId"];
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @deprecated
+             * @description The attendee's email under its older name; use `attendeeEmail`.
+             * @example sofia.almeida@example.com
+             */
+            customerEmail: string;
+            /**
+             * @description The email of the person the ticket admits.
+             * @example sofia.almeida@example.com
+             */
+            attendeeEmail: string;
+            /**
+             * @description The name of the person the ticket admits, when known.
+             * @example Sofia Almeida
+             */
+            attendeeName?: string;
+            /**
+             * @deprecated
+             * @description The attendee's name under its older name; use `attendeeName`.
+             */
+            customerName?: string;
+            /** @description How the ticket type was priced. Absent on tickets issued before this field existed. */
+            pricing?: components["schemas"]["TicketPricing"];
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency?: string;
+            /** @description The ticket's price before any reduction. */
+            originalPrice: number;
+            /** @description The discount on this ticket other than the coupon (see `couponAmount`). */
+            discountAmount: number;
+            /** @description The coupon discount on this ticket. */
+            couponAmount: number;
+            /** @description The amount waived because the booking was complimentary. */
+            complimentaryAmount?: number;
+            taxAmount: number;
+            /** @description The booking fee charged for this ticket. */
+            feeAmount: number;
+            /** @description What the ticket brought in, computed as on `Ticket`. */
+            revenue: number;
+            /** @description Every check-in and undone check-in of the ticket. */
+            checkIns: components["schemas"]["LegacyTicketCheckIn"][];
+            /** @description The most recent entry of `checkIns`. Absent if the ticket was never checked in. */
+            latestCheckIn?: components["schemas"]["LegacyTicketCheckIn"];
+            /** @description Key-value pairs the seller stored on the ticket. */
+            metadata?: components["schemas"]["TicketMetadataEntry"][];
+            livemode: boolean;
+            /**
+             * Format: date-time
+             * @description When the booking was placed.
+             */
+            orderedAt: string;
+            /**
+             * Format: date-time
+             * @description When the ticket was canceled. Absent while the ticket is valid.
+             */
+            canceledAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The outcome of a check-in. `ticket` is in the older `LegacyTicket` shape, not `Ticket`. */
+        TicketValidationResult: {
+            /** @description Whether the check-in succeeded. */
+            success: boolean;
+            ticket: components["schemas"]["LegacyTicket"];
+            /** @description A human-readable note about the outcome. */
+            message?: string;
+        };
+        /** @description The result of checking a ticket in. */
+        TicketValidationResponse: {
+            data: components["schemas"]["TicketValidationResult"];
+        };
+        /** @description The booking fee of a ticket line on a booking. */
+        BookingTicketFee: {
+            /** @description The fee's label. */
+            name?: string | null;
+            /** @description The fee per ticket, in the smallest currency unit. */
+            amount?: number | null;
+            /** @description The fee for all tickets of the line, in the smallest currency unit. */
+            totalAmount?: number | null;
+            display?: components["schemas"]["TicketFeeDisplay"] | null;
+        };
+        /**
+         * @description One ticket type bought on a booking, with its quantity and prices as they were at the
+         *     time. These are line items, not the issued admission tickets: list those with
+         *     `listTickets` and the `bookingId` filter. Amounts are integers in the smallest unit of the
+         *     booking's `currency`.
+         */
+        BookingTicketLineItem: {
+            ticketTypeId?: components["schemas"]["NullableObjectId"];
+            /** @description The ticket type's name. */
+            name?: string | null;
+            /** @description The seller's own reference for the ticket type. */
+            reference?: string | null;
+            ticketGroupId?: components["schemas"]["NullableObjectId"];
+            ticketGroupName?: string | null;
+            /** @description The seller's own reference for the ticket group. */
+            ticketGroupReference?: string | null;
+            /** @description The capacity of the ticket group; `null` when unlimited. */
+            ticketGroupCapacity?: number | null;
+            /** @description The capacity of the ticket type; `null` when unlimited. */
+            capacity?: number | null;
+            /** @description How many tickets of this type were booked. */
+            quantity?: number | null;
+            pricing?: components["schemas"]["TicketPricing"] | null;
+            /** @description The unit price. */
+            price?: number | null;
+            /** @description The unit price before any reduction. */
+            originalPrice?: number | null;
+            /** @description The quantity discount that applied to this line. */
+            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            fee?: components["schemas"]["BookingTicketFee"] | null;
+        };
+        /**
+         * Booking
+         * @description An order placed on an event page: a charge, with the same fields as a payment, plus the
+         *     ticket line items that were bought. Use `id` as the pagination cursor. A paid booking
+         *     issues one `Ticket` per admission; list them with `listTickets` and the `bookingId`
+         *     filter.
+         *
+         *     A complimentary booking (`isComplimentary: true`) is recorded as `paid` with `amount`,
+         *     `amountPaid` and `amountDue` of 0, and `complimentaryDiscountAmount` holds the value given
+         *     away.
+         */
+        Booking: components["schemas"]["ChargeBase"] & {
+            /** @description The event's title at the time of booking. */
+            eventTitle?: string | null;
+            /** @description The ticket types and quantities that were booked. */
+            tickets?: components["schemas"]["BookingTicketLineItem"][] | null;
+            /** @description The booking fees actually charged, in the smallest currency unit; 0 on complimentary bookings. */
+            ticketFeesAmount?: number | null;
+        };
+        /** @description One page of bookings, newest first. */
+        BookingList: {
+            data: components["schemas"]["Booking"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A billing or shipping address given for an address field when creating a booking. */
+        BookingAddressInput: {
+            name?: string;
+            phone?: string;
+            line1?: string;
+            line2?: string;
+            city?: string;
+            postalCode?: string;
+            /** @description State, county, province or region. */
+            region?: string;
+            /** @description Another name for `region`. */
+            state?: string;
+            /**
+             * @description Two-letter ISO 3166-1 country code.
+             * @example PT
+             */
+            country: string;
+        };
+        /** @description The answer to an address field when creating a booking. */
+        BookingAddressFieldValue: {
+            billing?: components["schemas"]["BookingAddressInput"];
+            shipping?: components["schemas"]["BookingAddressInput"];
+            /** @description True when the billing and shipping addresses are the same. */
+            sameAsShipping?: boolean;
+        };
+        /** @description Extra data for a field answer. For tax-id fields, `type` is the kind of tax id. */
+        BookingFieldMeta: {
+            /** @example gb_vat */
+            type: string;
+        };
+        /** @description The answer to one of the event's custom checkout fields. */
+        BookingFieldInput: {
+            /** @description The event field being answered. */
+            fieldId: components["schemas"]["ObjectId"];
+            /** @description The answer; a string, or an object for address fields. */
+            value: string | components["schemas"]["BookingAddressFieldValue"];
+            meta?: components["schemas"]["BookingFieldMeta"];
+        };
+        /**
+         * @description Records the booking for manual collection, by invoice or cash on delivery. The booking is
+         *     created with status `unpaid`.
+         */
+        BookingPaymentOptionInput: {
+            /** @enum {string} */
+            manualType: "invoice" | "cash_on_delivery";
+        };
+        /**
+         * @description A booking to record on an event page. Name the ticket types and quantities in `tickets`
+         *     and answer the event's fields in `fields`: every required field, and always the email
+         *     field, from which the customer is created.
+         *
+         *     Two options change how the booking is recorded:
+         *     - with `paymentOption`, it is recorded as `unpaid`, for collection by invoice or cash on
+         *       delivery;
+         *     - with `complimentary: true`, it is recorded as `paid` free of charge (`amount`,
+         *       `amountPaid` and `amountDue` are 0, `isComplimentary` is true and
+         *       `complimentaryDiscountAmount` holds the value given away).
+         *
+         *     `complimentary: true` cannot be combined with `paymentOption` or `couponId`; the API
+         *     rejects that with 400. The variants below encode the rule.
+         */
+        CreateBookingRequest: {
+            /** @description The event page to book. */
+            eventId: components["schemas"]["ObjectId"];
+            /** @description The quantity to book of each ticket type, keyed by ticket type id. */
+            tickets: {
+                [key: string]: number;
+            };
+            /**
+             * @description The price per ticket chosen for each pay-what-you-want ticket type, keyed by ticket
+             *     type id, in the smallest currency unit. Required for every pay-what-you-want ticket
+             *     type in `tickets`.
+             */
+            ticketPwywAmounts?: {
+                [key: string]: number;
+            };
+            fields: components["schemas"]["BookingFieldInput"][];
+            paymentOption?: components["schemas"]["BookingPaymentOptionInput"];
+            /** @description True to record the booking free of charge. Not allowed with `paymentOption` or `couponId`. */
+            complimentary?: boolean;
+            /** @description A coupon to apply to the booking. */
+            couponId?: components["schemas"]["ObjectId"];
+            /** @description Attribution parameters to store on the booking, such as UTM tags. */
+            queryParameters?: {
+                [key: string]: string;
+            };
+        } & ({
+            complimentary?: never;
+        } | {
+            /** @constant */
+            complimentary: false;
+        } | {
+            /** @constant */
+            complimentary: true;
+            paymentOption?: never;
+            couponId?: never;
+        });
+        /** @description A single booking. */
+        BookingResponse: {
+            data: components["schemas"]["Booking"];
+        };
+        /**
+         * Format: binary
+         * @description The raw bytes of a PDF document.
+         */
+        PdfFile: Blob;
+        /** @description One page of products, newest first. */
+        ProductList: {
+            data: components["schemas"]["Product"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single product. */
+        ProductResponse: {
+            data: components["schemas"]["Product"];
+        };
+        /** @description A variant option in a product update, which may name an existing option by `id`. */
+        UpdateProductVariantOptionInput: components["schemas"]["ProductVariantOptionInput"] & {
+            /** @description The id of an existing option to change. Leave out for a new option. */
+            id?: components["schemas"]["ObjectId"];
+        };
+        /** @description A variant in a product update, which may name an existing variant (and its options) by `id`. */
+        UpdateProductVariantInput: components["schemas"]["ProductVariantInput"] & {
+            /** @description The id of an existing variant to change. Leave out for a new variant. */
+            id?: components["schemas"]["ObjectId"];
+            options?: components["schemas"]["UpdateProductVariantOptionInput"][];
+        };
+        /**
+         * UpdateProductRequest
+         * @description The product fields to change; fields you leave out keep their values. The fields are those
+         *     of a checkout page's `productData` (`ProductDetailsInput`), and existing variants and options
+         *     can be named by `id`. A product with several prices is updated through `prices` (`price` only
+         *     works while it has at most one).
+         *
+         *     An order bump product (`role` `orderbump`) stays simple: a single price, without variants,
+         *     bulk discounts, license keys, pay what you want or payment plans. Updating products needs
+         *     the order bump beta: stores without it get `403`.
+         */
+        UpdateProductRequest: {
+            /**
+             * @description The product's name.
+             * @example Brand Strategy Workshop
+             */
+            title?: string | null;
+            /** @description The product's description, as HTML or plain text. */
+            description?: string | null;
+            /** @description The product's price given on its own. Only while the product has at most one price; use `prices` otherwise. */
+            price?: components["schemas"]["SinglePriceInput"] | null;
+            /** @description The product's prices. When sent, it wins over `price`. */
+            prices?: components["schemas"]["PriceInput"][];
+            /** @description The price selected when the checkout opens. */
+            defaultPriceId?: components["schemas"]["NullableObjectId"];
+            /** @description How the checkout presents a choice of several prices. */
+            pricePicker?: components["schemas"]["PricePicker"] | null;
+            /** @description Groups of options the customer chooses from at checkout. */
+            variants?: components["schemas"]["UpdateProductVariantInput"][] | null;
+            /** @description Whether the customer must make a choice in the variants. Default `false`. */
+            variantsRequired?: boolean | null;
+            /** @description Bulk discount tiers, applied when the customer buys enough. */
+            discounts?: components["schemas"]["ProductDiscountInput"][] | null;
+            /** @description The product's images, as uploaded image files (see `POST /v1/files/upload`); the first is the main image. */
+            imageIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Files the customer can download after paying. */
+            fileIds?: components["schemas"]["ObjectId"][] | null;
+            /** @description Let customers keep access to the files after their subscription ends. */
+            enableFileAccessForInactiveSubscriptions?: boolean | null;
+            /** @description Generate a license key for each purchase. */
+            generateLicenseKeys?: boolean | null;
+            /** @description The product's stock keeping unit. */
+            sku?: string | null;
+            /** @description Whether stock is unlimited; `stock` is then ignored. */
+            hasUnlimitedStock?: boolean | null;
+            /** @description How many units are left to sell. */
+            stock?: number | null;
+            /** @description Duplicate-payment prevention (one-time prices only). */
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            /** @description Duplicate-subscription prevention. */
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            /** @description The tax rate to charge when the page uses fixed tax rates (at most one). */
+            fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
+            taxBehavior?: components["schemas"]["ProductTaxBehavior"];
+            /**
+             * @description The Stripe Tax product tax code (`txcd_...`). The store's Stripe Tax settings apply when it is left out.
+             * @example txcd_10000000
+             */
+            taxCode?: string | null;
+        };
+        /**
+         * @description What the file is for. `image`: a public image (product photos, logos, ...), served from its
+         *     `location` to anyone; JPEG, PNG, GIF and WebP are accepted. `file`: a private file (PDFs,
+         *     documents, ...) that customers get after checkout or in the customer portal, downloaded
+         *     through a short-lived link.
+         * @enum {string}
+         */
+        FilePurpose: "image" | "file";
+        /**
+         * @description A `multipart/form-data` body with the file and what it is for. Files are limited to 10 MB
+         *     (`413` above that); a file type the API does not accept for the purpose gets `415`.
+         */
+        UploadFileRequest: {
+            /**
+             * Format: binary
+             * @description The file's bytes, at most 10 MB, sent with its file name. The API answers `400` when
+             *     the file is missing.
+             */
+            file?: Blob;
+            purpose: components["schemas"]["FilePurpose"];
+        };
+        /**
+         * UploadedFile
+         * @description A file stored by Checkout Page. Attach it by id wherever the API takes file or image ids
+         *     (for example a product's `fileIds` and `imageIds`).
+         */
+        UploadedFile: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * Format: uri
+             * @description Where the file is stored. Images are public at this URL; private files are fetched through `GET /v1/files/{fileId}/download`.
+             * @example https://files.checkoutpage.com/6630b2f1c4e8a91d2f7b3a10/workshop-cover.jpg
+             */
+            location: string;
+            /**
+             * @description The file name, as uploaded.
+             * @example workshop-cover.jpg
+             */
+            name: string;
+            purpose: components["schemas"]["FilePurpose"];
+            /**
+             * @description The file's MIME type.
+             * @example image/jpeg
+             */
+            type: string;
+            /**
+             * @description The size in bytes.
+             * @example 248311
+             */
+            size: number;
+            /**
+             * @description The width in pixels; images only.
+             * @example 1600
+             */
+            width?: number;
+            /**
+             * @description The height in pixels; images only.
+             * @example 900
+             */
+            height?: number;
+            /**
+             * Format: date-time
+             * @description When the file was uploaded.
+             */
+            createdAt: string;
+        };
+        /** @description The uploaded file. */
+        UploadedFileResponse: {
+            data: components["schemas"]["UploadedFile"];
+        };
+        /**
+         * FileDeletion
+         * @description The outcome of deleting a file.
+         */
+        FileDeletion: {
+            /** @description True when the file was deleted. */
+            success: boolean;
+            /** @description A human-readable confirmation. */
+            message: string;
+        };
+        /** @description The outcome of deleting a file, wrapped in `data`. */
+        FileDeletionResponse: {
+            data: components["schemas"]["FileDeletion"];
+        };
+        /**
+         * FileDownload
+         * @description A short-lived link to download a private file.
+         */
+        FileDownload: {
+            /**
+             * Format: uri
+             * @description The presigned download URL. Anyone holding it can download the file until it expires.
+             */
+            url: string;
+            /**
+             * @description How many seconds the URL stays valid after the answer was sent (the API gives 300, five minutes).
+             * @example 300
+             */
+            expiresIn: number;
+        };
+        /** @description A download link for a private file. */
+        FileDownloadResponse: {
+            data: components["schemas"]["FileDownload"];
+        };
+        /**
+         * @description Where the invoice stands: `draft` (not finalised yet), `open` (awaiting payment), `paid`,
+         *     `uncollectible` (payment failed and was given up), `refunded`, `partially_refunded`, or
+         *     `void` (canceled).
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "open" | "paid" | "uncollectible" | "refunded" | "partially_refunded" | "void";
+        /** @description The buyer's billing details as entered at checkout. May be empty, for example for digital products. */
+        InvoiceBilling: {
+            name?: string | null;
+            /** @description The buyer's email, in lower case. */
+            email?: string | null;
+            /** @description The buyer's phone number, as typed. */
+            phone?: string | null;
+            /** @description The buyer's tax number, such as a VAT or GST number. */
+            taxId?: string | null;
+            /** @description The kind of tax number, such as `eu_vat` or `us_ein`. */
+            taxIdType?: string | null;
+            address?: components["schemas"]["Address"] | null;
+        };
+        /** @description The store's details printed on the invoice. */
+        InvoiceSellerBilling: {
+            /** @description The store's legal or display name. */
+            name?: string | null;
+            /** @description The store's billing or support email. */
+            email?: string | null;
+            /** @description The store's tax registration number. */
+            taxId?: string | null;
+            address?: components["schemas"]["Address"] | null;
+        };
+        /** @description One line of an invoice. */
+        InvoiceLineItem: {
+            /**
+             * @description What the line bills: a `product` (or its price), a `setupFee`, a chosen `variantOption`,
+             *     a `ticket`, or a `ticketFee` (the per-ticket fee of the ticket line before it).
+             * @enum {string|null}
+             */
+            type?: "product" | "setupFee" | "variantOption" | "ticket" | "ticketFee" | null;
+            /**
+             * @description The line's label, usually the product title or option name.
+             * @example Brand Strategy Workshop
+             */
+            name?: string | null;
+            /** @description How many units were bought. */
+            quantity?: number | null;
+            /** @description The price of one unit before discounts, in the smallest currency unit. */
+            unitPrice?: number | null;
+            /** @description The line total (`quantity` times `unitPrice`) before discounts, in the smallest currency unit. */
+            amount?: number | null;
+            /** @description The bulk discount taken off this line, in the smallest currency unit. */
+            bulkDiscountAmount?: number | null;
+            /** @description The coupon behind `couponDiscountAmount`. */
+            couponCode?: string | null;
+            /** @description The coupon discount taken off this line, in the smallest currency unit. */
+            couponDiscountAmount?: number | null;
+        };
+        /**
+         * Invoice
+         * @description The invoice of a payment or booking (a charge). Read-only: invoices are created from
+         *     charges; `POST /v1/invoices/{id}/regenerate` only renders the PDF again.
+         */
+        Invoice: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the invoice belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The invoice number shown to the buyer.
+             * @example 2026-000042
+             */
+            invoiceNumber?: string | null;
+            /** @description A stable UUID of the invoice, used in its links. */
+            invoiceUuid?: string | null;
+            /**
+             * @description A presigned link to the invoice PDF, safe to share with the buyer. It expires one hour
+             *     after the answer; fetch the invoice again for a fresh one. `null` when no PDF exists
+             *     (for example for drafts).
+             */
+            invoiceUrl?: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** @description True for a live invoice, false for a test-mode one. */
+            livemode: boolean;
+            /** @description The payment or booking the invoice was made from. Refund details live on that charge. */
+            chargeId?: components["schemas"]["NullableObjectId"];
+            /**
+             * @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge.
+             * @enum {string|null}
+             */
+            chargeType?: "payment" | "booking" | null;
+            /** @description The customer billed. */
+            customerId?: components["schemas"]["NullableObjectId"];
+            /** @description The buyer's name, copied from the charge (or the customer). */
+            customerName?: string | null;
+            /** @description The buyer's email, copied from the charge (or the customer). */
+            customerEmail?: string | null;
+            /** @description The title of the first product line. */
+            productTitle?: string | null;
+            /** @description The buyer's billing details. */
+            billing?: components["schemas"]["InvoiceBilling"] | null;
+            /** @description The store's details on the invoice. */
+            sellerBilling?: components["schemas"]["InvoiceSellerBilling"] | null;
+            /** @description The buyer's purchase-order number. */
+            poNumber?: string | null;
+            /** @description The store's label for the purchase-order number, such as "Purchase order" or "Reference". */
+            poNumberLabel?: string | null;
+            /** @description What was billed, line by line. */
+            lineItems?: components["schemas"]["InvoiceLineItem"][] | null;
+            /**
+             * @description Lowercase ISO 4217 currency code.
+             * @example eur
+             */
+            currency: string;
+            /**
+             * @description The invoice total, in the smallest currency unit.
+             * @example 45000
+             */
+            amount: number;
+            /** @description The sum of the lines before discounts and tax. */
+            subtotal?: number | null;
+            /** @description The subtotal after bulk, coupon and complimentary discounts, before tax. */
+            subtotalAfterDiscount?: number | null;
+            /** @description The total without tax. */
+            amountExcludingTax?: number | null;
+            /** @description The tax on the invoice. */
+            taxAmount?: number | null;
+            /** @description What has been paid; equal to `amount` once the invoice is `paid`. */
+            amountPaid?: number | null;
+            /** @description What is still owed; non-zero only on `open` and `uncollectible` invoices. */
+            amountDue?: number | null;
+            /** @description What has been refunded. */
+            amountRefunded?: number | null;
+            /** @description The total converted to US cents at the time of the invoice. */
+            amountUsd?: number | null;
+            /** @description The coupon redeemed, if any. */
+            coupon?: components["schemas"]["AppliedCoupon"] | null;
+            /** @description The bulk discount that applied, if any. */
+            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            /** @description For a complimentary booking, the discount that brought its total to zero. */
+            complimentaryDiscountAmount?: number | null;
+            /** @description Extra fees on the invoice, such as shipping or processing. */
+            fees?: components["schemas"]["ChargeFee"][] | null;
+            /** @description How tax was computed; `null` when the invoice has no tax. */
+            taxSource?: components["schemas"]["TaxSource"] | null;
+            /** @description The tax lines of the invoice. */
+            taxBreakdown?: components["schemas"]["TaxBreakdownItem"][] | null;
+            /** @description The fixed tax rates that applied, as they were when the invoice was made (later edits or deletion of a rate do not change them). */
+            taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
+            /**
+             * Format: date-time
+             * @description When the invoice was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the invoice was last changed.
+             */
+            updatedAt: string;
+        };
+        /** @description One page of invoices, newest first. */
+        InvoiceList: {
+            data: components["schemas"]["Invoice"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
+        /** @description A single invoice. */
+        InvoiceResponse: {
+            data: components["schemas"]["Invoice"];
+        };
+        /** @description An empty object. Regenerating takes no options. */
+        RegenerateInvoiceRequest: Record<string, never>;
+        /**
+         * TaxRate
+         * @description A fixed tax rate the store charges on pages that use fixed tax rates (rather than Stripe
+         *     Tax), kept in sync with a tax rate in the connected Stripe account.
+         */
+        TaxRate: {
+            id: components["schemas"]["ObjectId"];
+            /** @description The store the rate belongs to. */
+            sellerId: components["schemas"]["ObjectId"];
+            /**
+             * @description The id of the matching tax rate in Stripe.
+             * @example txr_1PqR2sT3uV4wX5yZ6a7b8c9d
+             */
+            stripeId: string;
+            /**
+             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
+             * @example VAT
+             */
+            displayName: string;
+            /**
+             * @description The rate in percent (`20` is 20 %).
+             * @example 20
+             */
+            percentage: number;
+            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
+            inclusive: boolean;
+            /** @description Whether this is the store's default rate, applied to pages that use fixed tax rates when they name no rate. */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description When the rate was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the rate was last changed.
+             */
+            updatedAt: string;
+        };
+        /** @description Every tax rate of the store, newest first. This list is not paginated. */
+        TaxRateList: {
+            data: components["schemas"]["TaxRate"][];
+        };
+        /** @description The tax rate to create. The percentage and whether it is inclusive cannot be changed later. */
+        CreateTaxRateRequest: {
+            /**
+             * @description The short name of the tax shown at checkout and on invoices, such as VAT, GST or Sales Tax.
+             * @example VAT
+             */
+            displayName: string;
+            /**
+             * @description The rate in percent (`20` is 20 %).
+             * @example 20
+             */
+            percentage: number;
+            /** @description Whether prices already include the tax (`true`) or the tax is added on top (`false`). */
+            inclusive: boolean;
+            /** @description Make this the store's default rate for pages that use fixed tax rates. */
+            default?: boolean;
+        };
+        /** @description A single tax rate. */
+        TaxRateResponse: {
+            data: components["schemas"]["TaxRate"];
+        };
+        /** @description The tax rate fields to change; fields you leave out keep their values. Only the name and the default flag can change. */
+        UpdateTaxRateRequest: {
+            /**
+             * @description The short name of the tax shown at checkout and on invoices. A new name is synced to Stripe.
+             * @example VAT
+             */
+            displayName?: string;
+            /** @description Make this the store's default rate for pages that use fixed tax rates. */
+            default?: boolean;
+        };
+        /**
+         * ThemeScope
+         * @description Who owns a theme: `global` for a built-in theme every store can use (read-only: copy it
+         *     with `baseThemeId` to change it), `seller` for a theme the store created.
+         * @enum {string}
+         */
+        ThemeScope: "global" | "seller";
+        /**
+         * Theme
+         * @description A named design that pages can use: colours, fonts, layout settings and replacement texts.
+         *     Built-in themes (`scope: global`) are shared by every store and read-only; a store's own
+         *     themes (`scope: seller`) can be changed and deleted. A page applies its own
+         *     `themeOverrides` on top of its theme.
+         */
+        Theme: {
+            id: components["schemas"]["ObjectId"];
+            /**
+             * @description The theme's name, unique among the store's themes.
+             * @example Acme teal
+             */
+            name: string;
+            scope: components["schemas"]["ThemeScope"];
+            /**
+             * @description `true` for a retired built-in theme. It is listed only while one of the store's pages
+             *     still uses it, and it cannot be given to another page.
+             */
+            deprecated: boolean;
+            /**
+             * Format: date-time
+             * @description When the theme was created. May be `null`; the API does not say when.
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the theme was last changed. May be `null`; the API does not say when.
+             */
+            updatedAt: string | null;
+            /** @description The theme's design values. Properties that are not set may be left out or be `null`. */
+            variables: components["schemas"]["ThemeOverrides"];
+        };
+        /** @description One page of themes, newest first. */
+        ThemeList: {
+            data: components["schemas"]["Theme"][];
+            has_more: components["schemas"]["HasMore"];
+            total: components["schemas"]["ListTotal"];
+        };
         /**
          * @description A new theme for the store. Start from an existing theme with `baseThemeId` to copy its
          *     whole design, then set what should differ in `variables`.
@@ -7080,16 +8673,6 @@ export interface components {
             data: components["schemas"]["TicketEventData"];
         };
         /**
-         * Submission
-         * @description A response submitted on a form page. Its full field list is not publicly documented, so
-         *     this schema declares no fields and accepts any; read the properties you need defensively.
-         *     What is known: the submissions list filters them by form page, customer, status
-         *     (`succeeded` or `failed`), creation time and live or test mode.
-         */
-        Submission: {
-            [key: string]: unknown;
-        };
-        /**
          * SubmissionEventData
          * @description The `data` of a form submission event: the form submission.
          */
@@ -7115,18 +8698,6 @@ export interface components {
             /** @constant */
             event: "submission.updated";
             data: components["schemas"]["SubmissionEventData"];
-        };
-        /**
-         * CheckoutPage
-         * @description A hosted checkout page and the product it sells. Only `product` is documented here: the
-         *     object also carries the page's general settings and its checkout settings, but their full
-         *     field list is not publicly documented, so this schema accepts further fields. Read the
-         *     ones you need defensively. The checkout-pages list filters pages by status and test mode.
-         */
-        CheckoutPage: {
-            product?: components["schemas"]["Product"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * CheckoutPageEventData
@@ -7450,12 +9021,6 @@ export interface components {
         PaymentId: components["schemas"]["ObjectId"];
         /** @description The id of the customer. */
         CustomerId: components["schemas"]["ObjectId"];
-        /** @description The id of the subscription. */
-        SubscriptionId: components["schemas"]["ObjectId"];
-        /** @description The id of the subscription payment. */
-        SubscriptionPaymentId: components["schemas"]["ObjectId"];
-        /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
-        CouponId: components["schemas"]["ObjectId"];
         /** @description Only return pages with this status. */
         PageStatusFilter: components["schemas"]["PageStatus"];
         /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
@@ -7464,6 +9029,16 @@ export interface components {
         PageId: components["schemas"]["ObjectId"];
         /** @description The id of the custom field. */
         FieldId: components["schemas"]["ObjectId"];
+        /** @description Only return submissions with this status. */
+        SubmissionStatusFilter: components["schemas"]["SubmissionStatus"];
+        /** @description The id of the form submission. */
+        SubmissionId: components["schemas"]["ObjectId"];
+        /** @description The id of the subscription. */
+        SubscriptionId: components["schemas"]["ObjectId"];
+        /** @description The id of the subscription payment. */
+        SubscriptionPaymentId: components["schemas"]["ObjectId"];
+        /** @description The id of the coupon, as returned by `listCoupons` or `createCoupon`. */
+        CouponId: components["schemas"]["ObjectId"];
         /** @description The id of the ticket group. */
         TicketGroupId: components["schemas"]["ObjectId"];
         /** @description The id of the ticket type. */
@@ -7783,6 +9358,776 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCheckoutPages: {
+        parameters: {
+            query?: {
+                /** @description Only return pages with this status. */
+                status?: components["parameters"]["PageStatusFilter"];
+                /**
+                 * @description Text matched, ignoring case, against the page's name and the title of the product it
+                 *     sells (`name`, `product.title`).
+                 * @example workshop
+                 */
+                search?: string;
+                /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
+                testmode?: components["parameters"]["TestmodeFilter"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of checkout pages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckoutPageRequest"];
+            };
+        };
+        responses: {
+            /** @description The new checkout page, with ids for its product and fields. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict: a page with this `slug` already exists in the store. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived checkout page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCheckoutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCheckoutPageRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated checkout page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: another page in the store already uses this `slug`. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCheckoutPageFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout page's custom fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The new field. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCheckoutPageField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listForms: {
+        parameters: {
+            query?: {
+                /** @description Only return pages with this status. */
+                status?: components["parameters"]["PageStatusFilter"];
+                /**
+                 * @description Text matched, ignoring case, against the form's name and title (`name`, `title`).
+                 * @example audit
+                 */
+                search?: string;
+                /** @description `"true"` returns only pages in test mode, `"false"` only pages that are not. */
+                testmode?: components["parameters"]["TestmodeFilter"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormRequest"];
+            };
+        };
+        responses: {
+            /** @description The new form, with ids for its fields. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict: a page with this `slug` already exists in the store. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict: another page in the store already uses this `slug`. */
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form's custom fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The new field. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateFormField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the page (an event, checkout page or form). */
+                pageId: components["parameters"]["PageId"];
+                /** @description The id of the custom field. */
+                fieldId: components["parameters"]["FieldId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Text matched, ignoring case, against the submitter's email and name and the form's
+                 *     title (`customerEmail`, `customerName`, `formTitle`).
+                 * @example marco
+                 */
+                search?: string;
+                /** @description Only return items that belong to this page. */
+                pageId?: components["parameters"]["PageIdFilter"];
+                /** @description Only return items that belong to this customer. */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /** @description Only return submissions with this status. */
+                status?: components["parameters"]["SubmissionStatusFilter"];
+                /**
+                 * @description Only return items created at or after this moment (ISO 8601, UTC).
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                createdAfter?: components["parameters"]["CreatedAfter"];
+                /**
+                 * @description Only return items created at or before this moment (ISO 8601, UTC).
+                 * @example 2026-02-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+                /**
+                 * @description How many items to return on one page, from 1 to 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description A cursor for the next page: the `id` of the last item you received. The page starts
+                 *     with the item that follows it. Cannot be combined with `ending_before`.
+                 */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /**
+                 * @description A cursor for the previous page: the `id` of the first item you received. The page ends
+                 *     with the item just before it. Cannot be combined with `starting_after`.
+                 */
+                ending_before?: components["parameters"]["EndingBefore"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of submissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `"true"` for live data, `"false"` for test data. When omitted, the mode of the API key
+                 *     decides. A test key can read only test data.
+                 */
+                livemode?: components["parameters"]["Livemode"];
+            };
+            header?: never;
+            path: {
+                /** @description The id of the form submission. */
+                submissionId: components["parameters"]["SubmissionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submission. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8159,7 +10504,7 @@ export interface operations {
                 /** @description Only return pages with this status. */
                 status?: components["parameters"]["PageStatusFilter"];
                 /**
-                 * @description Text matched against the page's name and title (`name`, `title`).
+                 * @description Text matched, ignoring case, against the event's name and title (`name`, `title`).
                  * @example summit
                  */
                 search?: string;

@@ -62,7 +62,8 @@ export const eventCases: Cases = {
     }),
   getEvent: (c, headers) => c.GET('/v1/events/{pageId}', { params: event, headers }),
   updateEvent: (c, headers) => c.PATCH('/v1/events/{pageId}', { params: event, body: { status: 'published' }, headers }),
-  deleteEvent: (c, headers) => c.DELETE('/v1/events/{pageId}', { params: event, headers }),
+  // The examples archive the draft breakfast event of the list.
+  deleteEvent: (c, headers) => c.DELETE('/v1/events/{pageId}', { params: { path: { pageId: '6650a1b2c3d4e5f6a7b8c9a0' } }, headers }),
 
   listEventFields: (c, headers) => c.GET('/v1/events/{pageId}/fields', { params: event, headers }),
   createEventField: (c, headers) =>

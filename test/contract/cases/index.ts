@@ -1,6 +1,7 @@
 // Every contract case, one file per resource. Add your resource's file here.
 import { accountCases } from './account.ts';
 import { bookingCases } from './bookings.ts';
+import { checkoutPageCases } from './checkout-pages.ts';
 import { couponCases } from './coupons.ts';
 import { customerCases } from './customers.ts';
 import { eventCases } from './events.ts';
@@ -8,6 +9,9 @@ import { fileCases } from './files.ts';
 import { invoiceCases } from './invoices.ts';
 import { paymentCases } from './payments.ts';
 import { productCases } from './products.ts';
+import { formCases } from './forms.ts';
+import { paymentCases } from './payments.ts';
+import { submissionCases } from './submissions.ts';
 import { subscriptionCases } from './subscriptions.ts';
 import { taxRateCases } from './tax-rates.ts';
 import { themeCases } from './themes.ts';
@@ -30,4 +34,7 @@ export const cases: Cases = {
   ...invoiceCases,
   ...taxRateCases,
   ...themeCases,
+  ...checkoutPageCases,
+  ...formCases,
+  ...submissionCases,
 };
