@@ -9,7 +9,8 @@ import { assertMatches, responseMediaTypes, responseSchemaPointer } from '../sup
 import { cases } from './cases/index.ts';
 
 const baseUrl = inject('prismUrl');
-const client = createCheckoutPageClient({ apiKey: 'sk_test_contract', baseUrl });
+// No retries: this suite checks each documented status as the mock serves it; retries are tested in test/client.
+const client = createCheckoutPageClient({ apiKey: 'sk_test_contract', baseUrl, maxRetries: 0 });
 
 describe('coverage guard', () => {
   it('has a contract case for every operation in the bundle, and none for operations that are gone', () => {

@@ -15,7 +15,7 @@ describe('npm run lint', () => {
     expect(result.code).toBe(0);
   });
 
-  describe('on a spec with a snake_case operationId and a 4xx without the error body', () => {
+  describe('on a spec with a snake_case operationId, a 4xx without the error body and an invalid example', () => {
     let ws: Workspace;
     beforeAll(async () => {
       ws = await copyWorkspace();
@@ -24,6 +24,8 @@ describe('npm run lint', () => {
       const customer = path.join(ws.dir, 'spec/paths/customers_{customerId}.yaml');
       const text = await readFile(customer, 'utf8');
       await writeFile(customer, text.replace("    '404':\n      $ref: ../components/responses/NotFound.yaml", "    '404':\n      description: Not found."));
+      const example = path.join(ws.dir, 'spec/components/examples/customers/Customer.yaml');
+      await writeFile(example, (await readFile(example, 'utf8')).replace(/email: .*/, 'email: 42'));
     });
     afterAll(() => ws.remove());
 
@@ -36,6 +38,8 @@ describe('npm run lint', () => {
       expect(result.stdout).toMatch(
         /spec\/paths\/customers_\{customerId\}\.yaml:\d+ #\/get\/responses\/404  error  cp-error-response-body  Error response 404 must have an application\/json body/,
       );
+      // Examples are checked by Redocly (Spectral's own example check is off: .spectral.yaml says why).
+      expect(result.stdout).toMatch(/spec\/components\/examples\/customers\/Customer\.yaml:\d+ .* error  no-invalid-media-type-examples  .*email/);
       expect(result.stderr).toContain('Lint failed');
     });
 
