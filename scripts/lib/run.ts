@@ -28,15 +28,23 @@ export const quietEnv = {
   DO_NOT_TRACK: '1',
 };
 
-export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const env = { ...quietEnv, ...options.env };
     const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Chunks are joined before decoding: a multi-byte character may be split between two chunks.
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: clean(stdout), stderr: clean(stderr) }));
+    child.on('close', (code) => {
+      resolve({ code: code ?? 1, stdout: clean(Buffer.concat(stdout).toString('utf8')), stderr: clean(Buffer.concat(stderr).toString('utf8')) });
+    });
   });
 }
