@@ -8,17 +8,7 @@ import { ROOT } from '../scripts/lib/paths.ts';
 import { startPrism } from '../scripts/lib/prism.ts';
 import { quietEnv } from '../scripts/lib/run.ts';
 import { freePort } from '../test/support/free-port.ts';
-
-export interface Spread {
-  min: number;
-  median: number;
-  max: number;
-}
-
-export const spread = (xs: number[]): Spread => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
-};
+import { spread, type Spread } from './stats.ts';
 
 const HEADERS = { Authorization: 'Bearer sk_test_bench' };
 

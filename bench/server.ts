@@ -1,5 +1,5 @@
-// The loopback server the benchmarks call, run in its own process so it does not share the
-// client's event loop. It answers a payment by id, and pages of synthetic payments.
+// The loopback server the request benchmarks call: forked into its own process (so it does not
+// share the client's event loop), or created in the benchmark's own process.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -33,13 +33,24 @@ function page(url: URL): string {
   return JSON.stringify({ data, has_more: start + limit < TOTAL, total: TOTAL });
 }
 
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://bench');
-  const body = url.pathname === '/v1/payments' ? page(url) : payment;
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-});
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as AddressInfo).port });
-});
+/** The bench API server: a payment by id, and pages of synthetic payments. */
+export function createBenchServer(): http.Server {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bench');
+    const body = url.pathname === '/v1/payments' ? page(url) : payment;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+  server.keepAliveTimeout = 60_000;
+  return server;
+}
+
+/** Listens on a free loopback port; resolves with the base URL. */
+export function listen(server: http.Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+// Forked by the benchmark: serve from this process and tell the parent the port.
+if (process.send) {
+  void listen(createBenchServer()).then((url) => process.send!({ url }));
+}

@@ -126,8 +126,8 @@ export class Runtime {
       body: payload,
     };
     const fetchImpl = this.#transport.fetch;
-    return this.#transport
-      .run({
+    return this.#transport.run(
+      {
         method,
         path,
         signal: options?.signal,
@@ -136,8 +136,9 @@ export class Runtime {
           init.signal = signal;
           return fetchImpl(url, init);
         },
-      })
-      .then((response) => (response.ok ? read(response) : failure(response, method, path)));
+      },
+      (response) => (response.ok ? read(response) : failure(response, method, path)),
+    );
   }
 
   /** The whole JSON body. */

@@ -72,53 +72,49 @@ export class Transport {
   }
 
   /**
-   * Runs attempts until one gives a final answer. Returns the Response (2xx or not); throws on
-   * connection failure. Written with promise chains rather than async/await: this is the hot path
-   * of every call, and each await costs.
+   * Runs attempts until one gives a final answer, and hands that Response (2xx or not) to
+   * `finish`; rejects on connection failure or timeout. Written with promise chains rather than
+   * async/await, and with one step per attempt (the answer, retry decision and `finish` together):
+   * this is the hot path of every call, and each step costs.
    */
-  run(attempt: Attempt, retry = 0): Promise<Response> {
+  run<T = Response>(attempt: Attempt, finish?: (response: Response) => Promise<T>, retry = 0): Promise<T> {
     const timeoutMs = attempt.timeoutMs ?? this.#policy.timeoutMs;
-    return this.#once(attempt, timeoutMs).then(
-      (response) => (response.status < 429 ? response : this.#afterResponse(attempt, response, retry)),
-      (error: unknown) => this.#afterError(attempt, error, retry),
-    );
-  }
-
-  #afterResponse(attempt: Attempt, response: Response, retry: number): Response | Promise<Response> {
-    if (retry >= this.#policy.maxRetries) return response;
-    let wait: number | undefined;
-    if (response.status === 429) {
-      // Rate limited: the request was not processed, so any method may be sent again.
-      const hinted = retryAfterMs(response.headers.get('retry-after'));
-      if (hinted !== undefined && hinted > this.#policy.maxDelayMs) return response;
-      wait = hinted ?? backoffMs(retry, this.#policy);
-    } else if (response.status >= 500 && IDEMPOTENT.has(attempt.method)) {
-      wait = backoffMs(retry, this.#policy);
-    }
-    if (wait === undefined) return response;
-    const delay = wait;
-    return (response.body?.cancel() ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => sleep(delay, attempt.signal))
-      .then(() => this.run(attempt, retry + 1));
-  }
-
-  #afterError(attempt: Attempt, error: unknown, retry: number): Promise<Response> {
-    if (attempt.signal?.aborted || retry >= this.#policy.maxRetries || !IDEMPOTENT.has(attempt.method)) {
-      return Promise.reject(error);
-    }
-    return sleep(backoffMs(retry, this.#policy), attempt.signal).then(() => this.run(attempt, retry + 1));
-  }
-
-  #once(attempt: Attempt, timeoutMs: number): Promise<Response> {
+    const onResponse = (response: Response): T | PromiseLike<T> =>
+      response.status < 429 ? (finish ? finish(response) : (response as T)) : this.#afterResponse(attempt, response, finish, retry);
     const caller = attempt.signal;
+    if (!caller && finish) {
+      // The resource API's case, kept lean: a controller and a plain timer, cleared once `finish`
+      // has read the body (half the cost of AbortSignal.timeout, whose timer is weakly held).
+      const controller = new AbortController();
+      const timer = setTimeout(abortOnTimeout, timeoutMs, controller);
+      const timeout = () => new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
+      return attempt.send(controller.signal).then(
+        (response) =>
+          response.status < 429
+            ? finish(response).then(
+                (value) => {
+                  clearTimeout(timer);
+                  return value;
+                },
+                (error: unknown) => {
+                  clearTimeout(timer);
+                  throw controller.signal.aborted ? timeout() : error;
+                },
+              )
+            : (clearTimeout(timer), this.#afterResponse(attempt, response, finish, retry)),
+        (error: unknown) => {
+          clearTimeout(timer);
+          return this.#afterError(attempt, controller.signal.aborted ? timeout() : connectionError(attempt, error), finish, retry);
+        },
+      );
+    }
     if (!caller) {
-      // The common case, kept lean: the platform's timeout signal, nothing to clean up.
+      // openapi-fetch's case: the platform's timeout signal, nothing to clean up (openapi-fetch
+      // reads the body after this returns; the signal's weakly held timer keeps covering it).
       const signal = AbortSignal.timeout(timeoutMs);
-      return attempt.send(signal).catch((error: unknown) => {
-        if (signal.aborted) throw new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
-        throw new CheckoutPageConnectionError(attempt.method, attempt.path, describe(error), { cause: error });
-      });
+      return attempt.send(signal).then(onResponse, (error: unknown) =>
+        this.#afterError(attempt, signal.aborted ? new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs) : connectionError(attempt, error), finish, retry),
+      );
     }
     // With a caller's signal: one controller that either the timeout or the caller aborts.
     const controller = new AbortController();
@@ -137,15 +133,43 @@ export class Transport {
     return attempt.send(controller.signal).then(
       (response) => {
         done();
-        return response;
+        return onResponse(response);
       },
       (error: unknown) => {
         done();
-        if (timedOut) throw new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
+        if (timedOut) return this.#afterError(attempt, new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs), finish, retry);
         if (caller.aborted) throw caller.reason ?? error;
-        throw new CheckoutPageConnectionError(attempt.method, attempt.path, describe(error), { cause: error });
+        return this.#afterError(attempt, connectionError(attempt, error), finish, retry);
       },
     );
+  }
+
+  #afterResponse<T>(attempt: Attempt, response: Response, finish: ((response: Response) => Promise<T>) | undefined, retry: number): T | PromiseLike<T> {
+    const final = () => (finish ? finish(response) : (response as T));
+    if (retry >= this.#policy.maxRetries) return final();
+    let wait: number | undefined;
+    if (response.status === 429) {
+      // Rate limited: the request was not processed, so any method may be sent again.
+      const hinted = retryAfterMs(response.headers.get('retry-after'));
+      if (hinted !== undefined && hinted > this.#policy.maxDelayMs) return final();
+      wait = hinted ?? backoffMs(retry, this.#policy);
+    } else if (response.status >= 500 && IDEMPOTENT.has(attempt.method)) {
+      wait = backoffMs(retry, this.#policy);
+    }
+    if (wait === undefined) return final();
+    const delay = wait;
+    return (response.body?.cancel() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => sleep(delay, attempt.signal))
+      .then(() => this.run(attempt, finish, retry + 1));
+  }
+
+  /** A failed attempt (timeout or connection): retried where safe, else the error stands. */
+  #afterError<T>(attempt: Attempt, error: Error, finish: ((response: Response) => Promise<T>) | undefined, retry: number): Promise<T> {
+    if (attempt.signal?.aborted || retry >= this.#policy.maxRetries || !IDEMPOTENT.has(attempt.method)) {
+      return Promise.reject(error);
+    }
+    return sleep(backoffMs(retry, this.#policy), attempt.signal).then(() => this.run(attempt, finish, retry + 1));
   }
 
   /**
@@ -181,6 +205,14 @@ function pathOf(url: string): string {
   if (start < 0) return '/';
   const end = url.indexOf('?', start);
   return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+function abortOnTimeout(controller: AbortController): void {
+  controller.abort();
+}
+
+function connectionError(attempt: Attempt, error: unknown): CheckoutPageConnectionError {
+  return new CheckoutPageConnectionError(attempt.method, attempt.path, describe(error), { cause: error });
 }
 
 function describe(error: unknown): string {

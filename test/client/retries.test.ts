@@ -6,7 +6,7 @@ import {
   CheckoutPageTimeoutError,
   createCheckoutPageClient,
 } from '../../src/index.ts';
-import { json, reset, silence, startFaultServer, text, type FaultServer } from '../support/fault-server.ts';
+import { json, reset, silence, stalledBody, startFaultServer, text, type FaultServer } from '../support/fault-server.ts';
 
 const API_KEY = 'sk_test_51SuperSecretKeyValue';
 const paymentId = '6812fe6e9f39b6760576f01d';
@@ -115,6 +115,14 @@ describe('timeouts and cancellation', () => {
     const error = await client({ timeoutMs: 150, maxRetries: 0 }).payments.get(paymentId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckoutPageTimeoutError);
     expect((error as Error).message).toBe(`GET /v1/payments/${paymentId}: no response within 150 ms (timeoutMs)`);
+  });
+
+  it('times out a body that stops arriving after the headers, with the same timeout error', async () => {
+    server.script(stalledBody);
+    const started = Date.now();
+    const error = await client({ timeoutMs: 200, maxRetries: 0 }).payments.get(paymentId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckoutPageTimeoutError);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("stops at once, without retrying, when the caller's AbortSignal fires", async () => {

@@ -40,6 +40,12 @@ export const reset: Answer = (_res, _req, socket) => socket.destroy();
 /** Never answers (the client must time out). */
 export const silence: Answer = () => undefined;
 
+/** Sends the status line, the headers and half a body, then stalls (the body read must time out). */
+export const stalledBody: Answer = (res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{"data": {"id": ');
+};
+
 export async function startFaultServer(): Promise<FaultServer> {
   const requests: SeenRequest[] = [];
   let answers: Answer[] = [json(200, { data: {} })];
