@@ -255,7 +255,12 @@ class SchemaReader {
     return found.length === 0 ? undefined : found.reduce((a, b) => (stricter(a, b) ? a : b));
   }
 
-  /** A pattern that holds on every value: on the schema, an allOf part, or every branch of a choice. */
+  /**
+   * A pattern that some requests must match: on the schema, an allOf part, or any branch of a
+   * choice. A branch's pattern binds the requests that take that branch (a funnel step of one
+   * type, say), so it is stricter than the vendor for those requests even if other branches are
+   * free.
+   */
   pattern(schema: Json, depth = 0): string | undefined {
     const s = this.resolve(schema);
     if (!s || typeof s !== 'object' || depth > 32) return undefined;
@@ -266,8 +271,8 @@ class SchemaReader {
     }
     for (const choice of ['oneOf', 'anyOf']) {
       if (!Array.isArray(s[choice]) || s[choice].length === 0) continue;
-      const branches: (string | undefined)[] = s[choice].map((branch: Json) => this.pattern(branch, depth + 1));
-      if (branches.every((p) => p !== undefined)) return branches[0];
+      const found = s[choice].map((branch: Json) => this.pattern(branch, depth + 1)).find((p: string | undefined) => p !== undefined);
+      if (found !== undefined) return found;
     }
     return undefined;
   }
