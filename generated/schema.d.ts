@@ -2320,16 +2320,10 @@ export interface components {
         };
         /** @description The payment option the customer chose at checkout. */
         PaymentOptionDetails: {
-            /**
-             * @description `full` payment, a `partial` deposit, or `manual` collection.
-             * @enum {string|null}
-             */
-            type?: "manual" | "partial" | "full" | null;
-            /**
-             * @description For manual collection, whether by invoice or cash on delivery.
-             * @enum {string|null}
-             */
-            manualType?: "invoice" | "cash_on_delivery" | null;
+            /** @description `full` payment, a `partial` deposit, or `manual` collection. */
+            type?: ("manual" | "partial" | "full") | null;
+            /** @description For manual collection, whether by invoice or cash on delivery. */
+            manualType?: ("invoice" | "cash_on_delivery") | null;
             name?: string | null;
             description?: string | null;
             /** @description Instructions shown to the customer, such as bank details. */
@@ -2416,11 +2410,8 @@ export interface components {
             paymentError?: string | null;
             isAbandoned?: boolean | null;
             abandonmentStatus?: components["schemas"]["AbandonmentStatus"] | null;
-            /**
-             * @description Progress of the reminder emails sent after an abandoned checkout.
-             * @enum {string|null}
-             */
-            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "skipped" | null;
+            /** @description Progress of the reminder emails sent after an abandoned checkout. */
+            abandonedCartEmailStatus?: ("pending" | "first_sent" | "second_sent" | "third_sent" | "skipped") | null;
             /** Format: date-time */
             abandonedCartEmailSentAt?: string | null;
             /**
@@ -2609,8 +2600,7 @@ export interface components {
             variantId?: components["schemas"]["NullableObjectId"];
             name?: string | null;
             reference?: string | null;
-            /** @enum {string|null} */
-            selectionType?: "single" | "multiple" | "quantity" | null;
+            selectionType?: ("single" | "multiple" | "quantity") | null;
             selectedOptions?: components["schemas"]["SelectedVariantOption"][] | null;
         };
         /**
@@ -2787,8 +2777,7 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /** @enum {string|null} */
-                action?: "confirmation" | "checkout" | "redirect" | null;
+                action?: ("confirmation" | "checkout" | "redirect") | null;
                 customizeCheckoutConfirmation?: boolean | null;
                 confirmationCheckoutTitle?: string | null;
                 /** @description HTML or plain text. */
@@ -2816,11 +2805,8 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /**
-                 * @description How the upsell is shown.
-                 * @enum {string|null}
-                 */
-                action?: "checkout" | "redirect" | null;
+                /** @description How the upsell is shown. */
+                action?: ("checkout" | "redirect") | null;
                 /** @description The checkout or event page offered, when `action` is `checkout`. */
                 pageId?: components["schemas"]["NullableObjectId"];
                 /** @description Where the customer is sent, when `action` is `redirect`. */
@@ -2911,18 +2897,14 @@ export interface components {
          */
         FieldShowHideLogic: {
             enabled?: boolean | null;
-            /**
-             * @description How the trigger's answer is compared with `value`.
-             * @enum {string|null}
-             */
-            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | null;
+            /** @description How the trigger's answer is compared with `value`. */
+            comparison?: ("is" | "is_not" | "is_empty" | "is_not_empty") | null;
             /** @description The trigger field. */
             element?: {
                 /** @description The id of the trigger field. */
                 elementId?: string | null;
                 /** @description The trigger field's label. */
                 elementTitle?: string | null;
-                /** @enum {string|null} */
                 elementType?: "field" | null;
             } | null;
             /** @description The answer compared against. */
@@ -2956,11 +2938,8 @@ export interface components {
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
             options?: components["schemas"]["FieldOption"][] | null;
-            /**
-             * @description For `address` fields, whether the billing address only or the shipping address too is collected.
-             * @enum {string|null}
-             */
-            collect?: "billing" | "billing_and_shipping" | null;
+            /** @description For `address` fields, whether the billing address only or the shipping address too is collected. */
+            collect?: ("billing" | "billing_and_shipping") | null;
             /** @description For `address` fields that collect a shipping address, whether a shipping phone number is asked for. */
             collectShippingPhone?: boolean | null;
             /**
@@ -3070,9 +3049,8 @@ export interface components {
          * Font style
          * @description `normal` or `italic`. An empty string is accepted as well; the API does not document how it
          *     differs from `null`.
-         * @enum {string|null}
          */
-        ThemeFontStyle: "" | "normal" | "italic" | null;
+        ThemeFontStyle: ("" | "normal" | "italic") | null;
         /**
          * Font weight
          * @description A CSS font weight from 100 (thin) to 900 (black); 400 is regular and 700 bold.
@@ -3225,9 +3203,8 @@ export interface components {
          * Shadow size
          * @description `none`, or a shadow size from `sm` (small) to `xl` (extra large). An empty string is accepted as
          *     well; the API does not document how it differs from `null`.
-         * @enum {string|null}
          */
-        ThemeShadowSize: "" | "none" | "sm" | "md" | "lg" | "xl" | null;
+        ThemeShadowSize: ("" | "none" | "sm" | "md" | "lg" | "xl") | null;
         /**
          * Form fields
          * @description The form's input fields: the field area, the label, the description under it and the input box
@@ -3340,9 +3317,8 @@ export interface components {
                 /**
                  * @description The alignment of the breakdown's text: `left`, `center`, `right` or `justify`. An empty
                  *     string is accepted as well; the API does not document how it differs from `null`.
-                 * @enum {string|null}
                  */
-                alignment?: "" | "left" | "center" | "right" | "justify" | null;
+                alignment?: ("" | "left" | "center" | "right" | "justify") | null;
                 backgroundColor?: components["schemas"]["ThemeColorPair"];
                 color?: components["schemas"]["ThemeColorPair"];
                 fontFamily?: components["schemas"]["ThemeFontFamily"];
@@ -3448,11 +3424,8 @@ export interface components {
                     paddingBottom?: components["schemas"]["ThemeSpacing"];
                 } | null;
             } | null;
-            /**
-             * @description Where the ticket groups are shown: in the `form` or in the `content` column.
-             * @enum {string|null}
-             */
-            position?: "form" | "content" | null;
+            /** @description Where the ticket groups are shown: in the `form` or in the `content` column. */
+            position?: ("form" | "content") | null;
             ticketTypes?: {
                 description?: components["schemas"]["ThemeTextElement"];
                 discountedFromPrice?: components["schemas"]["ThemeTextElement"];
@@ -3517,11 +3490,8 @@ export interface components {
         ThemeDescriptionElements: {
             body?: components["schemas"]["ThemeColorElement"];
             bullets?: {
-                /**
-                 * @description Where the marker sits against the first line of its item.
-                 * @enum {string|null}
-                 */
-                align?: "top" | "middle" | "bottom" | null;
+                /** @description Where the marker sits against the first line of its item. */
+                align?: ("top" | "middle" | "bottom") | null;
                 styles?: {
                     color?: components["schemas"]["ThemeColorPair"];
                     /**
@@ -3530,11 +3500,8 @@ export interface components {
                      */
                     fontSize?: "" | (10 | 12 | 14 | 16 | 18 | 20 | 24) | null;
                 } | null;
-                /**
-                 * @description The marker of bulleted list items.
-                 * @enum {string|null}
-                 */
-                type?: "dot" | "tick" | "dash" | "arrow" | null;
+                /** @description The marker of bulleted list items. */
+                type?: ("dot" | "tick" | "dash" | "arrow") | null;
             } | null;
             collapsibles?: {
                 body?: components["schemas"]["ThemeColorElement"];
@@ -3553,11 +3520,8 @@ export interface components {
                 } | null;
                 icon?: {
                     styles?: components["schemas"]["ThemeColorStyle"];
-                    /**
-                     * @description The icon that opens and closes a collapsible section.
-                     * @enum {string|null}
-                     */
-                    type?: "chevron" | "plus" | "caret" | null;
+                    /** @description The icon that opens and closes a collapsible section. */
+                    type?: ("chevron" | "plus" | "caret") | null;
                 } | null;
                 title?: components["schemas"]["ThemeColorElement"];
             } | null;
@@ -3577,9 +3541,8 @@ export interface components {
         /**
          * Text alignment
          * @description How the text is aligned: `left`, `center` or `right`.
-         * @enum {string|null}
          */
-        ThemeTextAlign: "left" | "center" | "right" | null;
+        ThemeTextAlign: ("left" | "center" | "right") | null;
         /**
          * Product logo
          * @description The store logo in the product section, shown as a banner or as a bubble.
@@ -3587,17 +3550,11 @@ export interface components {
         ThemeProductLogo: {
             /** @description Whether the logo is shown. */
             enabled?: boolean | null;
-            /**
-             * @description Which logo style hosted pages show: the `logoBanner` or the `logoBubble`.
-             * @enum {string|null}
-             */
-            hostedPageLogoStyle?: "logoBanner" | "logoBubble" | null;
+            /** @description Which logo style hosted pages show: the `logoBanner` or the `logoBubble`. */
+            hostedPageLogoStyle?: ("logoBanner" | "logoBubble") | null;
             logoBanner?: {
-                /**
-                 * @description What the banner shows: `full`, `icon` or `name`.
-                 * @enum {string|null}
-                 */
-                bannerStyle?: "full" | "icon" | "name" | null;
+                /** @description What the banner shows: `full`, `icon` or `name`. */
+                bannerStyle?: ("full" | "icon" | "name") | null;
                 styles?: {
                     color?: components["schemas"]["ThemeColorPair"];
                     fontFamily?: components["schemas"]["ThemeFontFamily"];
@@ -3798,9 +3755,8 @@ export interface components {
          * Background position
          * @description Which part of the background image is anchored in view: `center`, `top`, `bottom`, `left` or
          *     `right`.
-         * @enum {string|null}
          */
-        ThemeBackgroundPosition: "center" | "top" | "bottom" | "left" | "right" | null;
+        ThemeBackgroundPosition: ("center" | "top" | "bottom" | "left" | "right") | null;
         /**
          * Center layout
          * @description Colours and background image used when the page has the center layout.
@@ -3822,20 +3778,14 @@ export interface components {
          * @description Colours and arrangement used when the page has the double column layout.
          */
         ThemeDoubleLayout: {
-            /**
-             * @description Whether the content background covers `half` of the page width or the `full` width.
-             * @enum {string|null}
-             */
-            backgroundWidth?: "half" | "full" | null;
+            /** @description Whether the content background covers `half` of the page width or the `full` width. */
+            backgroundWidth?: ("half" | "full") | null;
             /** @description The background colour of the content column. */
             contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
             /** @description The background colour of the form column. */
             formBackgroundColor?: components["schemas"]["ThemeColorPair"];
-            /**
-             * @description The side the form is on.
-             * @enum {string|null}
-             */
-            formPosition?: "right" | "left" | null;
+            /** @description The side the form is on. */
+            formPosition?: ("right" | "left") | null;
         } | null;
         /**
          * Split layout
@@ -3847,11 +3797,8 @@ export interface components {
             backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
             contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
             formBackgroundColor?: components["schemas"]["ThemeColorPair"];
-            /**
-             * @description The side of the page that holds the main column.
-             * @enum {string|null}
-             */
-            mainColumn?: "left" | "right" | null;
+            /** @description The side of the page that holds the main column. */
+            mainColumn?: ("left" | "right") | null;
         } | null;
         /**
          * Layout
@@ -3876,11 +3823,8 @@ export interface components {
          */
         ThemeTokenFont: {
             family?: components["schemas"]["ThemeFontFamily"];
-            /**
-             * @description A size preset, from `xs` to `xl`.
-             * @enum {string|null}
-             */
-            size?: "xs" | "sm" | "md" | "lg" | "xl" | null;
+            /** @description A size preset, from `xs` to `xl`. */
+            size?: ("xs" | "sm" | "md" | "lg" | "xl") | null;
             weight?: components["schemas"]["ThemeFontWeight"];
         } | null;
         /**
@@ -3905,9 +3849,8 @@ export interface components {
             /**
              * @description The colour mode: always `light`, always `dark`, or `system` to follow the visitor's device
              *     setting.
-             * @enum {string|null}
              */
-            colors?: "light" | "dark" | "system" | null;
+            colors?: ("light" | "dark" | "system") | null;
             /** @description The font of body text; its size preset scales the text sizes. */
             fontBody?: components["schemas"]["ThemeTokenFont"];
             /** @description The font of headings; its size preset scales every heading level. */
@@ -3916,11 +3859,8 @@ export interface components {
             fontMain?: {
                 family?: components["schemas"]["ThemeFontFamily"];
             } | null;
-            /**
-             * @description A corner radius preset for the checkout container, cards, inputs and buttons.
-             * @enum {string|null}
-             */
-            radius?: "none" | "sm" | "md" | "lg" | "xl" | "full" | null;
+            /** @description A corner radius preset for the checkout container, cards, inputs and buttons. */
+            radius?: ("none" | "sm" | "md" | "lg" | "xl" | "full") | null;
             /** @description The main text colour. */
             textPrimary?: components["schemas"]["ThemeColorPair"];
             /** @description The colour of less prominent text. */
@@ -3996,9 +3936,8 @@ export interface components {
              * @description What the customer sees after paying or submitting: the page's `confirmation` screen,
              *     another page (`checkout`, the page `redirectPageId`), or a web address (`redirect`, to
              *     `redirectUrl`).
-             * @enum {string|null}
              */
-            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
+            afterPaymentAction?: ("confirmation" | "checkout" | "redirect") | null;
             /** @description Whether the confirmation screen shows `confirmationCheckoutTitle` and `confirmationCheckoutMessage` instead of the default text. */
             customizeCheckoutConfirmation?: boolean | null;
             /** @description The custom title of the confirmation screen. */
@@ -4043,9 +3982,8 @@ export interface components {
              * @description How the hosted page is laid out: `center` puts the content and the checkout in one
              *     centred card, `double` shows them side by side, `split` gives each half of the screen.
              *     `double_banner` is an older layout that can no longer be chosen.
-             * @enum {string|null}
              */
-            hostedLayoutType?: "center" | "double" | "split" | "double_banner" | null;
+            hostedLayoutType?: ("center" | "double" | "split" | "double_banner") | null;
             /** @description Whether a page embedded as a pop-up closes when the customer clicks outside it. */
             closePopupOnClickOutside?: boolean | null;
             /** @description Whether search engines may index the page. */
@@ -4118,8 +4056,7 @@ export interface components {
                  */
                 agpay?: {
                     enabled?: boolean | null;
-                    /** @enum {string|null} */
-                    mode?: "express" | "default" | null;
+                    mode?: ("express" | "default") | null;
                 } | null;
                 /**
                  * @description The further payment methods switched on in the store's Stripe payment method
@@ -4154,11 +4091,8 @@ export interface components {
             enabled?: boolean | null;
             /** @description Whether the option is shown at checkout; offered options should have it true. */
             showPaymentButton?: boolean | null;
-            /**
-             * @description For `manual` options, whether the order is settled by `invoice` or `cash_on_delivery`. Both work the same way; only the wording differs.
-             * @enum {string|null}
-             */
-            manualType?: "invoice" | "cash_on_delivery" | null;
+            /** @description For `manual` options, whether the order is settled by `invoice` or `cash_on_delivery`. Both work the same way; only the wording differs. */
+            manualType?: ("invoice" | "cash_on_delivery") | null;
             /** @description For `partial` options, the deposit paid at checkout, in the smallest unit of the page's currency. */
             partialAmount?: number | null;
         };
@@ -4170,8 +4104,7 @@ export interface components {
          */
         PageTaxSettings: {
             enabled?: boolean | null;
-            /** @enum {string|null} */
-            mode?: "none" | "fixed" | "stripe" | null;
+            mode?: ("none" | "fixed" | "stripe") | null;
         } | null;
         /**
          * PageAbandonmentEmail
@@ -4228,11 +4161,8 @@ export interface components {
             savePaymentMethod?: boolean | null;
             /** @description Whether the checkout offers a coupon code box. */
             showCouponCodeField?: boolean | null;
-            /**
-             * @description Whether the coupon box is open (`field`) or behind a `link`.
-             * @enum {string|null}
-             */
-            showCouponCodeFieldType?: "link" | "field" | null;
+            /** @description Whether the coupon box is open (`field`) or behind a `link`. */
+            showCouponCodeFieldType?: ("link" | "field") | null;
             tax?: components["schemas"]["PageTaxSettings"];
             checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonment"];
             /** @description Whether the price may be replaced through a query parameter of the page's link. */
@@ -4259,11 +4189,8 @@ export interface components {
          * @enum {string}
          */
         PriceBillingType: "one_time" | "recurring";
-        /**
-         * @description The unit of a billing period. `null` when no interval is set.
-         * @enum {string|null}
-         */
-        PriceInterval: "day" | "week" | "month" | "year" | null;
+        /** @description The unit of a billing period. `null` when no interval is set. */
+        PriceInterval: ("day" | "week" | "month" | "year") | null;
         /**
          * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
          *     then prorated up to that day.
@@ -4301,11 +4228,8 @@ export interface components {
             /** @description How many charges the plan makes in total. */
             planIterations?: number | null;
         };
-        /**
-         * @description An icon shown in front of the price's badge text. `null` shows no icon.
-         * @enum {string|null}
-         */
-        PriceBadgeIcon: "star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye" | null;
+        /** @description An icon shown in front of the price's badge text. `null` shows no icon. */
+        PriceBadgeIcon: ("star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye") | null;
         /**
          * Price
          * @description One of a product's prices. A price is one-time, a subscription (`recurring`) or a payment
@@ -4416,15 +4340,11 @@ export interface components {
             /**
              * @deprecated
              * @description Whether the product had one price or several, from before products had `prices`. Kept only for older integrations.
-             * @enum {string|null}
              */
-            pricingType?: "single" | "multiple" | null;
+            pricingType?: ("single" | "multiple") | null;
         };
-        /**
-         * @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set.
-         * @enum {string|null}
-         */
-        ProductVariantStatus: "enabled" | "disabled" | "deleted" | null;
+        /** @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set. */
+        ProductVariantStatus: ("enabled" | "disabled" | "deleted") | null;
         /** @description The image shown with a variant option. */
         ProductVariantOptionImage: {
             /** @description Where the image is served from. */
@@ -4450,11 +4370,8 @@ export interface components {
             name: string;
             /** @description Text shown with the option (HTML or plain text). */
             description?: string | null;
-            /**
-             * @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`).
-             * @enum {string|null}
-             */
-            type?: "one_time" | "recurring" | "pay_what_you_want" | null;
+            /** @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`). */
+            type?: ("one_time" | "recurring" | "pay_what_you_want") | null;
             status?: components["schemas"]["ProductVariantStatus"];
             /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
             additionalChargeAmount?: number | null;
@@ -4475,33 +4392,20 @@ export interface components {
          * @description How customers choose among the variant's options: one option (`single`), several
          *     (`multiple`), or several with a quantity for each (`quantity`). The API uses `single` when
          *     it is not set.
-         * @enum {string|null}
          */
-        ProductVariantSelectionType: "single" | "multiple" | "quantity" | null;
+        ProductVariantSelectionType: ("single" | "multiple" | "quantity") | null;
         /** @description How the checkout shows a variant and its options. Each setting has the default named in its description. */
         ProductVariantLayout: {
-            /**
-             * @description Options as a list or a grid. Default `list`.
-             * @enum {string|null}
-             */
-            variantOptionLayout?: "list" | "grid" | null;
+            /** @description Options as a list or a grid. Default `list`. */
+            variantOptionLayout?: ("list" | "grid") | null;
             /** @description The number of columns of the grid layout. Default `2`. */
             variantOptionColumns?: number | null;
-            /**
-             * @description The size of option images. Default `small`.
-             * @enum {string|null}
-             */
-            imageSize?: "small" | "medium" | "large" | "" | null;
-            /**
-             * @description The space between options. Default `comfortable`.
-             * @enum {string|null}
-             */
-            spacing?: "comfortable" | "compact" | "" | null;
-            /**
-             * @description How option text is aligned. Default `left`.
-             * @enum {string|null}
-             */
-            textAlign?: "left" | "center" | "stack" | "" | null;
+            /** @description The size of option images. Default `small`. */
+            imageSize?: ("small" | "medium" | "large" | "") | null;
+            /** @description The space between options. Default `comfortable`. */
+            spacing?: ("comfortable" | "compact" | "") | null;
+            /** @description How option text is aligned. Default `left`. */
+            textAlign?: ("left" | "center" | "stack" | "") | null;
             /** @description Show the options collapsed until the customer opens them. Default `false`. */
             collapseVariantOptions?: boolean | null;
             /** @description Show the variant's name. Default `true`. */
@@ -4540,11 +4444,8 @@ export interface components {
                 /** @description The variant to test. In a request it is the `key` you gave another variant in the same request. */
                 elementId?: string | null;
             } | null;
-            /**
-             * @description How the selection is compared. The API uses `is` when it is not set.
-             * @enum {string|null}
-             */
-            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
+            /** @description How the selection is compared. The API uses `is` when it is not set. */
+            comparison?: ("is" | "is_not" | "is_empty" | "is_not_empty" | "contains") | null;
             /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
             value?: string | null;
         };
@@ -4662,9 +4563,8 @@ export interface components {
          * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
          *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
          *     The API also uses an empty string, whose meaning it does not document.
-         * @enum {string|null}
          */
-        ProductTaxBehavior: "inclusive" | "exclusive" | "automatic" | "" | null;
+        ProductTaxBehavior: ("inclusive" | "exclusive" | "automatic" | "") | null;
         /**
          * Product
          * @description Something a store sells: the product of a checkout page, or an order bump offered next to
@@ -4798,9 +4698,8 @@ export interface components {
          * PageLocale
          * @description The locale a page formats prices and numbers with: `en-US` shows $1,234.56 and `de-DE`
          *     shows 1.234,56 $. Defaults to `en-US`.
-         * @enum {string|null}
          */
-        PageLocale: "ar-SA" | "bn-BD" | "bn-IN" | "cs-CZ" | "da-DK" | "de-AT" | "de-CH" | "de-DE" | "el-GR" | "en-AU" | "en-CA" | "en-GB" | "en-IE" | "en-IN" | "en-NZ" | "en-US" | "en-ZA" | "es-AR" | "es-CL" | "es-CO" | "es-ES" | "es-MX" | "es-US" | "fi-FI" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "he-IL" | "hi-IN" | "hu-HU" | "id-ID" | "it-CH" | "it-IT" | "jp-JP" | "ko-KR" | "nl-BE" | "nl-NL" | "no-NO" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sk-SK" | "sv-SE" | "ta-IN" | "ta-LK" | "th-TH" | "tr-TR" | "zh-CN" | "zh-HK" | "zh-TW" | null;
+        PageLocale: ("ar-SA" | "bn-BD" | "bn-IN" | "cs-CZ" | "da-DK" | "de-AT" | "de-CH" | "de-DE" | "el-GR" | "en-AU" | "en-CA" | "en-GB" | "en-IE" | "en-IN" | "en-NZ" | "en-US" | "en-ZA" | "es-AR" | "es-CL" | "es-CO" | "es-ES" | "es-MX" | "es-US" | "fi-FI" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "he-IL" | "hi-IN" | "hu-HU" | "id-ID" | "it-CH" | "it-IT" | "jp-JP" | "ko-KR" | "nl-BE" | "nl-NL" | "no-NO" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sk-SK" | "sv-SE" | "ta-IN" | "ta-LK" | "th-TH" | "tr-TR" | "zh-CN" | "zh-HK" | "zh-TW") | null;
         /**
          * Background image choice
          * @description Sets the image behind the page. `file`, the id of an image uploaded to the store, is required; the
@@ -4841,8 +4740,7 @@ export interface components {
             backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
             contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
             formBackgroundColor?: components["schemas"]["ThemeColorPair"];
-            /** @enum {string|null} */
-            mainColumn?: "left" | "right" | null;
+            mainColumn?: ("left" | "right") | null;
         } | null;
         /**
          * Layout changes
@@ -4896,11 +4794,8 @@ export interface components {
             allowDynamicTitle?: boolean | null;
             /** @description Lets a query parameter of the page's link replace the description. */
             allowDynamicDescription?: boolean | null;
-            /**
-             * @description What the customer sees after paying or submitting. Defaults to `confirmation`.
-             * @enum {string|null}
-             */
-            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
+            /** @description What the customer sees after paying or submitting. Defaults to `confirmation`. */
+            afterPaymentAction?: ("confirmation" | "checkout" | "redirect") | null;
             /** @description Defaults to `false`. */
             customizeCheckoutConfirmation?: boolean | null;
             /** @description The custom title of the confirmation screen. */
@@ -4937,11 +4832,8 @@ export interface components {
             invoiceSettings?: components["schemas"]["PageInvoiceSettings"];
             /** @description The uploaded image files shown on the page, in order. Each must be a file of the store. */
             imageIds?: components["schemas"]["ObjectId"][] | null;
-            /**
-             * @description How the hosted page is laid out (see `PageBase`); `null` resets it to `double`, the default.
-             * @enum {string|null}
-             */
-            hostedLayoutType?: "center" | "double" | "split" | null;
+            /** @description How the hosted page is laid out (see `PageBase`); `null` resets it to `double`, the default. */
+            hostedLayoutType?: ("center" | "double" | "split") | null;
             /** @description Defaults to `false`. */
             closePopupOnClickOutside?: boolean | null;
             /** @description Defaults to `true`. */
@@ -5092,11 +4984,8 @@ export interface components {
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
             options?: components["schemas"]["FieldOptionInput"][] | null;
-            /**
-             * @description For `address` fields, whether to collect the billing address only or the shipping address too.
-             * @enum {string|null}
-             */
-            collect?: "billing" | "billing_and_shipping" | null;
+            /** @description For `address` fields, whether to collect the billing address only or the shipping address too. */
+            collect?: ("billing" | "billing_and_shipping") | null;
             /** @description For `address` fields that collect a shipping address, whether to ask for a shipping phone number. */
             collectShippingPhone?: boolean | null;
             /**
@@ -5119,12 +5008,10 @@ export interface components {
          *     may set it.
          */
         FieldElementTypeRule: {
-            /** @enum {unknown} */
-            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea" | null;
+            element: ("checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea") | null;
             type?: never;
         } | {
-            /** @enum {unknown} */
-            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
+            element: ("select" | "text" | "number" | "address" | "email" | "phone" | "country") | null;
         } | {
             element?: never;
         };
@@ -5189,8 +5076,7 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /** @enum {string|null} */
-                action?: "confirmation" | "checkout" | "redirect" | null;
+                action?: ("confirmation" | "checkout" | "redirect") | null;
                 customizeCheckoutConfirmation?: boolean | null;
                 confirmationCheckoutTitle?: string | null;
                 /** @description HTML or plain text. */
@@ -5218,11 +5104,8 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /**
-                 * @description How the upsell is shown.
-                 * @enum {string|null}
-                 */
-                action?: "checkout" | "redirect" | null;
+                /** @description How the upsell is shown. */
+                action?: ("checkout" | "redirect") | null;
                 /** @description The checkout or event page offered, when `action` is `checkout`. */
                 pageId?: components["schemas"]["NullableObjectId"];
                 /** @description Where the customer is sent, when `action` is `redirect`. */
@@ -5372,9 +5255,8 @@ export interface components {
             /**
              * @description `one_time` or `recurring` (subscriptions and payment plans). It cannot change on an
              *     existing price.
-             * @enum {string|null}
              */
-            billingType?: "one_time" | "recurring" | null;
+            billingType?: ("one_time" | "recurring") | null;
             /** @description The id of an existing price to change. Leave it out to add a new price. */
             id?: components["schemas"]["NullableObjectId"];
             /**
@@ -5427,13 +5309,9 @@ export interface components {
             paymentPlan: unknown;
             /** @description Leave out for a payment plan. */
             recurring?: null;
-            /**
-             * @description A payment plan cannot be pay what you want.
-             * @enum {unknown}
-             */
+            /** @description A payment plan cannot be pay what you want. */
             payWhatYouWant?: false | null;
         }) & ({
-            /** @enum {unknown} */
             billingType?: "recurring" | null;
         } | {
             /** @description Leave out with `billingType` `one_time`. */
@@ -5455,9 +5333,8 @@ export interface components {
             /**
              * @deprecated
              * @description Accepted for older integrations and ignored; `prices` replaced it.
-             * @enum {string|null}
              */
-            pricingType?: "single" | "multiple" | null;
+            pricingType?: ("single" | "multiple") | null;
         } & components["schemas"]["PriceSettingsInput"];
         /**
          * PriceInput
@@ -5488,11 +5365,8 @@ export interface components {
             key?: string | null;
             /** @description Text shown with the option (HTML or plain text). */
             description?: string | null;
-            /**
-             * @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`.
-             * @enum {string|null}
-             */
-            type?: "one_time" | "recurring" | null;
+            /** @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`. */
+            type?: ("one_time" | "recurring") | null;
             status?: components["schemas"]["ProductVariantStatus"];
             /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
             additionalChargeAmount?: number | null;
@@ -5683,7 +5557,6 @@ export interface components {
             /** @description The id of the custom field whose answer is used. Required when `key` is `fields`, and only allowed then. */
             fieldId?: components["schemas"]["NullableObjectId"];
         } & ({
-            /** @enum {unknown} */
             key: "fields" | null;
             /** @description Required for a custom field's answer. */
             fieldId: components["schemas"]["NullableObjectId"];
@@ -5721,8 +5594,7 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /** @enum {string|null} */
-                action?: "confirmation" | "checkout" | "redirect" | null;
+                action?: ("confirmation" | "checkout" | "redirect") | null;
                 customizeCheckoutConfirmation?: boolean | null;
                 confirmationCheckoutTitle?: string | null;
                 /** @description HTML or plain text. */
@@ -5750,11 +5622,8 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /**
-                 * @description How the upsell is shown.
-                 * @enum {string|null}
-                 */
-                action?: "checkout" | "redirect" | null;
+                /** @description How the upsell is shown. */
+                action?: ("checkout" | "redirect") | null;
                 /** @description The checkout or event page offered, when `action` is `checkout`. */
                 pageId?: components["schemas"]["NullableObjectId"];
                 /** @description Where the customer is sent, when `action` is `redirect`. */
@@ -5866,11 +5735,8 @@ export interface components {
              * @example application/pdf
              */
             type?: string | null;
-            /**
-             * @description Whether the file was uploaded as a gallery `image` or as a downloadable `file`.
-             * @enum {string|null}
-             */
-            purpose?: "image" | "file" | null;
+            /** @description Whether the file was uploaded as a gallery `image` or as a downloadable `file`. */
+            purpose?: ("image" | "file") | null;
             /** @description Where the file is stored. */
             location?: string | null;
             /** @description The file size in bytes. */
@@ -6640,8 +6506,7 @@ export interface components {
             minQuantity?: number | null;
             /** @description The most tickets that earn it; `null` means no upper limit. */
             maxQuantity?: number | null;
-            /** @enum {string|null} */
-            quantityCondition?: "total_quantity" | "ticket_type_quantity" | null;
+            quantityCondition?: ("total_quantity" | "ticket_type_quantity") | null;
             /** @description The ticket types counted, for `ticket_type_quantity`. */
             ticketTypeIds?: components["schemas"]["ObjectId"][] | null;
         };
@@ -6650,11 +6515,8 @@ export interface components {
          * @description When and where the event takes place, how it is sold, and how its tickets are taxed.
          */
         EventDetails: {
-            /**
-             * @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`).
-             * @enum {string|null}
-             */
-            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`). */
+            type?: ("in_person" | "virtual" | "hybrid") | null;
             /** Format: date-time */
             startDate?: string | null;
             /** Format: date-time */
@@ -6670,16 +6532,10 @@ export interface components {
             mapsLink?: string | null;
             /** @description The link attendees use to join online, for virtual and hybrid events. */
             meetingLink?: string | null;
-            /**
-             * @description The platform an online event runs on.
-             * @enum {string|null}
-             */
-            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
-            /**
-             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
-             * @enum {string|null}
-             */
-            status?: "active" | "sold_out" | "canceled" | null;
+            /** @description The platform an online event runs on. */
+            platform?: ("zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other") | null;
+            /** @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`. */
+            status?: ("active" | "sold_out" | "canceled") | null;
             /** @description The most tickets the event sells in total; `null` means unlimited. */
             capacity?: number | null;
             /**
@@ -6695,11 +6551,8 @@ export interface components {
             limitRegistrations?: components["schemas"]["PageLimitSetting"];
             /** @description Whether attendees get their tickets as PDF files. */
             pdfTicketsEnabled?: boolean | null;
-            /**
-             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
-             * @enum {string|null}
-             */
-            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /** @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set. */
+            taxBehavior?: ("inclusive" | "exclusive" | "automatic" | "") | null;
             /**
              * @description The Stripe tax code of the tickets.
              * @example txcd_20030000
@@ -6752,20 +6605,14 @@ export interface components {
         };
         /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
         TicketGroupLayout: {
-            /** @enum {string|null} */
-            type?: "list" | "grid" | "accordion" | null;
-            /** @enum {string|null} */
-            alignment?: "default" | "center" | "stack" | null;
+            type?: ("list" | "grid" | "accordion") | null;
+            alignment?: ("default" | "center" | "stack") | null;
             /** @description Columns of the grid. */
             columns?: number | null;
             collapse?: boolean | null;
-            /**
-             * @description Size of the ticket type images; an empty string when not set.
-             * @enum {string|null}
-             */
-            imageSize?: "small" | "medium" | "large" | "" | null;
-            /** @enum {string|null} */
-            spacing?: "comfortable" | "compact" | null;
+            /** @description Size of the ticket type images; an empty string when not set. */
+            imageSize?: ("small" | "medium" | "large" | "") | null;
+            spacing?: ("comfortable" | "compact") | null;
             showTicketFee?: boolean | null;
             showTicketGroupName?: boolean | null;
             showTicketPrice?: boolean | null;
@@ -6936,11 +6783,8 @@ export interface components {
          *     create and update bodies add their form of `discounts`.
          */
         EventDetailsInput: {
-            /**
-             * @description Whether attendees come to a venue, join online, or either. Defaults to `in_person`.
-             * @enum {string|null}
-             */
-            type?: "in_person" | "virtual" | "hybrid" | null;
+            /** @description Whether attendees come to a venue, join online, or either. Defaults to `in_person`. */
+            type?: ("in_person" | "virtual" | "hybrid") | null;
             /** Format: date-time */
             startDate?: string | null;
             /** Format: date-time */
@@ -6956,11 +6800,8 @@ export interface components {
             mapsLink?: string | null;
             /** @description The link attendees use to join online, starting with `http://` or `https://`. Needed for `virtual` and `hybrid` events. */
             meetingLink?: string | null;
-            /**
-             * @description The platform an online event runs on.
-             * @enum {string|null}
-             */
-            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /** @description The platform an online event runs on. */
+            platform?: ("zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other") | null;
             /** @description The most tickets the event sells in total; leave it out or `null` for unlimited. */
             capacity?: number | null;
             /**
@@ -6977,11 +6818,8 @@ export interface components {
             limitRegistrations?: components["schemas"]["PageToggle"];
             /** @description Whether attendees get their tickets as PDF files. */
             pdfTicketsEnabled?: boolean | null;
-            /**
-             * @description Whether ticket prices include tax, exclude it, or are `automatic`. Defaults to the store's setting.
-             * @enum {string|null}
-             */
-            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
+            /** @description Whether ticket prices include tax, exclude it, or are `automatic`. Defaults to the store's setting. */
+            taxBehavior?: ("inclusive" | "exclusive" | "automatic" | "") | null;
             /**
              * @description The Stripe tax code of the tickets.
              * @example txcd_20030000
@@ -7148,14 +6986,11 @@ export interface components {
          *     (or `null`), need neither.
          */
         TicketGroupAvailabilityRule: {
-            /** @enum {unknown} */
-            availabilityBehavior?: "always_available" | "until_event_starts" | null;
+            availabilityBehavior?: ("always_available" | "until_event_starts") | null;
         } | {
-            /** @enum {unknown} */
             availabilityBehavior: "date_time_based" | null;
         } | {
-            /** @enum {unknown} */
-            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | null;
+            availabilityBehavior: ("after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out") | null;
             /** @description Required for these behaviours. */
             triggerTicketGroupId: unknown;
         };
@@ -8034,9 +7869,8 @@ export interface components {
             /**
              * @description What the line bills: a `product` (or its price), a `setupFee`, a chosen `variantOption`,
              *     a `ticket`, or a `ticketFee` (the per-ticket fee of the ticket line before it).
-             * @enum {string|null}
              */
-            type?: "product" | "setupFee" | "variantOption" | "ticket" | "ticketFee" | null;
+            type?: ("product" | "setupFee" | "variantOption" | "ticket" | "ticketFee") | null;
             /**
              * @description The line's label, usually the product title or option name.
              * @example Brand Strategy Workshop
@@ -8082,11 +7916,8 @@ export interface components {
             livemode: boolean;
             /** @description The payment or booking the invoice was made from. Refund details live on that charge. */
             chargeId?: components["schemas"]["NullableObjectId"];
-            /**
-             * @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge.
-             * @enum {string|null}
-             */
-            chargeType?: "payment" | "booking" | null;
+            /** @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge. */
+            chargeType?: ("payment" | "booking") | null;
             /** @description The customer billed. */
             customerId?: components["schemas"]["NullableObjectId"];
             /** @description The buyer's name, copied from the charge (or the customer). */

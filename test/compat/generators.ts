@@ -5,17 +5,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 
-/** A compiler error the tool is known to cause, reported upstream; tolerated only where it matches. */
-export interface KnownDefect {
-  /** The upstream issue that describes it. */
-  issue: string;
-  /** The TypeScript error code, e.g. TS2769. */
-  code: string;
-  /** Matches the generated source from the error's position on. */
-  at: RegExp;
-  what: string;
-}
-
 export interface Generator {
   /** npm package name, pinned in package.json's devDependencies. */
   pkg: string;
@@ -23,7 +12,6 @@ export interface Generator {
   command: (spec: string) => [string, string[]];
   /** What it generates with these options (the README's "what was checked" column). */
   checked: string;
-  knownDefects?: KnownDefect[];
 }
 
 export const GENERATORS: Generator[] = [
@@ -57,15 +45,6 @@ export const GENERATORS: Generator[] = [
     pkg: 'openapi-zod-client',
     command: (spec) => [bin('openapi-zod-client'), [spec, '--output', 'out/api.ts']],
     checked: 'zod schemas and the Zodios client',
-    knownDefects: [
-      {
-        issue: 'https://github.com/astahmer/openapi-zod-client/issues/236',
-        code: 'TS2769',
-        // z.enum([..., null]): the tool copies the `null` of a nullable enum into z.enum, which only takes strings.
-        at: /^\[(?:[^\]]*[,\s])?null[,\s\]]/,
-        what: 'a nullable enum becomes `z.enum([..., null])`',
-      },
-    ],
   },
 ];
 
