@@ -3,6 +3,7 @@
 import { joinScope } from './answers.js';
 import type { Ctx, Engine, Handler } from './engine.js';
 import { ApiError, badRequest, json, notFound } from './errors.js';
+import { linkKeys } from './keys.js';
 import type { Collection } from './model.js';
 import { camel, singular } from './names.js';
 import type { WriteContext } from './records.js';
@@ -32,13 +33,15 @@ const create: Handler = (ctx) => {
   const change = engine.store.begin();
   const answer = engine.answerOf(route);
   const write = { ...ctx.write, example: (answer.examples[0] as Resource | undefined)?.data };
-  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema);
+  const made: Resource[] = [];
+  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema, made);
+  linkKeys(made);
   change.commit();
   engine.webhooks.recordChanged(collection, undefined, record);
   return engine.respond(ctx, record, collection, scope);
 };
 
-/** A new record and, from arrays named after child collections (`ticketGroups`), its children. */
+/** A new record and, from arrays named after child collections (`ticketGroups`), its children; each goes into `made`. */
 function build(
   engine: Engine,
   change: Change,
@@ -48,19 +51,21 @@ function build(
   schema: Schema | undefined,
   write: WriteContext,
   requestSchema: Schema | undefined,
+  made: Resource[],
 ): Resource {
   const nested = collection.children.filter((child) => Array.isArray(body[camel(child.segment)]));
   const skip = new Set(nested.map((child) => camel(child.segment)));
   const record = engine.records.build(body, schema ?? collection.itemSchema, write, skip, requestSchema);
   engine.records.complete(record, collection.itemSchema, write);
   change.put(collection.key, scope, record);
+  made.push(record);
   for (const child of nested) {
     const childCreate = engine.model.routes.find((r) => r.kind === 'create' && r.collection === child);
     const example = childCreate && (engine.answerOf(childCreate).examples[0] as Resource | undefined)?.data;
     const childWrite = { ...write, example, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
     const itemSchema = engine.reader.shape(engine.reader.shape(requestSchema).properties.get(camel(child.segment))).items;
     for (const item of body[camel(child.segment)] as Resource[]) {
-      build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema);
+      build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema, made);
     }
   }
   return record;
