@@ -4,6 +4,7 @@ import { joinScope } from './answers.js';
 import type { Ctx, Engine, Handler } from './engine.js';
 import { ApiError, badRequest, json, notFound } from './errors.js';
 import { linkKeys } from './keys.js';
+import { usedBy } from './references.js';
 import type { Collection } from './model.js';
 import { camel, singular } from './names.js';
 import type { WriteContext } from './records.js';
@@ -28,16 +29,20 @@ const get: Handler = (ctx) => {
 const create: Handler = (ctx) => {
   const { engine, route, params } = ctx;
   const collection = route.collection!;
+  const rule = engine.rule(route);
   const scope = engine.scopeOf(collection, route, params, false);
+  rule?.check?.(ctx);
   engine.checkUnique(ctx, collection, scope);
   const change = engine.store.begin();
   const answer = engine.answerOf(route);
   const write = { ...ctx.write, example: (answer.examples[0] as Resource | undefined)?.data };
   const made: Resource[] = [];
   const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema, made);
-  linkKeys(made);
+  const written = rule?.apply?.(ctx, record, change) ?? [];
+  linkKeys([...made, ...written.map((w) => w.after)]);
   change.commit();
   engine.webhooks.recordChanged(collection, undefined, record);
+  for (const w of written) engine.webhooks.recordChanged(w.collection, w.before, w.after);
   return engine.respond(ctx, record, collection, scope);
 };
 
@@ -74,18 +79,22 @@ function build(
 const update: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
   const collection = route.collection!;
+  const rule = engine.rule(route);
   const entry = engine.find(collection, route, params);
+  rule?.check?.(ctx, entry);
   const answer = engine.answerOf(route).data;
   const patch = (ctx.body.value ?? {}) as Resource;
   const record = engine.records.merge(entry.record, patch, ctx.body.schema, answer, write);
   if (engine.reader.shape(answer).properties.has('updatedAt')) record.updatedAt = new Date(write.nowMs).toISOString();
   engine.checkUnique(ctx, collection, entry.scope, entry.id);
   const scope = moved(engine, collection, entry.scope, patch);
-  checkResult(engine, ctx, record, collection, scope, answer, patch);
   const change = engine.store.begin();
+  const written = rule?.apply?.(ctx, record, change, entry.record) ?? [];
+  checkResult(engine, ctx, record, collection, scope, answer, patch);
   change.put(collection.key, scope, record, entry.seeded);
   change.commit();
   engine.webhooks.recordChanged(collection, entry.record, record);
+  for (const w of written) engine.webhooks.recordChanged(w.collection, w.before, w.after);
   return engine.respond(ctx, record, collection, scope);
 };
 
@@ -117,6 +126,11 @@ const remove: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
   const collection = route.collection!;
   const entry = engine.find(collection, route, params);
+  engine.rule(route)?.check?.(ctx, entry);
+  if (route.operation.responses['409']) {
+    const user = usedBy(engine.model, engine.store, collection, entry.id);
+    if (user) throw new ApiError(409, `This ${singular(collection.segment).replace(/-/g, ' ')} is still in use (by ${user})`);
+  }
   const answer = engine.answerOf(route);
   const status = engine.reader.shape(engine.reader.shape(collection.itemSchema).properties.get('status'));
   const change = engine.store.begin();

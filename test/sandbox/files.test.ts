@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_KEY, checkedSandbox, failure, type Checked } from './support.ts';
 
 const SEEDED_PDF = '6632f1a0b9c8d7e6f5a4b3d1';
-const SEEDED_IMAGE = '6632f1a0b9c8d7e6f5a4b3d2';
+const SEEDED_IMAGE = '6632f1a0b9c8d7e6f5a4b3d2'; // the workshop product's image
+const WORKSHOP_PRODUCT = '6630b3a8c4e8a91d2f7b3a23';
 
 let s: Checked;
 beforeEach(() => {
@@ -76,5 +77,24 @@ describe('deleteFile', () => {
     expect(await s.client.files.delete(file.id)).toMatchObject({ success: true });
     expect((await failure(s.client.files.download(file.id))).status).toBe(404);
     expect((await failure(s.client.files.delete(file.id))).status).toBe(404);
+  });
+
+  it('answers 409 while a product still uses the file, and deletes it once detached', async () => {
+    const workbook = await s.client.files.upload({ file: new File(['%PDF-1.4'], 'workbook.pdf', { type: 'application/pdf' }), purpose: 'file' });
+    await s.client.products.update(WORKSHOP_PRODUCT, { fileIds: [workbook.id] });
+    const attached = await failure(s.client.files.delete(workbook.id));
+    expect(attached.status).toBe(409);
+    expect(attached.message).toContain(WORKSHOP_PRODUCT);
+    expect((await failure(s.client.files.delete(SEEDED_IMAGE))).status).toBe(409); // the product's image
+    await s.client.products.update(WORKSHOP_PRODUCT, { fileIds: null });
+    expect((await s.client.files.delete(workbook.id)).success).toBe(true);
+  });
+
+  it('answers 409 while a theme shows the image as its background', async () => {
+    const image = await s.client.files.upload({ file: new File([new Uint8Array(8)], 'bg.webp', { type: 'image/webp' }), purpose: 'image' });
+    const theme = await s.client.themes.create({ name: 'Backdrop', variables: { layout: { centerLayout: { backgroundImage: { file: image.id } } } } });
+    expect((await failure(s.client.files.delete(image.id))).status).toBe(409);
+    await s.client.themes.delete(theme.id);
+    expect((await s.client.files.delete(image.id)).success).toBe(true);
   });
 });
