@@ -118,9 +118,10 @@ export class Records {
       const requestField = request.properties.get(name);
       const recordField = stored.properties.get(name);
       if (value === null) {
-        // `null` clears: the field stays as null where the answer allows it, else it goes away.
+        // `null` clears: the field stays as null where the answer allows it, else it goes away;
+        // a field every answer has and that cannot be null cannot be cleared, so it stays.
         if (recordField && this.shape(recordField).nullable) out[name] = null;
-        else delete out[name];
+        else if (!stored.required.has(name)) delete out[name];
       } else if (this.isKeyValueList(requestField)) {
         out[name] = this.mergeKeyed(out[name], value as Array<{ key: string; value: unknown }>, recordField, ctx);
       } else if (isObject(value) && isObject(out[name]) && this.shape(requestField).properties.size > 0) {
