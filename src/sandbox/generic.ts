@@ -137,11 +137,13 @@ const remove: Handler = (ctx) => {
   if (status.enum?.includes('archived')) {
     // Deleting something that can be archived archives it: it stays readable, with its status.
     const record = { ...entry.record, status: 'archived', updatedAt: new Date(write.nowMs).toISOString() };
+    engine.rule(route)?.apply?.(ctx, record, change, entry.record);
     change.put(collection.key, entry.scope, record, entry.seeded);
     change.commit();
     engine.webhooks.recordChanged(collection, entry.record, record);
     return engine.respond(ctx, record, collection, entry.scope);
   }
+  engine.rule(route)?.apply?.(ctx, entry.record, change, entry.record);
   removeWithChildren(engine, change, collection, entry.scope, entry.id);
   change.commit();
   if (engine.reader.shape(answer.data).properties.has('id')) return engine.respond(ctx, entry.record, collection, entry.scope);

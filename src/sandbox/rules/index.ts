@@ -2,7 +2,8 @@
 import { pageRules } from './pages.js';
 import { productRules } from './products.js';
 import type { Rule } from './rule.js';
+import { taxRateRules } from './tax-rates.js';
 import { themeRules } from './themes.js';
 
-export const RULES: Record<string, Rule> = { ...themeRules, ...pageRules, ...productRules };
+export const RULES: Record<string, Rule> = { ...themeRules, ...pageRules, ...productRules, ...taxRateRules };
 export type { Rule, Written } from './rule.js';

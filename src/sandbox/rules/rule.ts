@@ -17,6 +17,9 @@ export interface Rule {
   check?(ctx: Ctx, entry?: Entry): void;
   /** The records a unique field must differ from (default: every record of the scope). */
   uniqueAmong?(record: Resource): boolean;
-  /** Before the change is committed: derived fields of `record`, and other records the change implies. */
+  /**
+   * Before the change is committed: derived fields of `record`, and other records the change
+   * implies (returned for their webhooks; on a delete, `record` is the record going away).
+   */
   apply?(ctx: Ctx, record: Resource, change: Change, before?: Resource): Written[] | void;
 }
