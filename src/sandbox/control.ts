@@ -30,5 +30,6 @@ export async function controlRoute(engine: Engine, request: Request, pathname: s
       headers: { 'content-type': stored.type, 'content-disposition': `attachment; filename="${stored.name.replace(/"/g, '')}"` },
     });
   }
+  if (file) throw notFound('No uploaded file with this id (files seeded from the examples have no content)');
   throw notFound(`Unrecognized sandbox route (${route})`);
 }

@@ -9,6 +9,7 @@ import { Lists } from './lists.js';
 import { ApiModel, type Collection, type Route } from './model.js';
 import { singular } from './names.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
+import type { Rule } from './rules/index.js';
 import { Records, type WriteContext } from './records.js';
 import { apiKeyOf, readBody, readParameters, type Body } from './request.js';
 import { seed } from './seed.js';
@@ -40,6 +41,7 @@ export interface EngineOptions {
   webhooks: DeliveryOptions;
   actions: Record<string, Handler>;
   generic: Record<string, Handler>;
+  rules: Record<string, Rule>;
 }
 
 export interface StoredFile {
@@ -122,6 +124,11 @@ export class Engine {
 
   // ---- helpers for handlers ----
 
+  /** The rule of a route's operation, if it documents more than its kind implies. */
+  rule(route: Route): Rule | undefined {
+    return this.options.rules[route.operationId];
+  }
+
   /**
    * The scope of the records a route addresses: the ids of its parent records, each checked to
    * exist (404 otherwise). `item` routes end with the record's own id, which is not part of it.
@@ -170,10 +177,11 @@ export class Engine {
   checkUnique(ctx: Ctx, collection: Collection, scope: string, exceptId?: string): void {
     const body = ctx.body.value as Resource | undefined;
     if (!body) return;
+    const among = this.rule(ctx.route)?.uniqueAmong ?? (() => true);
     for (const field of this.uniqueFields(ctx.route, ctx.body.schema)) {
       const value = body[field];
       if (typeof value !== 'string') continue;
-      const taken = this.store.list(collection.key, scope).some((e) => e.id !== exceptId && e.record[field] === value);
+      const taken = this.store.list(collection.key, scope).some((e) => e.id !== exceptId && e.record[field] === value && among(e.record));
       if (taken) {
         throw new ApiError(409, `A ${singular(collection.segment).replace(/-/g, ' ')} with this ${field} already exists`, [
           { param: field, message: 'is already taken', value },

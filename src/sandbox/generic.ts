@@ -3,6 +3,8 @@
 import { joinScope } from './answers.js';
 import type { Ctx, Engine, Handler } from './engine.js';
 import { ApiError, badRequest, json, notFound } from './errors.js';
+import { linkKeys } from './keys.js';
+import { usedBy } from './references.js';
 import type { Collection } from './model.js';
 import { camel, singular } from './names.js';
 import type { WriteContext } from './records.js';
@@ -27,18 +29,24 @@ const get: Handler = (ctx) => {
 const create: Handler = (ctx) => {
   const { engine, route, params } = ctx;
   const collection = route.collection!;
+  const rule = engine.rule(route);
   const scope = engine.scopeOf(collection, route, params, false);
+  rule?.check?.(ctx);
   engine.checkUnique(ctx, collection, scope);
   const change = engine.store.begin();
   const answer = engine.answerOf(route);
   const write = { ...ctx.write, example: (answer.examples[0] as Resource | undefined)?.data };
-  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema);
+  const made: Resource[] = [];
+  const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema, made);
+  const written = rule?.apply?.(ctx, record, change) ?? [];
+  linkKeys([...made, ...written.map((w) => w.after)]);
   change.commit();
   engine.webhooks.recordChanged(collection, undefined, record);
+  for (const w of written) engine.webhooks.recordChanged(w.collection, w.before, w.after);
   return engine.respond(ctx, record, collection, scope);
 };
 
-/** A new record and, from arrays named after child collections (`ticketGroups`), its children. */
+/** A new record and, from arrays named after child collections (`ticketGroups`), its children; each goes into `made`. */
 function build(
   engine: Engine,
   change: Change,
@@ -48,19 +56,21 @@ function build(
   schema: Schema | undefined,
   write: WriteContext,
   requestSchema: Schema | undefined,
+  made: Resource[],
 ): Resource {
   const nested = collection.children.filter((child) => Array.isArray(body[camel(child.segment)]));
   const skip = new Set(nested.map((child) => camel(child.segment)));
   const record = engine.records.build(body, schema ?? collection.itemSchema, write, skip, requestSchema);
   engine.records.complete(record, collection.itemSchema, write);
   change.put(collection.key, scope, record);
+  made.push(record);
   for (const child of nested) {
     const childCreate = engine.model.routes.find((r) => r.kind === 'create' && r.collection === child);
     const example = childCreate && (engine.answerOf(childCreate).examples[0] as Resource | undefined)?.data;
     const childWrite = { ...write, example, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
     const itemSchema = engine.reader.shape(engine.reader.shape(requestSchema).properties.get(camel(child.segment))).items;
     for (const item of body[camel(child.segment)] as Resource[]) {
-      build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema);
+      build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema, made);
     }
   }
   return record;
@@ -69,18 +79,22 @@ function build(
 const update: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
   const collection = route.collection!;
+  const rule = engine.rule(route);
   const entry = engine.find(collection, route, params);
+  rule?.check?.(ctx, entry);
   const answer = engine.answerOf(route).data;
   const patch = (ctx.body.value ?? {}) as Resource;
   const record = engine.records.merge(entry.record, patch, ctx.body.schema, answer, write);
   if (engine.reader.shape(answer).properties.has('updatedAt')) record.updatedAt = new Date(write.nowMs).toISOString();
   engine.checkUnique(ctx, collection, entry.scope, entry.id);
   const scope = moved(engine, collection, entry.scope, patch);
-  checkResult(engine, ctx, record, collection, scope, answer, patch);
   const change = engine.store.begin();
+  const written = rule?.apply?.(ctx, record, change, entry.record) ?? [];
+  checkResult(engine, ctx, record, collection, scope, answer, patch);
   change.put(collection.key, scope, record, entry.seeded);
   change.commit();
   engine.webhooks.recordChanged(collection, entry.record, record);
+  for (const w of written) engine.webhooks.recordChanged(w.collection, w.before, w.after);
   return engine.respond(ctx, record, collection, scope);
 };
 
@@ -112,17 +126,24 @@ const remove: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
   const collection = route.collection!;
   const entry = engine.find(collection, route, params);
+  engine.rule(route)?.check?.(ctx, entry);
+  if (route.operation.responses['409']) {
+    const user = usedBy(engine.model, engine.store, collection, entry.id);
+    if (user) throw new ApiError(409, `This ${singular(collection.segment).replace(/-/g, ' ')} is still in use (by ${user})`);
+  }
   const answer = engine.answerOf(route);
   const status = engine.reader.shape(engine.reader.shape(collection.itemSchema).properties.get('status'));
   const change = engine.store.begin();
   if (status.enum?.includes('archived')) {
     // Deleting something that can be archived archives it: it stays readable, with its status.
     const record = { ...entry.record, status: 'archived', updatedAt: new Date(write.nowMs).toISOString() };
+    engine.rule(route)?.apply?.(ctx, record, change, entry.record);
     change.put(collection.key, entry.scope, record, entry.seeded);
     change.commit();
     engine.webhooks.recordChanged(collection, entry.record, record);
     return engine.respond(ctx, record, collection, entry.scope);
   }
+  engine.rule(route)?.apply?.(ctx, entry.record, change, entry.record);
   removeWithChildren(engine, change, collection, entry.scope, entry.id);
   change.commit();
   if (engine.reader.shape(answer.data).properties.has('id')) return engine.respond(ctx, entry.record, collection, entry.scope);

@@ -1,7 +1,8 @@
 // Lists as the API documents them: every filter narrows (enums, ids and strings exactly, `search`
 // case-insensitively over the fields its description names, `createdAfter`/`createdBefore` on
 // `createdAt`, bounds included), newest first, with exclusive `starting_after`/`ending_before`
-// cursors and a `has_more` and `total` that are true to the data. Unpaginated lists keep creation order.
+// cursors and a `has_more` and `total` that are true to the data. Unpaginated lists keep creation
+// order, unless their description says they are newest first (tax rates).
 import { ApiError } from './errors.js';
 import type { Parameter, Route } from './model.js';
 import { backticked, camel, dateBound } from './names.js';
@@ -114,7 +115,9 @@ export class Lists {
       });
     }
 
-    const sorted = paginated ? [...entries].sort(newestFirst) : entries;
+    // Unpaginated lists keep creation order (fields, ticket types) unless the operation says otherwise.
+    const newest = paginated || /\bnewest first\b/i.test(route.operation.description ?? '');
+    const sorted = newest ? [...entries].sort(newestFirst) : entries;
     const matching = sorted.filter((entry) => tests.every((test) => test(entry.record)));
     if (!paginated) return { data: matching.map((e) => e.record) };
 

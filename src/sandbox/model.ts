@@ -90,6 +90,7 @@ export class ApiModel {
     }
     // Literal segments win over parameters: `/v1/files/upload` before `/v1/files/{fileId}`.
     this.entries.sort((a, b) => b.literals - a.literals);
+    for (const route of this.routes) if (route.kind === 'action') route.collection = this.nearestCollection(route.path);
     for (const collection of this.collections.values()) this.fillItemSchema(collection);
   }
 
@@ -156,6 +157,21 @@ export class ApiModel {
     route.collection = this.collectionAt(segments.slice(0, -1));
   }
 
+  /**
+   * The collection an action works on: the longest start of its path that is one, read as an
+   * item path when it ends with a parameter (`/v1/subscriptions/{id}/cancel` works on
+   * `/v1/subscriptions`, `/v1/files/upload` on `/v1/files`).
+   */
+  private nearestCollection(path: string): Collection | undefined {
+    const segments = path.split('/').filter(Boolean);
+    for (let end = segments.length - 1; end > 0; end--) {
+      const head = segments.slice(0, end);
+      const found = this.collections.get('/' + (isParam(head.at(-1)!) ? head.slice(0, -1) : head).map((s) => (isParam(s) ? '{}' : s)).join('/'));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   private collectionAt(segments: string[]): Collection {
     const key = '/' + segments.map((s) => (isParam(s) ? '{}' : s)).join('/');
     let collection = this.collections.get(key);
@@ -172,7 +188,8 @@ export class ApiModel {
   }
 
   private fillItemSchema(collection: Collection): void {
-    const order: OperationKind[] = ['get', 'list', 'create', 'update'];
+    // An action's answer comes last: an upload's answer is the only shape of a file.
+    const order: OperationKind[] = ['get', 'list', 'create', 'update', 'action'];
     for (const kind of order) {
       const route = this.routes.find((r) => r.collection === collection && r.kind === kind);
       if (!route) continue;

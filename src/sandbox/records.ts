@@ -88,7 +88,7 @@ export class Records {
       if (skip.has(name)) continue;
       const declared = s.properties.get(name);
       if (declared && !this.fits(value, declared)) continue;
-      record[name] = this.stored(value, declared, request.properties.get(name));
+      record[name] = this.settle(this.stored(value, declared, request.properties.get(name)), declared, undefined, ctx);
     }
     record.id = newObjectId(ctx.nowMs);
     const iso = new Date(ctx.nowMs).toISOString();
@@ -118,18 +118,46 @@ export class Records {
       const requestField = request.properties.get(name);
       const recordField = stored.properties.get(name);
       if (value === null) {
-        // `null` clears: the field stays as null where the answer allows it, else it goes away.
+        // `null` clears: the field stays as null where the answer allows it, else it goes away;
+        // a field every answer has and that cannot be null cannot be cleared, so it stays.
         if (recordField && this.shape(recordField).nullable) out[name] = null;
-        else delete out[name];
+        else if (!stored.required.has(name)) delete out[name];
       } else if (this.isKeyValueList(requestField)) {
         out[name] = this.mergeKeyed(out[name], value as Array<{ key: string; value: unknown }>, recordField, ctx);
       } else if (isObject(value) && isObject(out[name]) && this.shape(requestField).properties.size > 0) {
         out[name] = this.merge(out[name], value, requestField, recordField, ctx);
       } else {
-        out[name] = this.stored(value, requestField, recordField);
+        out[name] = this.settle(this.stored(value, requestField, recordField), recordField, record[name], ctx);
       }
     }
     return out;
+  }
+
+  /**
+   * A nested value as its answer schema wants it: every object gets the required fields it lacks
+   * (so an item of a list whose items have ids, such as a field's `options`, gets a new id), and
+   * a list item sent with the id of an item in `previous` updates that item.
+   */
+  settle(value: unknown, schema: Schema | undefined, previous: unknown, ctx: WriteContext): unknown {
+    if (schema === undefined || value === null || typeof value !== 'object') return value;
+    const s = this.shape(schema);
+    if (Array.isArray(value)) {
+      if (!s.items) return value;
+      const before = Array.isArray(previous) ? previous.filter(isObject) : [];
+      return value.map((item) => {
+        if (!isObject(item)) return item;
+        const { id, ...rest } = item;
+        const known = typeof id === 'string' ? before.find((b) => b.id === id) : undefined;
+        // An item without an id (or with `id: null`) is a new one: complete() gives it one.
+        return this.settle(known ? { ...known, ...rest } : typeof id === 'string' ? item : rest, s.items, undefined, ctx);
+      });
+    }
+    if (s.isMap || s.properties.size === 0) return value;
+    const out: Resource = { ...(value as Resource) };
+    for (const [name, field] of s.properties) {
+      if (out[name] !== undefined) out[name] = this.settle(out[name], field, isObject(previous) ? previous[name] : undefined, ctx);
+    }
+    return this.complete(out, schema, ctx);
   }
 
   /** A value as the API stores it: text documented as "lowercased" or "trimmed" is. */

@@ -5,6 +5,7 @@ import { ACTIONS } from './actions/index.js';
 import { Engine } from './engine.js';
 import { GENERIC } from './generic.js';
 import type { RateLimit } from './rate-limit.js';
+import { RULES } from './rules/index.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
 import type { Delivery, WebhookEnvelope } from './deliveries.js';
@@ -67,6 +68,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     actions: ACTIONS,
     generic: GENERIC,
+    rules: RULES,
   });
   const handle = (request: Request) => engine.handle(request);
   return {

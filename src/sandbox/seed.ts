@@ -1,13 +1,14 @@
 // The starting state, taken from the spec's named examples: every record an answer example shows
 // (and every record a webhook example carries) exists with its id. When several examples show one
-// record, the most telling wins: get, then list, create, update, delete, webhook, and last a copy
-// embedded in a parent (an event's `ticketGroups`). Nested records find their parent through the
-// field naming it (`ticketGroupId`), the parent that embeds them, or else their siblings' parent.
+// record, the most telling wins: get, then list, create, update, delete, an action's answer (an
+// upload's file), webhook, and last a copy embedded in a parent (an event's `ticketGroups`).
+// Nested records find their parent through the field naming it (`ticketGroupId`), the parent that
+// embeds them, or else their siblings' parent.
 import type { ApiModel, Collection, OperationKind } from './model.js';
 import { camel, eventResource } from './names.js';
 import type { Store, Resource } from './store.js';
 
-const PRIORITY: Partial<Record<OperationKind, number>> = { get: 5, list: 4, create: 3, update: 2, delete: 1 };
+const PRIORITY: Partial<Record<OperationKind, number>> = { get: 6, list: 5, create: 4, update: 3, delete: 2, action: 1 };
 const WEBHOOK = 0;
 const EMBEDDED = -1;
 

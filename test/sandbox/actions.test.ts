@@ -1,11 +1,9 @@
 // The operations with their own semantics: cancelling a subscription, checking a ticket in (with
-// its metadata), the booking's ticket PDF, and (against a spec that has them) regenerating an
-// invoice and uploading and downloading files.
+// its metadata) and the booking's ticket PDF. Files and invoices are in files.test.ts and
+// catalog.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckoutPageError } from '../../src/index.ts';
-import { createSandbox } from '../../src/sandbox/index.ts';
-import { INVOICE_ID, specWithFutureOperations } from './future-operations.ts';
-import { API_KEY, checkedSandbox, raw, type Checked } from './support.ts';
+import { checkedSandbox, raw, type Checked } from './support.ts';
 
 const ACTIVE = '6814b7e29f39b6760576f2c1';
 const UNCHECKED_CODE = '4b7e0d92c1f54a6a9e3d8b07f2a1c655'; // ticket ...306, never checked in
@@ -101,45 +99,5 @@ describe('downloadBookingTicketPdf', () => {
     offsets.forEach((offset, i) => expect(pdf.slice(offset).startsWith(`${i + 1} 0 obj`)).toBe(true));
     expect(Number(/startxref\n(\d+)/.exec(pdf)![1])).toBe(pdf.indexOf('xref\n'));
     expect(await status(s.client.bookings.downloadTicketPdf(UNPAID_BOOKING))).toBe(404);
-  });
-});
-
-describe('operations the bundle does not describe yet (against a spec that has them)', () => {
-  const sandbox = createSandbox({ spec: specWithFutureOperations() });
-  const call = (method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}) =>
-    sandbox.fetch(`https://api.checkoutpage.com${path}`, { method, body, headers: { Authorization: `Bearer ${API_KEY}`, ...headers } });
-
-  it('regenerateInvoice answers the invoice', async () => {
-    const answer = await call('POST', `/v1/invoices/${INVOICE_ID}/regenerate`, '{}', { 'content-type': 'application/json' });
-    expect(answer.status).toBe(200);
-    const { data } = (await answer.json()) as { data: { id: string; updatedAt: string } };
-    expect(data.id).toBe(INVOICE_ID);
-    expect(data.updatedAt > '2026-03-14T10:22:41.000Z').toBe(true);
-    expect((await call('POST', '/v1/invoices/6a1b2c3d4e5f60718293a4ff/regenerate', '{}', { 'content-type': 'application/json' })).status).toBe(404);
-  });
-
-  it('uploadFile stores a file that downloadFile then serves; 413 over 10 MB, 415 for an image of another type', async () => {
-    const form = new FormData();
-    form.set('purpose', 'file');
-    form.set('file', new File(['hello sandbox'], 'notes.txt', { type: 'text/plain' }));
-    const uploaded = await call('POST', '/v1/files/upload', form);
-    expect(uploaded.status).toBe(201);
-    const { data: file } = (await uploaded.json()) as { data: { id: string; name: string; size: number; purpose: string } };
-    expect(file).toMatchObject({ name: 'notes.txt', size: 13, purpose: 'file' });
-    const download = (await (await call('GET', `/v1/files/${file.id}/download`)).json()) as { data: { url: string; expiresIn: number } };
-    expect(download.data.expiresIn).toBe(300);
-    expect(await (await sandbox.fetch(download.data.url)).text()).toBe('hello sandbox');
-
-    const big = new FormData();
-    big.set('purpose', 'file');
-    big.set('file', new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.bin'));
-    expect((await call('POST', '/v1/files/upload', big)).status).toBe(413);
-    const svg = new FormData();
-    svg.set('purpose', 'image');
-    svg.set('file', new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' }));
-    expect((await call('POST', '/v1/files/upload', svg)).status).toBe(415);
-    const noPurpose = new FormData();
-    noPurpose.set('file', new File(['x'], 'x.txt'));
-    expect((await call('POST', '/v1/files/upload', noPurpose)).status).toBe(400);
   });
 });

@@ -1,11 +1,12 @@
 // Guards that keep the sandbox in step with the spec as operations are added: every operation is
-// simulated (by its kind, or by an action handler), every documented filter and search reads a
-// field of the listed records, every record of the examples is seeded, and the client's entry
-// does not pull the sandbox in.
+// simulated (by its kind, or by an action handler), actions and rules name real operations,
+// every documented filter and search reads a field of the listed records, every record of the
+// examples is seeded, and the client's entry does not pull the sandbox in.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/sandbox/actions/index.ts';
+import { RULES } from '../../src/sandbox/rules/index.ts';
 import { Lists } from '../../src/sandbox/lists.ts';
 import { ApiModel } from '../../src/sandbox/model.ts';
 import { SchemaReader, type OpenApiDocument } from '../../src/sandbox/spec.ts';
@@ -13,7 +14,7 @@ import { Store } from '../../src/sandbox/store.ts';
 import { seed } from '../../src/sandbox/seed.ts';
 import { backticked, dateBound } from '../../src/sandbox/names.ts';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { bundle } from '../support/bundle.ts';
+import { bundle, operations } from '../support/bundle.ts';
 
 const reader = new SchemaReader(bundle as unknown as OpenApiDocument);
 const model = new ApiModel(reader, new Set(Object.keys(ACTIONS)));
@@ -21,8 +22,16 @@ const PAGING = new Set(['limit', 'starting_after', 'ending_before']);
 
 describe('the sandbox covers the spec', () => {
   it('simulates every operation: by its kind, or with an action handler', () => {
+    expect(model.routes.map((r) => r.operationId).sort()).toEqual(operations.map((o) => o.operationId).sort());
     const unhandled = model.routes.filter((r) => r.kind === 'action' && !ACTIONS[r.operationId]).map((r) => `${r.method} ${r.path} (${r.operationId})`);
     expect(unhandled).toEqual([]);
+  });
+
+  it('names only operations of the bundle in its actions and rules, so a renamed operation is noticed', () => {
+    const known = new Set(operations.map((o) => o.operationId));
+    expect([...Object.keys(ACTIONS), ...Object.keys(RULES)].filter((id) => !known.has(id))).toEqual([]);
+    // A rule adds to a generic handler: it would never run on an action's route.
+    expect(Object.keys(RULES).filter((id) => ACTIONS[id])).toEqual([]);
   });
 
   it('reads a field of the listed records for every documented filter', () => {

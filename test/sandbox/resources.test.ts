@@ -74,6 +74,23 @@ describe('create, read back, update, delete', () => {
     expect((await s.client.events.get(event.id)).name).toBe('Sandbox Meetup');
   });
 
+  it('links a ticket type to another of the same body by its request-local key', async () => {
+    const event = await s.client.events.create({
+      name: 'Keyed',
+      ticketGroups: [
+        {
+          name: 'Passes',
+          ticketTypes: [
+            { key: 'early', name: 'Early bird', price: 9900 },
+            { name: 'Regular', price: 14900, availabilityBehavior: 'after_ticket_sold_out', triggerTicketTypeId: 'early' },
+          ],
+        },
+      ],
+    });
+    const [early, regular] = event.ticketGroups![0]!.ticketTypes!;
+    expect(regular!.triggerTicketTypeId).toBe(early!.id);
+  });
+
   it('archives what the spec archives (events, ticket types) and deletes what it deletes (fields, endpoints)', async () => {
     const archived = await s.client.events.delete(SUMMIT);
     expect(archived.status).toBe('archived');

@@ -1,7 +1,7 @@
 // A sandbox as a user's tests meet it (the project's client on `sandbox.fetch`), with every answer
 // it gives checked against the spec: the status must be one the operation documents, and a JSON
 // body must match that status's schema. Test files assert that nothing was found wrong.
-import { createCheckoutPageClient, type CheckoutPageClient } from '../../src/index.ts';
+import { CheckoutPageError, createCheckoutPageClient, type CheckoutPageClient } from '../../src/index.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { bundle } from '../support/bundle.ts';
 import { assertMatches, responseMediaTypes, responseSchemaPointer } from '../support/schema.ts';
@@ -101,4 +101,14 @@ export async function raw(
     // not JSON: keep the text
   }
   return { status: response.status, body, headers: response.headers };
+}
+
+/** The error a client call fails with (the test fails if it succeeds or fails otherwise). */
+export async function failure(promise: Promise<unknown>): Promise<CheckoutPageError> {
+  const error = await promise.then(
+    () => new Error('expected the call to fail, and it succeeded'),
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CheckoutPageError)) throw error;
+  return error;
 }

@@ -43,7 +43,7 @@ afterEach(() => {
   expect(s.problems).toEqual([]);
 });
 
-/** The events received, each verified with the secret and checked against its schema in the spec. */
+/** The events received, in the order they were raised, each verified with the secret and checked against its schema in the spec. */
 async function verified(secret: string): Promise<WebhookEvent[]> {
   await s.sandbox.webhooksSettled();
   const events: WebhookEvent[] = [];
@@ -53,7 +53,8 @@ async function verified(secret: string): Promise<WebhookEvent[]> {
     assertMatches(schema, event);
     events.push(event);
   }
-  return events;
+  // Deliveries travel in parallel; event ids grow with each event raised, so they give its order.
+  return events.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 }
 
 describe('webhook deliveries', () => {
@@ -106,6 +107,48 @@ describe('webhook deliveries', () => {
     expect(new Set(received.map((r) => JSON.parse(r.body).eventId)).size).toBe(1);
     expect(s.sandbox.deliveries.map((d) => [d.attempt, d.status, d.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 500, false]]);
     expect(await s.client.webhooks.get(endpoint.id)).toMatchObject({ deliveryCount: 1, failureCount: 1 });
+  });
+});
+
+describe('deliveries for pages, products and submissions', () => {
+  const page = { name: 'Portfolio review', slug: 'portfolio-review', productData: { title: 'One-hour critique', price: { amount: 9000, currency: 'gbp' } } };
+
+  it('sends checkout_page.created and product.created for a new page, and checkout_page.updated when it changes or is archived', async () => {
+    const events = ['checkout_page.created', 'checkout_page.updated', 'product.created', 'product.updated'] as const;
+    const endpoint = await s.client.webhooks.create({ name: 'Pages', url, events: [...events] });
+    const created = await s.client.checkoutPages.create(page);
+    await s.client.checkoutPages.update(created.id, { name: 'Portfolio review (1 h)' });
+    await s.client.checkoutPages.delete(created.id);
+    const delivered = await verified(endpoint.secret);
+    expect(delivered.map((e) => e.event)).toEqual(['checkout_page.created', 'product.created', 'checkout_page.updated', 'checkout_page.updated']);
+    const [pageCreated, productCreated, renamed, archived] = delivered as Array<Extract<WebhookEvent, { event: (typeof events)[number] }>>;
+    if (pageCreated?.event === 'checkout_page.created') expect(pageCreated.data.checkoutPage.product?.id).toBe(created.product!.id);
+    if (productCreated?.event === 'product.created') expect(productCreated.data.product?.title).toBe('One-hour critique');
+    if (renamed?.event === 'checkout_page.updated') expect(renamed.data.checkoutPage.name).toBe('Portfolio review (1 h)');
+    if (archived?.event === 'checkout_page.updated') expect(archived.data.checkoutPage.status).toBe('archived');
+  });
+
+  it('sends product.updated, not checkout_page.updated, for a change to a page’s product', async () => {
+    const created = await s.client.checkoutPages.create(page);
+    const endpoint = await s.client.webhooks.create({ name: 'Products', url, events: ['checkout_page.updated', 'product.updated'] });
+    await s.client.products.update(created.product!.id, { title: 'Two-hour critique' });
+    const delivered = await verified(endpoint.secret);
+    expect(delivered.map((e) => e.event)).toEqual(['product.updated']);
+    if (delivered[0]?.event === 'product.updated') expect(delivered[0].data.product).toMatchObject({ id: created.product!.id, title: 'Two-hour critique' });
+  });
+
+  it('delivers submission events raised with trigger(), from the data given or the stored submission', async () => {
+    const endpoint = await s.client.webhooks.create({ name: 'Forms', url, events: ['submission.created', 'submission.updated'] });
+    const [seeded] = (await s.client.submissions.list({ limit: 1 })).data;
+    const submission = { ...seeded!, id: '6817a1c39f39b6760576f3b1', createdAt: new Date().toISOString() };
+    s.sandbox.trigger('submission.created', { data: { submission } });
+    s.sandbox.trigger('submission.updated', { id: seeded!.id });
+    const delivered = await verified(endpoint.secret);
+    expect(delivered.map((e) => [e.event, (e.data as { submission: { id: string } }).submission.id])).toEqual([
+      ['submission.created', submission.id],
+      ['submission.updated', seeded!.id],
+    ]);
+    expect((await s.client.submissions.get(submission.id)).id).toBe(submission.id);
   });
 });
 

@@ -8,7 +8,7 @@ import { textPdf } from './pdf.js';
 const ISSUES_TICKETS = new Set(['paid', 'partially_paid', 'partial_refund']);
 
 export const downloadBookingTicketPdf: Handler = ({ engine, route, params }) => {
-  const collection = engine.model.collection('/v1/bookings')!;
+  const collection = route.collection!;
   const booking = engine.find(collection, route, params).record;
   if (!ISSUES_TICKETS.has(String(booking.status))) throw notFound('This booking has no ticket PDF');
   const tickets = engine.model.collection('/v1/tickets');

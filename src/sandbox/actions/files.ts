@@ -1,7 +1,7 @@
 // uploadFile (multipart: `file` at most 10 MB, else 413; `purpose` `image` for public images in
 // the documented image types, else 415, or `file` for private files) and downloadFile (a URL
 // valid for 300 seconds, for private files only; images are public at their `location`). Both
-// URLs point at the sandbox's own /_sandbox/files/{id} route.
+// URLs point at the sandbox's own /_sandbox/files/{id} route. Deleting a file is generic.
 import type { Handler } from '../engine.js';
 import { ApiError, badRequest, json } from '../errors.js';
 import { newObjectId } from '../ids.js';
@@ -29,19 +29,15 @@ export const uploadFile: Handler = async (ctx) => {
     size: file.size,
     createdAt: new Date(write.nowMs).toISOString(),
   };
-  const collection = engine.model.collection(route.path.split('/').slice(0, 3).join('/'));
-  if (collection) {
-    const change = engine.store.begin();
-    change.put(collection.key, '', record);
-    change.commit();
-  }
-  return engine.respond(ctx, record, collection, '');
+  const change = engine.store.begin();
+  change.put(route.collection!.key, '', record);
+  change.commit();
+  return engine.respond(ctx, record, route.collection, '');
 };
 
 export const downloadFile: Handler = (ctx) => {
   const { engine, route, params, url } = ctx;
-  const collection = engine.model.collection(route.path.split('/').slice(0, 3).join('/'))!;
-  const file = engine.find(collection, route, params).record;
-  if (file.purpose === 'image') throw new ApiError(400, 'Images are public: use the file\'s `location` URL');
+  const file = engine.find(route.collection!, route, params).record;
+  if (file.purpose === 'image') throw new ApiError(400, "Images are public: use the file's `location` URL");
   return json(engine.answerOf(route).status, { data: { url: `${url.origin}/_sandbox/files/${file.id}`, expiresIn: DOWNLOAD_SECONDS } });
 };

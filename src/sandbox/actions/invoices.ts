@@ -4,7 +4,7 @@ import type { Handler } from '../engine.js';
 
 export const regenerateInvoice: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
-  const collection = engine.model.collection(route.path.split('/').slice(0, 3).join('/'))!;
+  const collection = route.collection!;
   const entry = engine.find(collection, route, params);
   const record = { ...entry.record, updatedAt: new Date(write.nowMs).toISOString() };
   const change = engine.store.begin();

@@ -7,7 +7,7 @@ import { objectIdFor } from '../ids.js';
 
 export const cancelSubscription: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
-  const collection = engine.model.collection('/v1/subscriptions')!;
+  const collection = route.collection!;
   const entry = engine.find(collection, route, params);
   const body = ctx.body.value as { cancelImmediately?: true; cancelAtPeriodEnd?: true; cancelAt?: string; reason?: string };
   const before = entry.record;

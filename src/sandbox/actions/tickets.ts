@@ -13,7 +13,7 @@ const legacyCheckIn = (c: Resource | undefined) =>
 
 export const validateTicket: Handler = (ctx) => {
   const { engine, route, params, write } = ctx;
-  const collection = engine.model.collection('/v1/tickets')!;
+  const collection = route.collection!;
   const code = params[route.pathParams.at(-1)!];
   const entry = engine.store.find(collection.key, (ticket) => ticket.checkInCode === code);
   if (!entry) throw notFound('No ticket with this check-in code');
