@@ -4,7 +4,7 @@
 import type { operations } from '../generated/schema.js';
 import { CheckoutPageError } from './errors.js';
 import { iterateItems, type Page } from './pagination.js';
-import type { Transport } from './transport.js';
+import type { End, Transport } from './transport.js';
 
 /** Per-call options of every resource method. */
 export interface RequestOptions {
@@ -107,7 +107,7 @@ export class Runtime {
    * Sends a call; `read` turns a 2xx Response into the result, anything else becomes a
    * CheckoutPageError. One promise step per stage: this runs for every resource call.
    */
-  #call<T>(method: string, path: string, query: QueryObject, body: unknown, options: RequestOptions | undefined, read: (response: Response) => Promise<T>): Promise<T> {
+  #call<T>(method: string, path: string, query: QueryObject, body: unknown, options: RequestOptions | undefined, read: (response: Response, end: End) => Promise<T>): Promise<T> {
     const url = this.#baseUrl + path + toQueryString(query);
     let headers = this.#headers;
     let payload: BodyInit | undefined;
@@ -137,18 +137,18 @@ export class Runtime {
           return fetchImpl(url, init);
         },
       },
-      (response) => (response.ok ? read(response) : failure(response, method, path)),
+      (response, end) => (response.ok ? read(response, end) : failure(response, method, path, end)),
     );
   }
 
   /** The whole JSON body. */
   json<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.#call(method, path, query, body, options, readJson as (response: Response) => Promise<T>);
+    return this.#call(method, path, query, body, options, readJson as (response: Response, end: End) => Promise<T>);
   }
 
   /** The `data` of a `{data}` body. */
   data<T>(method: string, path: string, query: QueryObject, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.#call(method, path, query, body, options, readData as (response: Response) => Promise<T>);
+    return this.#call(method, path, query, body, options, readData as (response: Response, end: End) => Promise<T>);
   }
 
   /**
@@ -164,7 +164,7 @@ export class Runtime {
         );
       }
     }
-    return this.#call(method, path, query, toFormData(body), options, readData as (response: Response) => Promise<T>);
+    return this.#call(method, path, query, toFormData(body), options, readData as (response: Response, end: End) => Promise<T>);
   }
 
   /** A binary body, such as a PDF, of the given media type (errors still come as JSON). */
@@ -179,12 +179,16 @@ export class Runtime {
   }
 }
 
-const readJson = (response: Response): Promise<unknown> => response.json();
-const readData = (response: Response): Promise<unknown> => response.json().then((body: { data: unknown }) => body.data);
-const readBinary = (response: Response): Promise<ArrayBuffer> => response.arrayBuffer();
+// Each reader reads the whole body in one step and ends the attempt's clock there (see End).
+const readJson = (response: Response, end: End): Promise<unknown> => response.json().then(end.ok, end.fail);
+const readData = (response: Response, end: End): Promise<unknown> =>
+  response.json().then((body: { data: unknown }) => end.ok(body.data), end.fail);
+const readBinary = (response: Response, end: End): Promise<ArrayBuffer> => response.arrayBuffer().then(end.ok, end.fail);
 
-async function failure(response: Response, method: string, path: string): Promise<never> {
-  throw new CheckoutPageError({ status: response.status, method, path, rawBody: await response.text() });
+function failure(response: Response, method: string, path: string, end: End): Promise<never> {
+  return response.text().then((rawBody) => {
+    throw new CheckoutPageError({ status: response.status, method, path, rawBody: end.ok(rawBody) });
+  }, end.fail);
 }
 
 function toQueryString(query: QueryObject): string {

@@ -58,6 +58,26 @@ export interface Attempt {
   send(signal: AbortSignal): Promise<Response>;
 }
 
+/**
+ * Ends an attempt's clock once its body has been read: `ok(value)` returns the value, `fail(error)`
+ * rethrows it (as a timeout error when the clock ran out first).
+ */
+export interface End {
+  ok<V>(value: V): V;
+  fail(error: unknown): never;
+}
+
+/** Reads the final answer's body and ends the attempt's clock with `end`. */
+export type Finish<T> = (response: Response, end: End) => Promise<T>;
+
+/** For answers whose clock is already stopped (or covered by the platform's timeout signal). */
+const UNTIMED: End = {
+  ok: (value) => value,
+  fail: (error) => {
+    throw error;
+  },
+};
+
 export class Transport {
   readonly #fetch: typeof fetch;
   readonly #policy: RetryPolicy;
@@ -73,41 +93,41 @@ export class Transport {
 
   /**
    * Runs attempts until one gives a final answer, and hands that Response (2xx or not) to
-   * `finish`; rejects on connection failure or timeout. Written with promise chains rather than
-   * async/await, and with one step per attempt (the answer, retry decision and `finish` together):
-   * this is the hot path of every call, and each step costs.
+   * `finish`, which reads the body and ends the attempt's clock with `end`; rejects on connection
+   * failure or timeout. Written with promise chains rather than async/await, and with one step per
+   * stage (the answer with the retry decision, then the body): this is the hot path of every call,
+   * and each step costs.
    */
-  run<T = Response>(attempt: Attempt, finish?: (response: Response) => Promise<T>, retry = 0): Promise<T> {
+  run<T = Response>(attempt: Attempt, finish?: Finish<T>, retry = 0): Promise<T> {
     const timeoutMs = attempt.timeoutMs ?? this.#policy.timeoutMs;
-    const onResponse = (response: Response): T | PromiseLike<T> =>
-      response.status < 429 ? (finish ? finish(response) : (response as T)) : this.#afterResponse(attempt, response, finish, retry);
     const caller = attempt.signal;
     if (!caller && finish) {
-      // The resource API's case, kept lean: a controller and a plain timer, cleared once `finish`
-      // has read the body (half the cost of AbortSignal.timeout, whose timer is weakly held).
+      // The resource API's case, kept lean: a controller and a plain timer (half the cost of
+      // AbortSignal.timeout, whose timer is weakly held), which `finish` clears through `end`
+      // once it has read the body, so the timeout covers a body that stalls too.
       const controller = new AbortController();
       const timer = setTimeout(abortOnTimeout, timeoutMs, controller);
-      const timeout = () => new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs);
+      const end: End = {
+        ok: (value) => {
+          clearTimeout(timer);
+          return value;
+        },
+        fail: (error) => {
+          clearTimeout(timer);
+          throw controller.signal.aborted ? new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs) : error;
+        },
+      };
       return attempt.send(controller.signal).then(
         (response) =>
-          response.status < 429
-            ? finish(response).then(
-                (value) => {
-                  clearTimeout(timer);
-                  return value;
-                },
-                (error: unknown) => {
-                  clearTimeout(timer);
-                  throw controller.signal.aborted ? timeout() : error;
-                },
-              )
-            : (clearTimeout(timer), this.#afterResponse(attempt, response, finish, retry)),
+          response.status < 429 ? finish(response, end) : (clearTimeout(timer), this.#afterResponse(attempt, response, finish, retry)),
         (error: unknown) => {
           clearTimeout(timer);
-          return this.#afterError(attempt, controller.signal.aborted ? timeout() : connectionError(attempt, error), finish, retry);
+          return this.#afterError(attempt, controller.signal.aborted ? new CheckoutPageTimeoutError(attempt.method, attempt.path, timeoutMs) : connectionError(attempt, error), finish, retry);
         },
       );
     }
+    const onResponse = (response: Response): T | PromiseLike<T> =>
+      response.status < 429 ? (finish ? finish(response, UNTIMED) : (response as T)) : this.#afterResponse(attempt, response, finish, retry);
     if (!caller) {
       // openapi-fetch's case: the platform's timeout signal, nothing to clean up (openapi-fetch
       // reads the body after this returns; the signal's weakly held timer keeps covering it).
@@ -144,8 +164,8 @@ export class Transport {
     );
   }
 
-  #afterResponse<T>(attempt: Attempt, response: Response, finish: ((response: Response) => Promise<T>) | undefined, retry: number): T | PromiseLike<T> {
-    const final = () => (finish ? finish(response) : (response as T));
+  #afterResponse<T>(attempt: Attempt, response: Response, finish: Finish<T> | undefined, retry: number): T | PromiseLike<T> {
+    const final = () => (finish ? finish(response, UNTIMED) : (response as T));
     if (retry >= this.#policy.maxRetries) return final();
     let wait: number | undefined;
     if (response.status === 429) {
@@ -165,7 +185,7 @@ export class Transport {
   }
 
   /** A failed attempt (timeout or connection): retried where safe, else the error stands. */
-  #afterError<T>(attempt: Attempt, error: Error, finish: ((response: Response) => Promise<T>) | undefined, retry: number): Promise<T> {
+  #afterError<T>(attempt: Attempt, error: Error, finish: Finish<T> | undefined, retry: number): Promise<T> {
     if (attempt.signal?.aborted || retry >= this.#policy.maxRetries || !IDEMPOTENT.has(attempt.method)) {
       return Promise.reject(error);
     }
