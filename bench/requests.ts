@@ -1,7 +1,10 @@
 // Time per request of the client against a loopback server, beside a bare fetch: the resource API
-// (client.payments.get) and the typed openapi-fetch method (client.GET). The variants run in short
-// interleaved blocks, rotating which goes first, and each is divided by the bare fetch of the SAME
-// round, so drift in the machine's load affects all alike; the spread is over rounds.
+// (client.payments.get) and the typed openapi-fetch method (client.GET). The variants take turns
+// request by request (the order rotating), so a GC pause, a busy neighbour or a change of clock
+// speed falls on all of them alike. A round is 60 turns; its figure per variant is the median of
+// its request times, and each variant is divided by the bare fetch of the SAME round. The spread
+// is over rounds. (Blocks of 100 requests per variant, as before, let such drift decide a block:
+// the resource API's ratio wandered from 0.99x to 1.18x between runs.)
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { createCheckoutPageClient } from '../src/index.ts';
@@ -29,17 +32,20 @@ async function measure(url: string, rounds: number): Promise<RequestFigures> {
   };
   const times = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]]));
   const ratios = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]]));
-  const block = 50;
-  const warmUp = 10;
+  const turns = 60;
+  const warmUp = 5;
+  const samples: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v, new Array<number>(turns)]));
   for (let round = 0; round < rounds + warmUp; round++) {
-    const perRequest: Record<string, number> = {};
-    for (let i = 0; i < VARIANTS.length; i++) {
-      const name = VARIANTS[(i + round) % VARIANTS.length]!;
-      const started = performance.now();
-      for (let n = 0; n < block; n++) await calls[name]();
-      perRequest[name] = ((performance.now() - started) / block) * 1000;
+    for (let turn = 0; turn < turns; turn++) {
+      for (let i = 0; i < VARIANTS.length; i++) {
+        const name = VARIANTS[(i + turn) % VARIANTS.length]!;
+        const started = performance.now();
+        await calls[name]();
+        samples[name]![turn] = (performance.now() - started) * 1000;
+      }
     }
     if (round < warmUp) continue;
+    const perRequest = Object.fromEntries(VARIANTS.map((v) => [v, spread(samples[v]!).median]));
     for (const name of VARIANTS) {
       times[name]!.push(perRequest[name]!);
       ratios[name]!.push(perRequest[name]! / perRequest['bare fetch']!);
@@ -52,7 +58,7 @@ async function measure(url: string, rounds: number): Promise<RequestFigures> {
 }
 
 /** The server in its own process. */
-export async function requestsToOtherProcess(rounds = 80): Promise<RequestFigures> {
+export async function requestsToOtherProcess(rounds = 100): Promise<RequestFigures> {
   const child = fork(path.join(ROOT, 'bench/server.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   try {
     const url = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
@@ -63,7 +69,7 @@ export async function requestsToOtherProcess(rounds = 80): Promise<RequestFigure
 }
 
 /** The server in this process, sharing the client's event loop (as in many test set-ups). */
-export async function requestsInProcess(rounds = 80): Promise<RequestFigures> {
+export async function requestsInProcess(rounds = 100): Promise<RequestFigures> {
   const server = createBenchServer();
   try {
     return await measure(await listen(server), rounds);
