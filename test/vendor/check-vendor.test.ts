@@ -174,21 +174,19 @@ describe('npm run check:vendor', () => {
 });
 
 describe('on the real bundle', () => {
-  it('compares the bundle with itself in well under 10 s and finds nothing', async () => {
+  it('compares the bundle with itself and finds nothing', async () => {
     const bundle = await loadSpec(path.join(GENERATED_DIR, 'openapi.json'), 'bundle');
-    const started = performance.now();
     const result = compareWithVendor(bundle, bundle);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(result.findings).toEqual([]);
     expect(result.operations.found).toBe(result.operations.total);
   });
 
-  // The skeleton of the vendor's spec lives beside the project, not in it (../shared/vendor-facts).
-  it.skipIf(!existsSync(SKELETON))('runs against the vendor skeleton in well under 10 s, end to end', async () => {
-    const started = performance.now();
+  // The facts of the vendor's spec live beside the project, not in it (../shared/vendor-facts), so a
+  // clone elsewhere (CI) skips this one: the title says so.
+  it.skipIf(!existsSync(SKELETON))('finds the bundle complete against the vendor facts, end to end (skipped where ../shared/vendor-facts is absent)', async () => {
     const result = await checkVendor(SKELETON);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^vendor drift: operations \d+\/86, webhooks \d+\/23; /m);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^vendor drift: operations 86\/86, webhooks 23\/23; hard 0 /m);
   });
 });
