@@ -1,8 +1,8 @@
 // Products, tax rates and invoices through the client: lists filtered and searched as documented,
 // updates that merge (a product's prices by id, `null` clearing), and the rules between records
 // (one default tax rate; a deleted rate leaves the products that charged it).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkedSandbox, failure, type Checked } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { checkedSandboxPerTest, failure } from './support.ts';
 
 const RECORDING = '6632f1a0b9c8d7e6f5a4b3c7'; // order bump, one price
 const RECORDING_PRICE = '6632f1a0b9c8d7e6f5a4b3c8';
@@ -14,14 +14,7 @@ const VAT_REDUCED = '6632f1a0b9c8d7e6f5a4b3e2';
 const OPEN_INVOICE = '6632f1a0b9c8d7e6f5a4b3f1';
 const REFUNDED_INVOICE = '6632f1a0b9c8d7e6f5a4b3f2';
 
-let s: Checked;
-beforeEach(() => {
-  s = checkedSandbox();
-});
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-  expect(s.checked.count).toBeGreaterThan(0);
-});
+const s = checkedSandboxPerTest();
 
 describe('products', () => {
   it('lists by role and searches title and SKU, ignoring case', async () => {

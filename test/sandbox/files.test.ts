@@ -1,21 +1,14 @@
 // Files through the client: an upload (multipart, as `client.files.upload` builds it) is stored
 // and downloadable through a short-lived link; the documented refusals (400, 413, 415); and a
 // delete, refused while a product still uses the file.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_KEY, checkedSandbox, failure, type Checked } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { API_KEY, checkedSandboxPerTest, failure } from './support.ts';
 
 const SEEDED_PDF = '6632f1a0b9c8d7e6f5a4b3d1';
 const SEEDED_IMAGE = '6632f1a0b9c8d7e6f5a4b3d2'; // the workshop product's image
 const WORKSHOP_PRODUCT = '6630b3a8c4e8a91d2f7b3a23';
 
-let s: Checked;
-beforeEach(() => {
-  s = checkedSandbox();
-});
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-  expect(s.checked.count).toBeGreaterThan(0);
-});
+const s = checkedSandboxPerTest();
 
 /** An upload sent by hand, for what the client refuses to send. */
 function upload(form: FormData): Promise<Response> {

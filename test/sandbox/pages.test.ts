@@ -2,9 +2,9 @@
 // sells), read back, listed, searched and filtered, updated, archived; slugs unique across every
 // kind of page; custom fields kept per page; and the forms' submissions, filtered every way the
 // spec documents.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundle } from '../support/bundle.ts';
-import { checkedSandbox, failure, type Checked } from './support.ts';
+import { checkedSandboxPerTest, failure } from './support.ts';
 
 const WORKSHOP_PAGE = '6630b3a8c4e8a91d2f7b3a22';
 const MEMBERSHIP_PAGE = '6630b4d1c4e8a91d2f7b3a40';
@@ -15,14 +15,7 @@ const MARCO = '6813a1d29f39b6760576f1a0';
 
 const example = (name: string) => structuredClone((bundle.components as any).examples[name].value);
 
-let s: Checked;
-beforeEach(() => {
-  s = checkedSandbox();
-});
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-  expect(s.checked.count).toBeGreaterThan(0);
-});
+const s = checkedSandboxPerTest();
 
 describe('checkout pages', () => {
   it('creates a page with its fields and the product it sells, each readable on its own', async () => {

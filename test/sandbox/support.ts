@@ -1,6 +1,7 @@
 // A sandbox as a user's tests meet it (the project's client on `sandbox.fetch`), with every answer
 // it gives checked against the spec: the status must be one the operation documents, and a JSON
 // body must match that status's schema. Test files assert that nothing was found wrong.
+import { afterEach, beforeEach, expect } from 'vitest';
 import { CheckoutPageError, createCheckoutPageClient, type CheckoutPageClient } from '../../src/index.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { bundle } from '../support/bundle.ts';
@@ -31,6 +32,23 @@ export function checkedSandbox(options?: SandboxOptions): Checked {
   const { fetch, problems, checked } = checking((input, init) => sandbox.handle(new Request(input, init)));
   const client = createCheckoutPageClient({ apiKey: API_KEY, fetch, maxRetries: 0 });
   return { sandbox, client, fetch, problems, checked };
+}
+
+/**
+ * For a test file: a fresh checked sandbox before each test (read it through the returned object,
+ * whose fields are replaced each time) and, after each test, the assertion that answers were
+ * checked and every one matched the spec.
+ */
+export function checkedSandboxPerTest(options?: SandboxOptions): Checked {
+  const current = {} as Checked;
+  beforeEach(() => {
+    Object.assign(current, checkedSandbox(options));
+  });
+  afterEach(() => {
+    expect(current.problems).toEqual([]);
+    expect(current.checked.count).toBeGreaterThan(0);
+  });
+  return current;
 }
 
 /** A fetch (any door: `sandbox.fetch`, or HTTP to `listen()`) whose answers are checked against the spec. */

@@ -1,21 +1,14 @@
 // Themes through the client: the store's own themes are created (from a built-in one, whose
 // design they copy), renamed, restyled with `null` resetting a value, and deleted; built-in
 // themes are read-only; names are unique among the store's themes; a theme in use stays.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkedSandbox, failure, type Checked } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { checkedSandboxPerTest, failure } from './support.ts';
 
 const MINIMAL = '65f1c2a4b7e8d90012a3b401'; // built-in
 const ACME_TEAL = '6817a4c29f39b6760576f610'; // the store's own
 const WORKSHOP_PAGE = '6630b3a8c4e8a91d2f7b3a22';
 
-let s: Checked;
-beforeEach(() => {
-  s = checkedSandbox();
-});
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-  expect(s.checked.count).toBeGreaterThan(0);
-});
+const s = checkedSandboxPerTest();
 
 describe('themes', () => {
   it('creates a theme from a built-in one: its design copied, the body’s variables on top', async () => {
