@@ -1,9 +1,9 @@
 // The operations with their own semantics: cancelling a subscription, checking a ticket in (with
 // its metadata) and the booking's ticket PDF. Files and invoices are in files.test.ts and
 // catalog.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckoutPageError } from '../../src/index.ts';
-import { checkedSandbox, raw, type Checked } from './support.ts';
+import { checkedSandboxPerTest, raw } from './support.ts';
 
 const ACTIVE = '6814b7e29f39b6760576f2c1';
 const UNCHECKED_CODE = '4b7e0d92c1f54a6a9e3d8b07f2a1c655'; // ticket ...306, never checked in
@@ -11,13 +11,7 @@ const UNCHECKED_TICKET = '6851c2d49f39b6760576f306';
 const PAID_BOOKING = '6851c2d39f39b6760576f301';
 const UNPAID_BOOKING = '6851d0e19f39b6760576f3a0';
 
-let s: Checked;
-beforeEach(() => {
-  s = checkedSandbox();
-});
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
+const s = checkedSandboxPerTest();
 
 const status = (promise: Promise<unknown>) =>
   promise.then(

@@ -1,21 +1,15 @@
 // The sandbox as an application's integration tests use it: the project's client on
 // `sandbox.fetch`, creating, reading back, updating, deleting, and meeting the documented errors.
 // Every answer is checked against the spec (support.ts).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckoutPageError } from '../../src/index.ts';
-import { checkedSandbox, raw, type Checked } from './support.ts';
+import { checkedSandbox, checkedSandboxPerTest, raw } from './support.ts';
 
 const JANE = '6812fe6e9f39b6760576f01c';
 const SUMMIT = '6650a1b2c3d4e5f6a7b8c901';
 const CONFERENCE_GROUP = '6650a1b2c3d4e5f6a7b8c910';
 
-let s: Checked;
-beforeEach(() => {
-  s = checkedSandbox();
-});
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
+const s = checkedSandboxPerTest();
 
 async function failure(promise: Promise<unknown>): Promise<CheckoutPageError> {
   const error = await promise.then(
