@@ -154,7 +154,7 @@ export class Engine {
     let scope = '';
     chain.forEach((parent, i) => {
       const id = ids[i];
-      if (id === undefined || !this.store.get(parent.key, id, scope)) throw notFound(`No ${singular(parent.segment)} with id ${id}`);
+      if (id === undefined || !this.store.get(parent.key, id, scope)) throw notFound(notFoundMessage(parent));
       scope = joinScope(scope, id);
     });
     return scope;
@@ -165,7 +165,7 @@ export class Engine {
     const scope = this.scopeOf(collection, route, params, true);
     const id = params[route.pathParams.at(-1)!]!;
     const entry = this.store.get(collection.key, id, scope);
-    if (!entry) throw notFound(`No ${singular(collection.segment)} with id ${id}`);
+    if (!entry) throw notFound(notFoundMessage(collection));
     return entry;
   }
 
@@ -223,4 +223,10 @@ export class Engine {
     uniques.set(route, fields);
     return fields;
   }
+}
+
+/** `Theme not found`: the API's wording for a record it cannot find (the vendor's SDK tests show it for themes). */
+function notFoundMessage(collection: Collection): string {
+  const name = singular(collection.segment).replace(/-/g, ' ');
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} not found`;
 }
