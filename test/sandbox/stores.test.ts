@@ -8,6 +8,7 @@ import { createCheckoutPageClient } from '../../src/index.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { ROOT } from '../../scripts/lib/paths.ts';
 import { quietEnv } from '../../scripts/lib/run.ts';
+import { bundle } from '../support/bundle.ts';
 import { freePort } from '../support/free-port.ts';
 import { checkedSandbox, failure, raw, type Checked } from './support.ts';
 
@@ -32,13 +33,16 @@ describe('a store per key', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('gives a live-looking key a store of its own, like any other key', async () => {
+  it('gives a live-looking key a store of its own, like any other key, whose new records are live', async () => {
     const s = checkedSandbox();
     const live = clientFor(s, 'sk_live_production_lookalike');
     const created = await live.coupons.create(coupon('LIVEONE'));
     expect(await codes(s, 'sk_live_production_lookalike')).toContain('LIVEONE');
     expect(await codes(s, 'sk_test_alpha')).not.toContain('LIVEONE');
     expect((await failure(clientFor(s, 'sk_test_alpha').coupons.update(created.id, { label: 'x' }))).status).toBe(404);
+    const example = (bundle.components as any).examples.CreateBookingComplimentary.value;
+    expect((await live.bookings.create(example)).livemode).toBe(true);
+    expect((await clientFor(s, 'sk_test_alpha').bookings.create(example)).livemode).toBe(false);
     expect(s.problems).toEqual([]);
   });
 
