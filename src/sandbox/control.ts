@@ -17,25 +17,32 @@ export interface ControlDoor {
 
 const FILE = /^\/_sandbox\/files\/([^/]+)$/;
 
-export async function controlRoute(door: ControlDoor, request: Request, url: URL, pathname: string): Promise<Response> {
-  const route = `${request.method} ${pathname}`;
-  const file = request.method === 'GET' ? FILE.exec(pathname) : null;
-  if (file) return fileRoute(door, request, decodeURIComponent(file[1]!), url.searchParams.get('token'));
-  const known = route === 'POST /_sandbox/events' || route === 'POST /_sandbox/reset' || route === 'GET /_sandbox/deliveries';
-  if (!known) throw notFound(`Unrecognized sandbox route (${route})`);
-  const store = door.storeOf(request);
-  if (route === 'POST /_sandbox/reset') {
+type StoreRoute = (store: { engine: Engine; reset(): void }, request: Request) => Promise<Response> | Response;
+
+/** The routes that act on the key's store, by `METHOD /path` (add a route here and in spec/sandbox/). */
+const STORE_ROUTES: Record<string, StoreRoute> = {
+  'POST /_sandbox/reset': (store) => {
     store.reset();
     return json(200, { data: { reset: true } });
-  }
-  if (route === 'GET /_sandbox/deliveries') return json(200, { data: store.engine.webhooks.deliveries.log });
-  const body = (await request.json().catch(() => undefined)) as { event?: unknown; id?: unknown; data?: unknown } | undefined;
-  if (!body || typeof body.event !== 'string') throw badRequest([{ param: 'event', message: 'is required' }]);
-  const envelope = store.engine.webhooks.trigger(body.event, {
-    ...(typeof body.id === 'string' ? { id: body.id } : {}),
-    ...(body.data && typeof body.data === 'object' ? { data: body.data as Record<string, unknown> } : {}),
-  });
-  return json(200, { data: envelope });
+  },
+  'GET /_sandbox/deliveries': (store) => json(200, { data: store.engine.webhooks.deliveries.log }),
+  'POST /_sandbox/events': async (store, request) => {
+    const body = (await request.json().catch(() => undefined)) as { event?: unknown; id?: unknown; data?: unknown } | undefined;
+    if (!body || typeof body.event !== 'string') throw badRequest([{ param: 'event', message: 'is required' }]);
+    const envelope = store.engine.webhooks.trigger(body.event, {
+      ...(typeof body.id === 'string' ? { id: body.id } : {}),
+      ...(body.data && typeof body.data === 'object' ? { data: body.data as Record<string, unknown> } : {}),
+    });
+    return json(200, { data: envelope });
+  },
+};
+
+export async function controlRoute(door: ControlDoor, request: Request, url: URL, pathname: string): Promise<Response> {
+  const file = request.method === 'GET' ? FILE.exec(pathname) : null;
+  if (file) return fileRoute(door, request, decodeURIComponent(file[1]!), url.searchParams.get('token'));
+  const route = STORE_ROUTES[`${request.method} ${pathname}`];
+  if (!route) throw notFound(`Unrecognized sandbox route (${request.method} ${pathname})`);
+  return route(door.storeOf(request), request);
 }
 
 function fileRoute(door: ControlDoor, request: Request, fileId: string, token: string | null): Response {
