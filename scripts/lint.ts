@@ -1,4 +1,5 @@
-// npm run lint: Spectral (our conventions + spectral:oas) on a fresh bundle, then Redocly's recommended rules.
+// npm run lint: Spectral (our conventions + spectral:oas) on a fresh bundle, then Redocly's recommended rules on
+// the spec and on the sandbox's control routes (spec/sandbox/).
 // Passes only with zero problems of any severity.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,7 +45,10 @@ async function redoclyProblems(): Promise<Problem[]> {
   const result = await run(bin('redocly'), ['lint', '--format', 'json'], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (start < 0) throw new Error(`Redocly lint failed to run:\n${result.stderr || result.stdout}`);
-  const { problems } = JSON.parse(result.stdout.slice(start)) as { problems: RedoclyProblem[] };
+  // One pretty-printed report per API of redocly.yaml (the spec, the sandbox's control routes),
+  // back to back: a line starting `}{` can only be where one ends and the next begins.
+  const reports = result.stdout.slice(start).split(/^\}\{/m).map((part, i, all) => `${i > 0 ? '{' : ''}${part}${i < all.length - 1 ? '}' : ''}`);
+  const problems = reports.flatMap((report) => (JSON.parse(report) as { problems: RedoclyProblem[] }).problems);
   return problems.map((p) => {
     const at = p.location[0];
     const file = at ? path.relative(ROOT, path.resolve(ROOT, at.source.ref)) : 'spec/openapi.yaml';

@@ -5,6 +5,7 @@ import { bundleSpec, type OpenApiDocument } from './bundle.ts';
 import { withCodeSamples } from './code-samples.ts';
 import { GENERATED_DIR } from './paths.ts';
 import { renderResources } from './resources.ts';
+import { renderSandboxBundle } from './sandbox-bundle.ts';
 import { startSchemaTypesThread } from './schema-types.ts';
 import { renderWebhookEvents } from './webhook-events.ts';
 
@@ -36,6 +37,7 @@ export async function renderOutputs(): Promise<Map<string, string>> {
     files.set(out('schema.d.ts'), `// ${HEADER}\n${await schemaTypes}`);
     files.set(out('resources.ts'), resources);
     files.set(out('webhook-events.ts'), webhookEvents);
+    for (const [file, text] of await renderSandboxBundle()) files.set(file, text);
     return files;
   } finally {
     await types.close();

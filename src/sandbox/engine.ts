@@ -1,21 +1,22 @@
-// The engine behind every door: a request goes through the key check, the rate limit, the route,
-// the parameter and body checks, and then to its handler (an action's own, or the generic one of
-// its kind). Handlers find records, change them through a Change, and answer through helpers
-// here, so every answer takes the shape its operation's schema documents.
+// One store's engine (sandbox.ts keeps one per store): a request that has passed the key check and
+// the rate limits goes to its route, the parameter and body checks, and then to its handler (an
+// action's own, or the generic one of its kind). Handlers find records, change them through a
+// Change, and answer through helpers here, so every answer takes the shape its operation's schema
+// documents. What derives from the spec alone is shared by every store (compiled.ts).
 import { Presenter, joinScope } from './answers.js';
-import { controlRoute } from './control.js';
+import type { CompiledSpec } from './compiled.js';
 import { ApiError, json, notFound } from './errors.js';
-import { Lists } from './lists.js';
-import { ApiModel, type Collection, type Route } from './model.js';
+import { randomToken } from './ids.js';
+import type { Lists } from './lists.js';
+import type { ApiModel, Collection, Route } from './model.js';
 import { singular } from './names.js';
-import { RateLimiter, type RateLimit } from './rate-limit.js';
 import type { Rule } from './rules/index.js';
-import { Records, type WriteContext } from './records.js';
-import { apiKeyOf, readBody, readParameters, type Body } from './request.js';
+import type { Records, WriteContext } from './records.js';
+import { readBody, readParameters, type Body } from './request.js';
 import { seed } from './seed.js';
-import { SchemaReader, type OpenApiDocument, type Schema } from './spec.js';
+import type { SchemaReader, Schema } from './spec.js';
 import { Store, type Entry, type Resource } from './store.js';
-import { validatorsFor, type Validators } from './validation.js';
+import type { Validators } from './validation.js';
 import type { DeliveryOptions } from './deliveries.js';
 import { Webhooks } from './webhooks.js';
 
@@ -34,10 +35,9 @@ export interface Ctx {
 export type Handler = (ctx: Ctx) => Promise<Response> | Response;
 
 export interface EngineOptions {
-  doc: OpenApiDocument;
+  /** What the spec gives, shared by every store. */
+  spec: CompiledSpec;
   now: () => number;
-  apiKeys?: ReadonlySet<string>;
-  rateLimit?: RateLimit;
   webhooks: DeliveryOptions;
   actions: Record<string, Handler>;
   generic: Record<string, Handler>;
@@ -48,6 +48,8 @@ export interface StoredFile {
   bytes: Uint8Array<ArrayBuffer>;
   type: string;
   name: string;
+  /** The secret of the file's links (`?token=`), which open it without an API key, as the API's do. */
+  token: string;
 }
 
 export class Engine {
@@ -59,21 +61,21 @@ export class Engine {
   readonly lists: Lists;
   readonly presenter: Presenter;
   readonly webhooks: Webhooks;
-  readonly limiter?: RateLimiter;
   /** Uploaded file contents, by file id (the records hold the metadata). */
   readonly files = new Map<string, StoredFile>();
-  private readonly uniques = new Map<Route, string[]>();
+  /** The tokens of links given for files without content (seeded ones), by token: the file id. */
+  private readonly linkedOnly = new Map<string, string>();
 
   constructor(private readonly options: EngineOptions) {
-    this.reader = new SchemaReader(options.doc);
-    this.model = new ApiModel(this.reader, new Set(Object.keys(options.actions)));
-    this.validators = validatorsFor(options.doc);
-    this.records = new Records(this.reader);
-    this.lists = new Lists(this.reader);
+    const { spec } = options;
+    this.reader = spec.reader;
+    this.model = spec.model;
+    this.validators = spec.validators;
+    this.records = spec.records;
+    this.lists = spec.lists;
     this.presenter = new Presenter(this.reader, this.records, this.store);
     const parts = { model: this.model, store: this.store, records: this.records, presenter: this.presenter, validators: this.validators };
     this.webhooks = new Webhooks({ ...parts, context: () => this.context() }, options.webhooks);
-    if (options.rateLimit) this.limiter = new RateLimiter(options.rateLimit, options.now);
     seed(this.model, this.store);
   }
 
@@ -91,21 +93,17 @@ export class Engine {
     return { nowMs: this.now(), sellerId: this.sellerId, livemode: apiKey.startsWith('sk_live_'), params };
   }
 
+  /** Back to the seeded state: created records, uploads and deliveries are dropped. */
   reset(): void {
     this.store.reset();
     this.files.clear();
-    this.limiter?.reset();
+    this.linkedOnly.clear();
     this.webhooks.deliveries.log.length = 0;
   }
 
-  async handle(request: Request): Promise<Response> {
+  /** Answers a request whose key has been checked (`pathname` without its trailing slash). */
+  async handle(request: Request, url: URL, pathname: string, apiKey: string): Promise<Response> {
     try {
-      const url = new URL(request.url);
-      const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-      if (pathname.startsWith('/_sandbox/')) return await controlRoute(this, request, pathname);
-      const apiKey = apiKeyOf(request, this.options.apiKeys);
-      const wait = this.limiter?.take(apiKey);
-      if (wait !== undefined) throw new ApiError(429, 'Rate Limit Exceeded - Please try again later.', undefined, { 'retry-after': String(wait) });
       const found = this.model.match(request.method, pathname);
       if (!found.route) throw notFound(`Unrecognized request URL (${request.method} ${pathname})`);
       const { route, params } = found;
@@ -120,6 +118,22 @@ export class Engine {
       console.error('[sandbox]', error);
       return new ApiError(500, 'Internal server error').toResponse();
     }
+  }
+
+  /** The token of a file's links: the stored file's own, else a new one kept until reset (a seeded file has no content). */
+  linkToken(fileId: string): string {
+    const stored = this.files.get(fileId);
+    if (stored) return stored.token;
+    const token = randomToken();
+    this.linkedOnly.set(token, fileId);
+    return token;
+  }
+
+  /** The file a link's token opens: its content, `null` for a linked file without content, `undefined` for no such link. */
+  fileByToken(fileId: string, token: string): StoredFile | null | undefined {
+    const stored = this.files.get(fileId);
+    if (stored) return stored.token === token ? stored : undefined;
+    return this.linkedOnly.get(token) === fileId ? null : undefined;
   }
 
   // ---- helpers for handlers ----
@@ -140,7 +154,7 @@ export class Engine {
     let scope = '';
     chain.forEach((parent, i) => {
       const id = ids[i];
-      if (id === undefined || !this.store.get(parent.key, id, scope)) throw notFound(`No ${singular(parent.segment)} with id ${id}`);
+      if (id === undefined || !this.store.get(parent.key, id, scope)) throw notFound(notFoundMessage(parent));
       scope = joinScope(scope, id);
     });
     return scope;
@@ -151,7 +165,7 @@ export class Engine {
     const scope = this.scopeOf(collection, route, params, true);
     const id = params[route.pathParams.at(-1)!]!;
     const entry = this.store.get(collection.key, id, scope);
-    if (!entry) throw notFound(`No ${singular(collection.segment)} with id ${id}`);
+    if (!entry) throw notFound(notFoundMessage(collection));
     return entry;
   }
 
@@ -191,7 +205,8 @@ export class Engine {
   }
 
   private uniqueFields(route: Route, bodySchema: Schema | undefined): string[] {
-    let fields = this.uniques.get(route);
+    const { uniques } = this.options.spec;
+    let fields = uniques.get(route);
     if (fields) return fields;
     // The description beside the 409's $ref says what conflicts here ("...with this code...").
     const conflict = route.operation.responses['409'];
@@ -205,7 +220,13 @@ export class Engine {
           })
           .map(([name]) => name)
       : [];
-    this.uniques.set(route, fields);
+    uniques.set(route, fields);
     return fields;
   }
+}
+
+/** `Theme not found`: the API's wording for a record it cannot find (the vendor's SDK tests show it for themes). */
+function notFoundMessage(collection: Collection): string {
+  const name = singular(collection.segment).replace(/-/g, ' ');
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} not found`;
 }

@@ -1,14 +1,21 @@
-// createSandbox(): a local, stateful fake of the whole API, driven by the bundle. One engine,
+// createSandbox(): a local, stateful fake of the whole API, driven by the bundle. One engine per
+// store (a store per key unless `stores` groups keys), built on what the spec gives, compiled once;
 // three doors: `sandbox.fetch` (pass it to the client), `sandbox.handle(request)` (Mock Service
-// Worker) and `sandbox.listen(port)` (HTTP, as `npm run sandbox` does).
+// Worker) and `sandbox.listen(port)` (HTTP, as `npm run sandbox` does). The layer here reads the
+// key, applies the rate limits, picks the key's store and routes the /_sandbox/ control routes.
 import { ACTIONS } from './actions/index.js';
+import { CompiledSpec } from './compiled.js';
+import { controlRoute, type ControlDoor } from './control.js';
+import type { Delivery, DeliveryOptions, WebhookEnvelope } from './deliveries.js';
 import { Engine } from './engine.js';
+import { ApiError } from './errors.js';
 import { GENERIC } from './generic.js';
-import type { RateLimit } from './rate-limit.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { apiKeyOf } from './request.js';
 import { RULES } from './rules/index.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
-import type { Delivery, WebhookEnvelope } from './deliveries.js';
+import { checkGroups, Stores, type OpenStore } from './stores.js';
 
 export interface SandboxOptions {
   /**
@@ -18,7 +25,15 @@ export interface SandboxOptions {
   spec?: object;
   /** Accept only these API keys (default: any `Authorization: Bearer <key>`). */
   apiKeys?: string[];
-  /** Limit requests per API key: `true` for the API's 100 a minute, or your own limit and window. */
+  /**
+   * Keys that share a store, by store name: `{ shop: ['sk_test_a', 'sk_test_b'] }`. Every other
+   * key gets a store of its own, created and seeded on its first request.
+   */
+  stores?: Record<string, string[]>;
+  /**
+   * The API's rate limits: `true` for 100 requests a minute per key and 500 per store, or your
+   * own limits and window.
+   */
   rateLimit?: boolean | RateLimit;
   /** The clock, in milliseconds since 1970 (default `Date.now`), for tests that move time. */
   now?: () => number;
@@ -30,56 +45,119 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
 }
 
+/** Which store: the one an API key works on, or a store the `stores` option names. */
+export type StoreTarget = { apiKey: string } | { store: string };
+
 export interface Sandbox {
   /** A `fetch` answered by the sandbox, whatever the host: `createCheckoutPageClient({ apiKey, fetch: sandbox.fetch })`. */
   fetch: typeof globalThis.fetch;
   /** Answers one request, for Mock Service Worker: `http.all('https://api.checkoutpage.com/*', ({ request }) => sandbox.handle(request))`. */
   handle(request: Request): Promise<Response>;
-  /** Back to the seeded state: created records, uploads, deliveries and rate-limit counts are dropped. */
-  reset(): void;
+  /**
+   * Back to the seeded state, every store or one: created records, uploads, deliveries and
+   * rate-limit counts are dropped.
+   */
+  reset(target?: StoreTarget): void;
   /** Serves the sandbox over HTTP (port 0 picks a free one; host default 127.0.0.1). */
   listen(port?: number, host?: string): Promise<SandboxServer>;
   /**
-   * Raises an event the API sends on its own, such as `payment.paid`, for the record `id` (else the
-   * event's example record), or with your own `data`; the record takes the status the event names.
-   * Returns the envelope; deliveries go out in the background (see `webhooksSettled`).
+   * Raises an event the API sends on its own, such as `payment.paid`, in the store of `apiKey`
+   * (needed once more than one store is open), for the record `id` (else the event's example
+   * record), or with your own `data`; the record takes the status the event names. Returns the
+   * envelope; deliveries go out in the background (see `webhooksSettled`).
    */
-  trigger(event: string, options?: { id?: string; data?: Record<string, unknown> }): WebhookEnvelope;
-  /** Resolves once every webhook delivery under way, retries included, has finished. */
+  trigger(event: string, options?: { id?: string; data?: Record<string, unknown>; apiKey?: string }): WebhookEnvelope;
+  /** Resolves once every webhook delivery under way, in every store, retries included, has finished. */
   webhooksSettled(): Promise<void>;
-  /** Every delivery attempt so far, oldest first. */
+  /** Every delivery attempt so far, store by store, oldest first within each. */
   readonly deliveries: readonly Delivery[];
 }
 
 let bundled: OpenApiDocument | undefined;
+/** Compiled once per document, so sandboxes and stores created later cost only their seeding. */
+const compiled = new WeakMap<object, CompiledSpec>();
+const ACTION_IDS = new Set(Object.keys(ACTIONS));
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const doc = (options.spec as OpenApiDocument | undefined) ?? (bundled ??= loadBundledSpec());
+  let spec = compiled.get(doc);
+  if (!spec) compiled.set(doc, (spec = new CompiledSpec(doc, ACTION_IDS)));
+  const now = options.now ?? Date.now;
+  const allowed = options.apiKeys ? new Set(options.apiKeys) : undefined;
   const rateLimit = options.rateLimit === true ? {} : options.rateLimit || undefined;
-  const engine = new Engine({
-    doc,
-    now: options.now ?? Date.now,
-    ...(options.apiKeys ? { apiKeys: new Set(options.apiKeys) } : {}),
-    ...(rateLimit ? { rateLimit } : {}),
-    webhooks: {
-      fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
-      retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000],
-      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+  const limiter = rateLimit ? new RateLimiter(rateLimit, now) : undefined;
+  const webhooks: DeliveryOptions = {
+    fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000],
+    timeoutMs: options.webhookTimeoutMs ?? 10_000,
+  };
+  const stores = new Stores(checkGroups(options.stores, allowed), () => new Engine({ spec, now, webhooks, actions: ACTIONS, generic: GENERIC, rules: RULES }));
+
+  const resetStore = (store: OpenStore) => {
+    store.engine.reset();
+    limiter?.reset({ store: store.name, apiKeys: store.apiKeys });
+  };
+  const door: ControlDoor = {
+    storeOf: (request) => {
+      const store = stores.of(apiKeyOf(request, allowed));
+      return { engine: store.engine, reset: () => resetStore(store) };
     },
-    actions: ACTIONS,
-    generic: GENERIC,
-    rules: RULES,
-  });
-  const handle = (request: Request) => engine.handle(request);
+    engines: () => stores.all().map((s) => s.engine),
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    try {
+      const url = new URL(request.url);
+      const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+      // The control routes are the sandbox's own: not counted against the API's rate limits.
+      if (pathname.startsWith('/_sandbox/')) return await controlRoute(door, request, url, pathname);
+      const apiKey = apiKeyOf(request, allowed);
+      const store = stores.of(apiKey);
+      const wait = limiter?.take(apiKey, store.name);
+      if (wait !== undefined) throw new ApiError(429, 'Rate Limit Exceeded - Please try again later.', undefined, { 'retry-after': String(wait) });
+      return await store.engine.handle(request, url, pathname, apiKey);
+    } catch (error) {
+      if (error instanceof ApiError) return error.toResponse();
+      console.error('[sandbox]', error);
+      return new ApiError(500, 'Internal server error').toResponse();
+    }
+  };
+
+  /** The store `trigger` acts on: the key's, else the only one open. */
+  const triggerStore = (apiKey: string | undefined): OpenStore => {
+    if (apiKey !== undefined) return stores.of(apiKey);
+    const open = stores.all();
+    if (open.length === 1) return open[0]!;
+    throw new Error(
+      open.length === 0
+        ? 'sandbox.trigger: no store is open yet; pass the apiKey whose store the event belongs to'
+        : `sandbox.trigger: ${open.length} stores are open; pass the apiKey whose store the event belongs to`,
+    );
+  };
+
   return {
     fetch: (input, init) => handle(new Request(input, init)),
     handle,
-    reset: () => engine.reset(),
+    reset: (target) => {
+      if (!target) {
+        for (const store of stores.all()) store.engine.reset();
+        limiter?.reset();
+        return;
+      }
+      const store = stores.find(target);
+      if (store) resetStore(store);
+      else if ('store' in target && !stores.isGroup(target.store) && stores.all().every((s) => s.name !== target.store)) {
+        throw new Error(`sandbox.reset: no store named "${target.store}" (the names are those of the \`stores\` option, or a key that has been used)`);
+      }
+      // A key or group whose store is not open yet is already in its seeded state.
+    },
     listen: (port = 0, host = '127.0.0.1') => serve(handle, port, host),
-    trigger: (event, triggerOptions) => engine.webhooks.trigger(event, triggerOptions),
-    webhooksSettled: () => engine.webhooks.deliveries.settled(),
+    trigger: (event, { apiKey, ...triggerOptions } = {}) => triggerStore(apiKey).engine.webhooks.trigger(event, triggerOptions),
+    webhooksSettled: async () => {
+      await Promise.all(stores.all().map((s) => s.engine.webhooks.deliveries.settled()));
+    },
     get deliveries() {
-      return engine.webhooks.deliveries.log;
+      return stores.all().flatMap((s) => s.engine.webhooks.deliveries.log);
     },
   };
 }

@@ -1,5 +1,6 @@
-// `npm run lint` on the real spec (zero problems of any severity), and on a broken copy: it names
-// the source file and line, and speaks GitHub's annotation format on request.
+// `npm run lint` on the real spec and the sandbox's control routes (zero problems of any
+// severity), and on a broken copy: it names the source file and line, and speaks GitHub's
+// annotation format on request.
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,9 @@ describe('npm run lint', () => {
       await writeFile(customer, text.replace("    '404':\n      $ref: ../components/responses/NotFound.yaml", "    '404':\n      description: Not found."));
       const example = path.join(ws.dir, 'spec/components/examples/customers/Customer.yaml');
       await writeFile(example, (await readFile(example, 'utf8')).replace(/email: .*/, 'email: 42'));
+      // The sandbox's control routes are linted too (their own API in redocly.yaml).
+      const reset = path.join(ws.dir, 'spec/sandbox/paths/reset.yaml');
+      await writeFile(reset, (await readFile(reset, 'utf8')).replace(/^ {2}summary: .*\n/m, ''));
     });
     afterAll(() => ws.remove());
 
@@ -40,6 +44,7 @@ describe('npm run lint', () => {
       );
       // Examples are checked by Redocly (Spectral's own example check is off: .spectral.yaml says why).
       expect(result.stdout).toMatch(/spec\/components\/examples\/customers\/Customer\.yaml:\d+ .* error  no-invalid-media-type-examples  .*email/);
+      expect(result.stdout).toMatch(/spec\/sandbox\/paths\/reset\.yaml:\d+ #\/post\/summary  error  operation-summary  /);
       expect(result.stderr).toContain('Lint failed');
     });
 

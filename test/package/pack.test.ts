@@ -34,6 +34,8 @@ describe('npm pack', () => {
     expect(files).toContain('dist/generated/resources.js');
     expect(files).toContain('generated/openapi.json');
     expect(files).toContain('generated/openapi.yaml');
+    expect(files).toContain('generated/sandbox-openapi.json');
+    expect(files).toContain('generated/sandbox-openapi.yaml');
     expect(files.filter((f) => /^(spec|src|test|scripts|bench|examples)\//.test(f))).toEqual([]);
   });
 
@@ -59,14 +61,16 @@ describe('npm pack', () => {
     expect(files).toContain('dist/src/sandbox/index.js');
     const script = `
       import { createSandbox } from 'checkoutpage-openapi/sandbox';
+      import { createRequire } from 'node:module';
+      const control = createRequire(import.meta.url)('checkoutpage-openapi/sandbox/openapi.json');
       const sandbox = createSandbox();
       const answer = await sandbox.fetch('https://api.checkoutpage.com/v1/coupons?limit=1', { headers: { Authorization: 'Bearer sk_test_pack' } });
       const body = await answer.json();
-      console.log(JSON.stringify({ status: answer.status, items: body.data.length, total: body.total }));`;
+      console.log(JSON.stringify({ status: answer.status, items: body.data.length, total: body.total, reset: control.paths['/_sandbox/reset'].post.operationId }));`;
     await writeFile(path.join(dir, 'app/sandbox.mjs'), script);
     const result = await run(process.execPath, ['sandbox.mjs'], { cwd: path.join(dir, 'app') });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ status: 200, items: 1, total: 2 });
+    expect(JSON.parse(result.stdout)).toEqual({ status: 200, items: 1, total: 2, reset: 'resetSandboxStore' });
   });
 
   it('type-checks a consumer against the shipped declarations', async () => {

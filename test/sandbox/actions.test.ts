@@ -59,8 +59,27 @@ describe('validateTicket', () => {
     expect(ticket.metadata.map(({ key, value }) => ({ key, value }))).toEqual([{ key: 'gate', value: 'B' }]);
     expect(ticket.latestCheckIn?.status).toBe('CHECKEDIN');
     expect(ticket.checkIns).toHaveLength(1);
+    expect(result.message).toBe('Ticket validated and metadata updated. Added: gate. Deleted: dietary');
+  });
+
+  it('validates a ticket scanned again, as the API does: success, the scan recorded, the message naming what changed', async () => {
+    // The vendor's SDK tests validate one ticket many times, each answering `success: true`, and
+    // expect this message after deleting `validated_by`.
+    const first = await s.client.tickets.validate(UNCHECKED_CODE, { metadata: [{ key: 'validated_by', value: 'gate-scanner' }] });
+    expect(first).toMatchObject({ success: true, message: 'Ticket validated and metadata updated. Added: validated_by' });
     const again = await s.client.tickets.validate(UNCHECKED_CODE);
-    expect(again).toMatchObject({ success: false, message: 'The ticket is already checked in' });
+    expect(again).toMatchObject({ success: true, message: 'Ticket validated' });
+    expect(again.ticket.checkIns).toHaveLength(2);
+    expect(again.ticket.checkInStatus).toBe('CHECKEDIN');
+    const changed = await s.client.tickets.validate(UNCHECKED_CODE, { metadata: [{ key: 'validated_by', value: 'door-2' }] });
+    expect(changed.message).toBe('Ticket validated and metadata updated. Updated: validated_by');
+    const deleted = await s.client.tickets.validate(UNCHECKED_CODE, { metadata: [{ key: 'validated_by', value: null }] });
+    expect(deleted).toMatchObject({ success: true, message: 'Ticket validated and metadata updated. Deleted: validated_by' });
+    expect(deleted.ticket.metadata?.some((m) => m.key === 'validated_by')).toBe(false);
+    expect(deleted.ticket.checkIns).toHaveLength(4);
+    const ticket = (await s.client.tickets.list({ search: 'P3ZL8W4D' })).data[0]!;
+    expect(ticket.checkIns).toHaveLength(4);
+    expect(ticket.latestCheckIn?.checkedInAt).toBe(ticket.checkIns.at(-1)!.checkedInAt);
   });
 
   it('answers 404 for an unknown code and 422 for a ticket that is not PAID', async () => {

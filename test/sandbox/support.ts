@@ -1,11 +1,19 @@
 // A sandbox as a user's tests meet it (the project's client on `sandbox.fetch`), with every answer
 // it gives checked against the spec: the status must be one the operation documents, and a JSON
-// body must match that status's schema. Test files assert that nothing was found wrong.
+// body must match that status's schema. Answers of the control routes (/_sandbox/) are checked
+// the same way against their own description (generated/sandbox-openapi.json). Test files assert
+// that nothing was found wrong.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { CheckoutPageError, createCheckoutPageClient, type CheckoutPageClient } from '../../src/index.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { bundle } from '../support/bundle.ts';
 import { assertMatches, responseMediaTypes, responseSchemaPointer } from '../support/schema.ts';
+import { GENERATED_DIR } from '../../scripts/lib/paths.ts';
+import { deref } from '../../scripts/lib/refs.ts';
 
 export const API_KEY = 'sk_test_sandbox';
 
@@ -71,7 +79,7 @@ async function check(request: Request, response: Response, checked: { count: num
   const where = `${request.method} ${pathname} -> ${response.status}`;
   const template = templates.find((t) => t.regex.test(pathname) && (bundle.paths[t.path] as Record<string, unknown>)[method]);
   const status = String(response.status);
-  if (pathname.startsWith('/_sandbox/')) return undefined; // the sandbox's own routes, not the API's
+  if (pathname.startsWith('/_sandbox/')) return checkControl(method, pathname, response, where, checked);
   if (!template) {
     // Not an operation of the spec (an unknown route): still the API's error body.
     if (response.status < 400) return `${where}: answered an unknown route`;
@@ -94,6 +102,38 @@ function validate(pointer: string, body: unknown, where: string, checked: { coun
   } catch (error) {
     return `${where}: ${(error as Error).message}`;
   }
+}
+
+// ---- the control routes, against generated/sandbox-openapi.json ----
+
+type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+export const controlDoc = JSON.parse(readFileSync(path.join(GENERATED_DIR, 'sandbox-openapi.json'), 'utf8')) as Doc;
+const CONTROL_ID = 'https://checkoutpage-openapi.local/sandbox-openapi.json';
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const controlAjv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(controlAjv);
+controlAjv.addSchema({ ...controlDoc, $id: CONTROL_ID });
+const controlTemplates = Object.keys(controlDoc.paths).map((p) => ({ path: p, regex: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+
+const controlChecks = new Map<string, ReturnType<typeof controlAjv.compile>>();
+
+async function checkControl(method: string, pathname: string, response: Response, where: string, checked: { count: number }): Promise<string | undefined> {
+  const template = controlTemplates.find((t) => t.regex.test(pathname) && controlDoc.paths[t.path]![method]);
+  if (!template) return response.status === 404 ? undefined : `${where}: not a control route of sandbox-openapi.json`;
+  const documented = deref(controlDoc, controlDoc.paths[template.path]![method]!.responses[String(response.status)]);
+  if (!documented) return `${where}: status not documented in sandbox-openapi.json`;
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!;
+  const media = Object.keys(documented.content ?? {});
+  if (!media.includes(type) && !media.includes('*/*')) return `${where}: content-type ${type} is not one of ${media.join(', ')}`;
+  if (type !== 'application/json') return undefined;
+  const key = `${method} ${template.path} ${response.status}`;
+  let validate = controlChecks.get(key);
+  if (!validate) {
+    const absolute = (name: string, v: unknown) => (name === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${CONTROL_ID}${v}` : v);
+    controlChecks.set(key, (validate = controlAjv.compile(JSON.parse(JSON.stringify(documented.content[type].schema), absolute))));
+  }
+  checked.count++;
+  return validate(await response.json()) ? undefined : `${where}: ${controlAjv.errorsText(validate.errors)}`;
 }
 
 /** Calls the sandbox with a raw request (for what the typed client will not send), checked like the rest. */

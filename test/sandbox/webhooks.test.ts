@@ -165,13 +165,14 @@ describe('events the API raises on its own', () => {
     expect((await s.client.payments.get(unpaid)).status).toBe('paid');
   });
 
-  it('POST /_sandbox/events does the same over HTTP, and rejects unknown events', async () => {
+  it('POST /_sandbox/events does the same over HTTP (with the key of the store), and rejects unknown events', async () => {
     const endpoint = await s.client.webhooks.create({ name: 'Subs', url, events: ['subscription.active'] });
-    const answer = await raw(s, 'POST', '/_sandbox/events', { body: { event: 'subscription.active' }, key: null });
+    expect((await raw(s, 'POST', '/_sandbox/events', { body: { event: 'subscription.active' }, key: null })).status).toBe(401);
+    const answer = await raw(s, 'POST', '/_sandbox/events', { body: { event: 'subscription.active' } });
     expect(answer.status).toBe(200);
     const [event] = await verified(endpoint.secret);
     expect(event?.eventId).toBe(answer.body.data.eventId);
-    expect((await raw(s, 'POST', '/_sandbox/events', { body: { event: 'payment.refunded' }, key: null })).status).toBe(400);
+    expect((await raw(s, 'POST', '/_sandbox/events', { body: { event: 'payment.refunded' } })).status).toBe(400);
   });
 });
 

@@ -1,10 +1,11 @@
 // uploadFile (multipart: `file` at most 10 MB, else 413; `purpose` `image` for public images in
 // the documented image types, else 415, or `file` for private files) and downloadFile (a URL
 // valid for 300 seconds, for private files only; images are public at their `location`). Both
-// URLs point at the sandbox's own /_sandbox/files/{id} route. Deleting a file is generic.
+// URLs point at the sandbox's own /_sandbox/files/{id} route with the file's `token`, which opens
+// the file without an API key, as the API's links do. Deleting a file is generic.
 import type { Handler } from '../engine.js';
 import { ApiError, badRequest, json } from '../errors.js';
-import { newObjectId } from '../ids.js';
+import { newObjectId, randomToken } from '../ids.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/gif', 'image/webp']);
@@ -19,10 +20,11 @@ export const uploadFile: Handler = async (ctx) => {
   const type = file.type || 'application/octet-stream';
   if (purpose === 'image' && !IMAGE_TYPES.has(type)) throw new ApiError(415, `Unsupported file type: ${type}`);
   const id = newObjectId(write.nowMs);
-  engine.files.set(id, { bytes: new Uint8Array(await file.arrayBuffer()), type, name: file.name });
+  const token = randomToken();
+  engine.files.set(id, { bytes: new Uint8Array(await file.arrayBuffer()), type, name: file.name, token });
   const record = {
     id,
-    location: `${url.origin}/_sandbox/files/${id}`,
+    location: `${url.origin}/_sandbox/files/${id}?token=${token}`,
     name: file.name,
     purpose,
     type,
@@ -39,5 +41,5 @@ export const downloadFile: Handler = (ctx) => {
   const { engine, route, params, url } = ctx;
   const file = engine.find(route.collection!, route, params).record;
   if (file.purpose === 'image') throw new ApiError(400, "Images are public: use the file's `location` URL");
-  return json(engine.answerOf(route).status, { data: { url: `${url.origin}/_sandbox/files/${file.id}`, expiresIn: DOWNLOAD_SECONDS } });
+  return json(engine.answerOf(route).status, { data: { url: `${url.origin}/_sandbox/files/${file.id}?token=${engine.linkToken(file.id)}`, expiresIn: DOWNLOAD_SECONDS } });
 };
