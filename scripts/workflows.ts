@@ -1,5 +1,5 @@
 // npm run workflows [-- --server URL --input apiKey=...] [-- --workflow ID] [-- --input name=value]
-//                   [-- --json-output FILE]
+//                   [-- --json-output FILE] [-- --dir DIR]
 // Runs the Arazzo workflows of spec/workflows/ with Redocly Respect. Without --server it starts the
 // sandbox on a free loopback port with a fresh random API key (a store of its own), so runs repeat.
 // Every run gets unique values (runId, a future cancelAt date, a receiver URL) as inputs, and fails
@@ -61,16 +61,19 @@ await main(async () => {
       workflow: { type: 'string', multiple: true },
       input: { type: 'string', multiple: true },
       'json-output': { type: 'string' },
+      // Another folder of Arazzo files (the tests run a deliberately broken copy).
+      dir: { type: 'string' },
     },
   });
   const given = parseInputs(values.input ?? []);
   if (values.server && !given.apiKey) throw new Error('--server needs the API key: add --input apiKey=sk_test_...');
 
-  const all = await readArazzoFiles();
+  const all = await readArazzoFiles(values.dir ? path.resolve(values.dir) : undefined);
+  if (all.length === 0) throw new Error(`No *.arazzo.yaml files in ${values.dir ?? 'spec/workflows/'}.`);
   const { run, skipped } = runnable(all);
   const wanted = values.workflow ?? [];
   for (const id of wanted) {
-    if (!all.some((f) => f.workflows.some((w) => w.workflowId === id))) throw new Error(`No workflow "${id}" in spec/workflows/.`);
+    if (!all.some((f) => f.workflows.some((w) => w.workflowId === id))) throw new Error(`No workflow "${id}" in ${values.dir ?? 'spec/workflows/'}.`);
     if (!run.some((f) => f.workflows.some((w) => w.workflowId === id))) throw new Error(`Workflow "${id}" cannot run: ${skipped.find((s) => s.includes(id))}`);
   }
   const files = wanted.length ? run.filter((f) => f.workflows.some((w) => wanted.includes(w.workflowId))) : run;
