@@ -123,7 +123,9 @@ await main(async () => {
         '--json-output',
         jsonOutput,
       ];
-      const code = await runRespect(args);
+      // Respect names the report file; a scratch one is gone once the run ends, so say nothing of it.
+      const kept = values['json-output'] !== undefined;
+      const code = await runRespect(args, (text) => process.stdout.write(kept ? text : text.replace(/^.*JSON logs saved in .*\n/m, '')));
       const report = JSON.parse(await readFile(jsonOutput, 'utf8').catch(() => 'null')) as RespectReport | null;
       if (!report) throw new Error(`Respect wrote no report (exit code ${code}): see its output above.`);
       const problems = unchecked(report);
