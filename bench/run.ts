@@ -11,6 +11,7 @@ import { requestsInProcess, requestsToOtherProcess, VARIANTS, type RequestFigure
 import { sandboxInProcessStart, sandboxRequestTimes, serverStart } from './sandbox.ts';
 import { bundleMb, clientKb } from './size.ts';
 import { show, type Row, type Spread } from './stats.ts';
+import { workflowsRow } from './workflows.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,6 +73,7 @@ const sandboxServer = await step('npm run sandbox start', () => serverStart('san
 rows.push({ figure: `\`npm run sandbox\` to its first HTTP answer (${sandboxServer.runs} runs)`, measured: seconds({ ...sandboxServer, min: sandboxServer.min / 1000, median: sandboxServer.median / 1000, max: sandboxServer.max / 1000 }), ...atMost(1, ' s', sandboxServer.median / 1000) });
 const prism = await step('Prism start', () => serverStart('prism'));
 rows.push({ figure: `Prism (\`npm run mock\`) to its first HTTP answer, for comparison (${prism.runs} runs)`, measured: seconds({ ...prism, min: prism.min / 1000, median: prism.median / 1000, max: prism.max / 1000 }), target: '' });
+rows.push(await step('npm run workflows', () => workflowsRow()));
 
 if (!values.quick) {
   const testRuns = Number(values['test-runs']);

@@ -8,6 +8,7 @@ import { bin, GENERATED_DIR, rel, ROOT } from './lib/paths.ts';
 import { POSTMAN_FILE, writePostmanCollection } from './lib/postman.ts';
 import { run } from './lib/run.ts';
 import { withTempDir } from './lib/temp.ts';
+import { addWorkflowsGuide } from './lib/workflows-guide.ts';
 
 const SITE = path.join(ROOT, 'docs/site');
 
@@ -25,6 +26,7 @@ await main(async () => {
   const bundle = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
   const spec = structuredClone(bundle);
   spec.info['x-logo'] = { url: dataUri(logo), altText: 'Checkout Page API', href: '#' };
+  await addWorkflowsGuide(spec, SITE); // the Workflows guide, and the Arazzo files beside openapi.yaml
 
   await withTempDir('docs', async (work) => {
     const input = path.join(work, 'openapi.json');

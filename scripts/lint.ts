@@ -1,10 +1,11 @@
 // npm run lint: Spectral (our conventions + spectral:oas) on a fresh bundle, then Redocly's recommended rules on
-// the spec and on the sandbox's control routes (spec/sandbox/).
+// the spec and on the sandbox's control routes (spec/sandbox/), and the Arazzo workflows (scripts/lib/lint-workflows.ts).
 // Passes only with zero problems of any severity.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
+import { lintWorkflows } from './lib/lint-workflows.ts';
 import { main } from './lib/main.ts';
 import { bin, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
@@ -71,12 +72,12 @@ await main(async () => {
   const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } });
   const format = values.format!;
   if (!['text', 'github-actions'].includes(format)) throw new Error(`Unknown --format "${format}": use text or github-actions.`);
-  const [spectral, redocly] = await Promise.all([spectralProblems(), redoclyProblems()]);
-  for (const [tool, problems] of [['Spectral', spectral], ['Redocly', redocly]] as const) {
+  const [spectral, redocly, workflows] = await Promise.all([spectralProblems(), redoclyProblems(), lintWorkflows()]);
+  for (const [tool, problems] of [['Spectral', spectral], ['Redocly', redocly], ['Workflows (Arazzo)', workflows]] as const) {
     // Workflow commands must start their line; people read better with an indent.
     const indent = format === 'github-actions' ? '' : '  ';
     const lines = problems.map((p) => `${indent}${show(p, format)}`);
     console.log(problems.length ? `${tool}: ${problems.length} problem(s)\n${lines.join('\n')}` : `${tool}: no problems`);
   }
-  if (spectral.length + redocly.length > 0) throw new Error('Lint failed: fix every error and warning above.');
+  if (spectral.length + redocly.length + workflows.length > 0) throw new Error('Lint failed: fix every error and warning above.');
 });

@@ -83,8 +83,9 @@ export async function readBody(reader: SchemaReader, validators: Validators, rou
     if (create) withDefaults(reader, value, media.schema);
   };
 
+  // Media types are case-insensitive (RFC 9110): `Multipart/Form-Data` is a multipart body too.
   if (mediaType === 'multipart/form-data') {
-    if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
       throw badRequest([{ param: 'body', message: 'must be sent as multipart/form-data' }]);
     }
     const form = await request.formData().catch(() => {

@@ -36,7 +36,25 @@ describe('npm pack', () => {
     expect(files).toContain('generated/openapi.yaml');
     expect(files).toContain('generated/sandbox-openapi.json');
     expect(files).toContain('generated/sandbox-openapi.yaml');
-    expect(files.filter((f) => /^(spec|src|test|scripts|bench|examples)\//.test(f))).toEqual([]);
+    // The Arazzo workflows are the only files of spec/ that ship.
+    expect(files.filter((f) => /^(spec|src|test|scripts|bench|examples)\//.test(f) && !/^spec\/workflows\/[a-z-]+\.arazzo\.yaml$/.test(f))).toEqual([]);
+  });
+
+  it('ships the Arazzo workflows as ./workflows/*, their API source resolving to the shipped bundle', async () => {
+    const shipped = files.filter((f) => f.startsWith('spec/workflows/'));
+    expect(shipped.length).toBeGreaterThanOrEqual(10);
+    const script = `
+      import { createRequire } from 'node:module';
+      import { existsSync, readFileSync } from 'node:fs';
+      import path from 'node:path';
+      const require = createRequire(import.meta.url);
+      const file = require.resolve('checkoutpage-openapi/workflows/coupon-lifecycle.arazzo.yaml');
+      const url = /url: (\\S+)/.exec(readFileSync(file, 'utf8'))[1];
+      console.log(JSON.stringify({ source: existsSync(path.resolve(path.dirname(file), url)) }));`;
+    await writeFile(path.join(dir, 'app/workflows.mjs'), script);
+    const result = await run(process.execPath, ['workflows.mjs'], { cwd: path.join(dir, 'app') });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ source: true });
   });
 
   it('imports and works in a fresh ESM project', async () => {
