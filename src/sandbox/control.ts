@@ -3,11 +3,15 @@
 //   POST /_sandbox/reset                             back to the seeded state
 //   GET  /_sandbox/deliveries                        the webhook deliveries attempted so far
 //   GET  /_sandbox/files/{id}                        an uploaded file (where download URLs point)
+//   POST /_sandbox/purchases, GET|POST /_sandbox/clock, GET /_sandbox/pay/{slug}: purchases/routes.ts
 import type { Engine } from './engine.js';
 import { badRequest, json, notFound } from './errors.js';
+import { purchaseRoutes } from './purchases/routes.js';
 
 export async function controlRoute(engine: Engine, request: Request, pathname: string): Promise<Response> {
   const route = `${request.method} ${pathname}`;
+  const purchases = await purchaseRoutes(engine, request, pathname); // purchases, the clock, the pay page
+  if (purchases) return purchases;
   if (route === 'POST /_sandbox/events') {
     const body = (await request.json().catch(() => undefined)) as { event?: unknown; id?: unknown; data?: unknown } | undefined;
     if (!body || typeof body.event !== 'string') throw badRequest([{ param: 'event', message: 'is required' }]);

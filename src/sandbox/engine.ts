@@ -3,6 +3,7 @@
 // its kind). Handlers find records, change them through a Change, and answer through helpers
 // here, so every answer takes the shape its operation's schema documents.
 import { Presenter, joinScope } from './answers.js';
+import { StoreClock } from './clock.js';
 import { controlRoute } from './control.js';
 import { ApiError, json, notFound } from './errors.js';
 import { Lists } from './lists.js';
@@ -62,9 +63,12 @@ export class Engine {
   readonly limiter?: RateLimiter;
   /** Uploaded file contents, by file id (the records hold the metadata). */
   readonly files = new Map<string, StoredFile>();
+  /** The store's time: the `now` option plus what advanceClock() added. */
+  readonly clock: StoreClock;
   private readonly uniques = new Map<Route, string[]>();
 
   constructor(private readonly options: EngineOptions) {
+    this.clock = new StoreClock(options.now);
     this.reader = new SchemaReader(options.doc);
     this.model = new ApiModel(this.reader, new Set(Object.keys(options.actions)));
     this.validators = validatorsFor(options.doc);
@@ -78,7 +82,7 @@ export class Engine {
   }
 
   now(): number {
-    return this.options.now();
+    return this.clock.now();
   }
 
   /** The store's id: the account singleton's. */
@@ -94,6 +98,7 @@ export class Engine {
   reset(): void {
     this.store.reset();
     this.files.clear();
+    this.clock.reset();
     this.limiter?.reset();
     this.webhooks.deliveries.log.length = 0;
   }

@@ -9,6 +9,14 @@ import { RULES } from './rules/index.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
 import type { Delivery, WebhookEnvelope } from './deliveries.js';
+import { advanceClock, clockState, type ClockAdvance, type ClockState } from './purchases/advance.js';
+import { purchase } from './purchases/purchase.js';
+import type { PurchaseInput, PurchaseResult } from './purchases/types.js';
+
+/** Names the store a sandbox-only method acts on: the store of this API key, as for requests. */
+export interface StoreOption {
+  apiKey?: string;
+}
 
 export interface SandboxOptions {
   /**
@@ -47,6 +55,16 @@ export interface Sandbox {
   trigger(event: string, options?: { id?: string; data?: Record<string, unknown> }): WebhookEnvelope;
   /** Resolves once every webhook delivery under way, retries included, has finished. */
   webhooksSettled(): Promise<void>;
+  /**
+   * A customer buying from a checkout page, event or form: the records the API would make (customer,
+   * payment, booking and tickets, subscription, submission), then that purchase's webhooks in order.
+   * Throws an `ApiError` (`status`, `message`, `errors`: what the control route answers) where the API would refuse the sale.
+   */
+  purchase(input: PurchaseInput & StoreOption): PurchaseResult;
+  /** Moves the store's clock forward (`{ms}`, `{days}` or `{to}`): trials end, subscriptions renew or end. */
+  advanceClock(by: ClockAdvance & StoreOption): ClockState;
+  /** The store's time and how far it is ahead of the `now` option. */
+  clock(options?: StoreOption): ClockState;
   /** Every delivery attempt so far, oldest first. */
   readonly deliveries: readonly Delivery[];
 }
@@ -65,6 +83,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
       retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000],
       timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      sentAt: Date.now,
     },
     actions: ACTIONS,
     generic: GENERIC,
@@ -78,6 +97,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     listen: (port = 0, host = '127.0.0.1') => serve(handle, port, host),
     trigger: (event, triggerOptions) => engine.webhooks.trigger(event, triggerOptions),
     webhooksSettled: () => engine.webhooks.deliveries.settled(),
+    purchase: ({ apiKey, ...input }) => purchase(engine, input, apiKey),
+    advanceClock: ({ apiKey, ...by }) => advanceClock(engine, by, apiKey),
+    clock: () => clockState(engine),
     get deliveries() {
       return engine.webhooks.deliveries.log;
     },
