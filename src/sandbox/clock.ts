@@ -3,6 +3,8 @@
 // engine (each store) has its own.
 export class StoreClock {
   private offsetMs = 0;
+  /** Called when the offset changes (a state file saves then). */
+  onChange?: () => void;
 
   constructor(private readonly base: () => number) {}
 
@@ -18,7 +20,10 @@ export class StoreClock {
   /** Moves the store's time to `atMs` (never backwards: time the store has seen stays seen). */
   moveTo(atMs: number): void {
     const ahead = atMs - this.now();
-    if (ahead > 0) this.offsetMs += ahead;
+    if (ahead > 0) {
+      this.offsetMs += ahead;
+      this.onChange?.();
+    }
   }
 
   /** Restores an offset read back from a state file. */

@@ -36,6 +36,11 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** How long a delivery attempt waits for the receiver (default 10 000 ms). */
   webhookTimeoutMs?: number;
+  /**
+   * Called with each store's engine once it is made, and its name (`default`): the CLI loads its
+   * `--seed` and `--state` files here. The engine is the sandbox's internals, not a stable API.
+   */
+  onStore?: (engine: Engine, name: string) => void;
 }
 
 export interface Sandbox {
@@ -89,6 +94,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     generic: GENERIC,
     rules: RULES,
   });
+  options.onStore?.(engine, 'default');
   const handle = (request: Request) => engine.handle(request);
   return {
     fetch: (input, init) => handle(new Request(input, init)),
