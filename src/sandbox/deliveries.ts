@@ -1,7 +1,9 @@
 // Sending webhook deliveries as the API does: a JSON POST of the event envelope, signed with
 // `x-webhook-signature: sha256=<HMAC-SHA256 of the raw body, keyed with the endpoint's secret>`,
 // with `x-webhook-timestamp`, `x-webhook-delivery-attempt` and the endpoint's custom headers;
-// retried while the receiver does not answer 2xx, and counted on the endpoint.
+// retried while the receiver does not answer 2xx, and counted on the endpoint. Each endpoint gets
+// its deliveries one at a time, in the order the events were raised (a purchase's events arrive
+// as a sequence), so a failing receiver delays the events after it.
 import { createHmac } from 'node:crypto';
 import type { Store, Resource } from './store.js';
 
@@ -54,7 +56,7 @@ export class Deliveries {
     private readonly options: DeliveryOptions,
   ) {}
 
-  /** Sends the envelope to every active endpoint subscribed to its event, in the background. */
+  /** Sends the envelope to every active endpoint subscribed to its event, in the background, after that endpoint's earlier deliveries. */
   send(envelope: WebhookEnvelope): void {
     for (const entry of this.endpointsKey ? this.store.list(this.endpointsKey) : []) {
       const endpoint = entry.record;
