@@ -93,6 +93,17 @@ describe.skipIf(!haveChromium)('the hosted pay page in Chromium', () => {
     expect(checked.problems).toEqual([]);
   }, 60_000);
 
+  it('Submit sends a form’s answers, choices picked from the field’s options', async () => {
+    await page.goto(`${server.url}/_sandbox/pay/free-brand-audit?key=${API_KEY}`);
+    await page.getByLabel('Full name').fill('Fern Form');
+    await page.getByLabel('What do you need help with?').selectOption('messaging');
+    await page.getByLabel('Email').fill('form@example.com');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.locator('output[data-status="submitted"]').waitFor({ timeout: 30_000 });
+    const [submission] = (await client().submissions.list({ search: 'form@example.com' })).data;
+    expect(submission?.fields?.find((f) => f.fieldId === '6630b6f3c4e8a91d2f7b3a64')?.value).toBe('messaging');
+  }, 60_000);
+
   it('answers 404 for an unknown slug', async () => {
     expect((await fetch(`${server.url}/_sandbox/pay/no-such-page`)).status).toBe(404);
   });

@@ -15,6 +15,16 @@ const escape = (value: unknown) =>
 
 const money = (amount: unknown, currency: unknown) => `${(Number(amount ?? 0) / 100).toFixed(2)} ${String(currency ?? '').toUpperCase()}`;
 
+/** A form field's input: a list of its options for a choice, else a text box. */
+function fieldInput(id: string, field: Resource): string {
+  const required = field.required ? ' required' : '';
+  if (Array.isArray(field.options) && (field.element === 'select' || field.element === 'multiple-choice')) {
+    const options = (field.options as Resource[]).map((o) => `<option value="${escape(o.value)}">${escape(o.label ?? o.value)}</option>`).join('');
+    return `<select data-field="${escape(id)}"${required}><option value=""></option>${options}</select>`;
+  }
+  return `<input data-field="${escape(id)}"${field.element === 'number' ? ' type="number"' : ''}${required}>`;
+}
+
 export function payPage(engine: Engine, slug: string, url: URL): Response {
   const page = findPage(engine, (r) => r.slug === slug);
   if (!page) throw notFound(`No checkout page, event or form with slug ${slug}`);
@@ -36,7 +46,7 @@ export function payPage(engine: Engine, slug: string, url: URL): Response {
     choices = engine.store
       .list(FORM_FIELDS, r.id)
       .filter((f) => !f.record.hidden && f.record.element !== 'email')
-      .map((f) => `<label>${escape(f.record.label)} <input data-field="${escape(f.id)}"${f.record.required ? ' required' : ''}></label>`)
+      .map((f) => `<label>${escape(f.record.label)} ${fieldInput(f.id, f.record)}</label>`)
       .join('\n');
   }
   const nonce = randomBytes(16).toString('base64');
