@@ -176,6 +176,20 @@ describe('a recurring purchase and the store’s clock', () => {
     expect(await s.client.subscriptions.get(subscription!.id)).toMatchObject({ status: 'canceled', canceledAt: '2026-05-15T10:00:00.000Z' });
   });
 
+  it('ends a subscription at its cancelAt, and leaves what fell due before the store’s time as it is', async () => {
+    const { subscription } = s.sandbox.purchase({ pageId: MEMBERSHIP, email: 'k@example.com' });
+    await s.client.subscriptions.cancel(subscription!.id, { cancelAt: '2026-05-10T00:00:00.000Z' });
+    s.sandbox.advanceClock({ to: '2026-05-12T00:00:00.000Z' });
+    expect(await received('k@example.com')).toEqual(['customer.created', 'payment.created', 'payment.paid', 'subscription.created', 'subscription.trialing', 'subscription.canceled']);
+    expect(await s.client.subscriptions.get(subscription!.id)).toMatchObject({ status: 'canceled', canceledAt: '2026-05-10T00:00:00.000Z' });
+    // A seeded trial ended on 2026-04-04, before the store's time: it is not caught up on.
+    const seeded = '6818a2b39f39b6760576f610';
+    expect(await s.client.subscriptions.get(seeded)).toMatchObject({ status: 'trialing', trialEnd: '2026-04-04T17:45:03.000Z' });
+    s.sandbox.advanceClock({ days: 1 });
+    expect((await s.client.subscriptions.get(seeded)).status).toBe('trialing');
+    expect((await s.client.subscriptionPayments.list({ subscriptionId: seeded })).total).toBe(0);
+  });
+
   it('completes a payment plan after its last payment', async () => {
     const page = await s.client.checkoutPages.create({
       name: 'Course in three payments',

@@ -36,8 +36,9 @@ export function clockState(engine: Engine): ClockState {
 /** Moves the store's clock forward, applying everything that falls due on the way, in time order. */
 export function advanceClock(engine: Engine, by: ClockAdvance, apiKey = ''): ClockState {
   const target = targetOf(engine, by);
+  const from = engine.now();
   for (;;) {
-    const next = nextDue(engine, target);
+    const next = nextDue(engine, from, target);
     if (!next) break;
     engine.clock.moveTo(next.at);
     next.apply(engine.context(apiKey));
@@ -65,18 +66,22 @@ interface Due {
   apply: (write: WriteContext) => void;
 }
 
-/** The earliest thing due at or before `target`, if any. */
-function nextDue(engine: Engine, target: number): Due | undefined {
+/**
+ * The earliest thing due after `from` and at or before `target`, if any. What fell due before
+ * the move (a seeded subscription whose period ended before the store's time) is left as it is:
+ * the sandbox does not catch up on time it did not see pass.
+ */
+function nextDue(engine: Engine, from: number, target: number): Due | undefined {
   let best: Due | undefined;
   for (const entry of engine.store.list(SUBSCRIPTIONS)) {
     const s = entry.record;
     if (!RUNNING.has(String(s.status))) continue;
     const periodEnd = Date.parse(String(s.status === 'trialing' ? (s.trialEnd ?? s.currentPeriodEnd) : s.currentPeriodEnd));
-    const cancelAt = typeof s.cancelAt === 'string' ? Date.parse(s.cancelAt) : NaN;
+    const cancelAt = typeof s.cancelAt === 'string' ? Date.parse(s.cancelAt) : s.cancelAtPeriodEnd === true ? periodEnd : NaN;
     let due: Due | undefined;
     if (Number.isFinite(cancelAt) && !(cancelAt > periodEnd)) due = { at: cancelAt, apply: (w) => cancel(engine, entry, w) };
     else if (Number.isFinite(periodEnd)) due = { at: periodEnd, apply: (w) => renew(engine, entry, w) };
-    if (due && due.at <= target && (!best || due.at < best.at)) best = due;
+    if (due && due.at > from && due.at <= target && (!best || due.at < best.at)) best = due;
   }
   return best;
 }
@@ -116,8 +121,7 @@ function renew(engine: Engine, entry: Entry, write: WriteContext): void {
   const next = {
     status: finished ? 'completed' : 'active',
     currentPeriodStart: now,
-    currentPeriodEnd: addInterval(now, String(s.interval ?? 'month'), Number(s.intervalCount ?? 1)),
-    ...(s.cancelAtPeriodEnd ? { cancelAt: addInterval(now, String(s.interval ?? 'month'), Number(s.intervalCount ?? 1)) } : {}),
+    currentPeriodEnd: addInterval(now, String(s.interval ?? 'month'), Math.max(1, Number(s.intervalCount ?? 1))),
   };
   const record = update(change, SUBSCRIPTIONS, entry, next, write);
   change.commit();
