@@ -3,7 +3,7 @@
 // it was, and a seed file's records are served (an invalid one fails the start, naming the record
 // and the field).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,8 @@ describe('--state FILE', () => {
       expect(await first.stop()).toBe(0);
     }
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'checkoutpage-sandbox-state', version: 1 });
+    // Saved by writing a temporary file and renaming it: none is left behind.
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([]);
 
     const second = await start('--state', file);
     try {
