@@ -12,7 +12,12 @@ import { quietEnv } from '../../scripts/lib/run.ts';
 import { API_KEY, checking } from './support.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-state-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Every sandbox started, stopped at the end even when a test failed before stopping it. */
+const started: Started[] = [];
+afterAll(async () => {
+  await Promise.all(started.map((run) => run.stop()));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Started {
   url?: string;
@@ -32,15 +37,17 @@ async function start(...args: string[]): Promise<Started> {
     new Promise<string>((resolve) => child.stdout.on('data', () => /http:\/\/[\d.:]+/.exec(out) && resolve(/http:\/\/[\d.:]+/.exec(out)![0]))),
     code.then(() => undefined),
   ]);
-  return {
+  const run: Started = {
     url,
     code,
     output: () => out,
     stop: async () => {
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
       return code;
     },
   };
+  started.push(run);
+  return run;
 }
 
 const headers = { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
