@@ -1,11 +1,16 @@
-// npm run sandbox [-- --port N] [-- --host H] [-- --rate-limit] [-- --store NAME=KEY,KEY ...]: the
-// stateful sandbox of the API over HTTP on 127.0.0.1 (port 4011 by default). Each key gets a store
-// of its own; `--store` (repeatable) makes keys share one. Ctrl-C stops it.
+// npm run sandbox [-- --port N] [-- --host H] [-- --rate-limit] [-- --store NAME=KEY,KEY ...]
+// [-- --seed FILE] [-- --state FILE]: the stateful sandbox of the API over HTTP on 127.0.0.1 (port
+// 4011 by default). Each key gets a store of its own; `--store` (repeatable) makes keys share one.
+// --seed adds a store's own records (JSON or YAML) to the built-in seed of every store; --state
+// loads the stores from FILE (by store name: the group's, else the key) and saves them there after
+// each change. Ctrl-C stops it.
 import { parseArgs } from 'node:util';
 import { createSandbox } from '../src/sandbox/index.ts';
+import { applySeed, readSeedFile, SeedFileError } from '../src/sandbox/seed-file.ts';
+import { StateFile, StateFileError } from '../src/sandbox/state-file.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'rate-limit': { type: 'boolean' }, store: { type: 'string', multiple: true } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'rate-limit': { type: 'boolean' }, store: { type: 'string', multiple: true }, seed: { type: 'string' }, state: { type: 'string' } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 4011);
 const host = values.host ?? '127.0.0.1';
@@ -30,10 +35,30 @@ for (const value of values.store ?? []) {
 
 let sandbox;
 try {
-  sandbox = createSandbox({ rateLimit: values['rate-limit'] === true, stores });
+  const seedPath = values.seed;
+  const seed = seedPath ? readSeedFile(seedPath) : undefined;
+  const state = values.state ? new StateFile(values.state) : undefined;
+  sandbox = createSandbox({
+    rateLimit: values['rate-limit'] === true,
+    stores,
+    onStore: (engine, name) => {
+      if (seed && seedPath) applySeed(engine, seedPath, seed);
+      state?.track(name, engine);
+    },
+  });
+  // Stores open on the first use of a key: check the seed file on a store of its own now, so a bad
+  // record fails the start rather than a user's first request.
+  if (seed && seedPath) createSandbox({ onStore: (engine) => applySeed(engine, seedPath, seed) }).clock({ apiKey: 'sk_test_seed_file_check' });
 } catch (error) {
-  console.error((error as Error).message.replace(/^createSandbox: /, '--store: '));
-  process.exit(2);
+  if (error instanceof SeedFileError || error instanceof StateFileError) {
+    console.error(`Cannot start the sandbox: ${error.message}`);
+    process.exit(1);
+  }
+  if (error instanceof TypeError && /^createSandbox: /.test(error.message)) {
+    console.error(error.message.replace(/^createSandbox: /, '--store: '));
+    process.exit(2);
+  }
+  throw error;
 }
 const server = await sandbox.listen(port, host).catch((error: Error) => {
   console.error(`Cannot listen on ${host}:${port}: ${error.message}`);
@@ -46,4 +71,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const limit = values['rate-limit'] ? '; 100 requests a minute per key, 500 per store' : '';
 const shared = Object.entries(stores).map(([name, keys]) => `; store ${name}: ${keys.join(', ')}`).join('');
-console.log(`Checkout Page sandbox on ${server.url} (any Bearer key, each key its own store${shared}${limit}; Ctrl-C to stop)`);
+const files = [values.seed && `seed ${values.seed}`, values.state && `state ${values.state}`].filter(Boolean).join(', ');
+console.log(`Checkout Page sandbox on ${server.url} (any Bearer key, each key its own store${shared}${limit}${files ? `; ${files}` : ''}; Ctrl-C to stop)`);

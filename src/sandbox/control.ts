@@ -5,8 +5,11 @@
 //   GET  /_sandbox/deliveries                        the store's webhook deliveries so far
 //   GET  /_sandbox/files/{id}                        an uploaded file; with the `token` of a link
 //                                                    the API hands out, no key is needed
+//   POST /_sandbox/purchases, GET|POST /_sandbox/clock, GET /_sandbox/pay/{slug}: purchases/routes.ts
+//                                                    (the pay page takes the key as `?key=`, for a browser)
 import type { Engine } from './engine.js';
 import { badRequest, json, notFound } from './errors.js';
+import { purchaseRoutes } from './purchases/routes.js';
 
 export interface ControlDoor {
   /** The store of the request's key (a 401 ApiError without a valid key), and how to reset it. */
@@ -16,6 +19,8 @@ export interface ControlDoor {
 }
 
 const FILE = /^\/_sandbox\/files\/([^/]+)$/;
+/** The purchase, clock and pay page routes (purchases/routes.ts). */
+const PURCHASES = /^\/_sandbox\/(purchases|clock|pay\/[^/]+)$/;
 
 type StoreRoute = (store: { engine: Engine; reset(): void }, request: Request) => Promise<Response> | Response;
 
@@ -40,6 +45,13 @@ const STORE_ROUTES: Record<string, StoreRoute> = {
 export async function controlRoute(door: ControlDoor, request: Request, url: URL, pathname: string): Promise<Response> {
   const file = request.method === 'GET' ? FILE.exec(pathname) : null;
   if (file) return fileRoute(door, request, decodeURIComponent(file[1]!), url.searchParams.get('token'));
+  if (PURCHASES.test(pathname)) {
+    // A browser opening the pay page cannot send a header: the page's link names the key as `?key=`.
+    const key = pathname.startsWith('/_sandbox/pay/') ? url.searchParams.get('key') : null;
+    const keyed = key === null ? request : new Request(request, { headers: { authorization: `Bearer ${key}` } });
+    const answer = await purchaseRoutes(door.storeOf(keyed).engine, keyed, pathname);
+    if (answer) return answer;
+  }
   const route = STORE_ROUTES[`${request.method} ${pathname}`];
   if (!route) throw notFound(`Unrecognized sandbox route (${request.method} ${pathname})`);
   return route(door.storeOf(request), request);

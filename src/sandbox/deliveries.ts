@@ -1,7 +1,9 @@
 // Sending webhook deliveries as the API does: a JSON POST of the event envelope, signed with
 // `x-webhook-signature: sha256=<HMAC-SHA256 of the raw body, keyed with the endpoint's secret>`,
 // with `x-webhook-timestamp`, `x-webhook-delivery-attempt` and the endpoint's custom headers;
-// retried while the receiver does not answer 2xx, and counted on the endpoint.
+// retried while the receiver does not answer 2xx, and counted on the endpoint. Each endpoint gets
+// its deliveries one at a time, in the order the events were raised (a purchase's events arrive
+// as a sequence), so a failing receiver delays the events after it.
 import { createHmac } from 'node:crypto';
 import type { Store, Resource } from './store.js';
 
@@ -32,11 +34,19 @@ export interface DeliveryOptions {
   /** Pauses before each retry of a failed delivery; its length + 1 is the number of attempts. */
   retryDelaysMs: number[];
   timeoutMs: number;
+  /**
+   * The time the `x-webhook-timestamp` header carries (default: the store's time). The sandbox
+   * passes its `now` option, so a store whose clock was advanced still signs deliveries that a
+   * receiver's timestamp tolerance accepts.
+   */
+  sentAt?: () => number;
 }
 
 export class Deliveries {
   readonly log: Delivery[] = [];
   private readonly pending = new Set<Promise<void>>();
+  /** The last delivery queued per endpoint: each endpoint gets its events one at a time, in the order raised. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: Store,
@@ -46,14 +56,21 @@ export class Deliveries {
     private readonly options: DeliveryOptions,
   ) {}
 
-  /** Sends the envelope to every active endpoint subscribed to its event, in the background. */
+  /** Sends the envelope to every active endpoint subscribed to its event, in the background, after that endpoint's earlier deliveries. */
   send(envelope: WebhookEnvelope): void {
     for (const entry of this.endpointsKey ? this.store.list(this.endpointsKey) : []) {
       const endpoint = entry.record;
       // Seeded endpoints come from the examples: their URLs are not real receivers.
       if (entry.seeded || endpoint.status !== 'active' || typeof endpoint.secret !== 'string') continue;
       if (!Array.isArray(endpoint.events) || !endpoint.events.includes(envelope.event)) continue;
-      const delivery: Promise<void> = this.deliver(entry.id, endpoint, envelope).finally(() => this.pending.delete(delivery));
+      const previous = this.queues.get(entry.id) ?? Promise.resolve();
+      const delivery: Promise<void> = previous
+        .then(() => this.deliver(entry.id, endpoint, envelope))
+        .finally(() => {
+          this.pending.delete(delivery);
+          if (this.queues.get(entry.id) === delivery) this.queues.delete(entry.id);
+        });
+      this.queues.set(entry.id, delivery);
       this.pending.add(delivery);
     }
   }
@@ -79,7 +96,7 @@ export class Deliveries {
             'content-type': 'application/json',
             'user-agent': 'CheckoutPage-Sandbox-Webhooks',
             'x-webhook-signature': signature,
-            'x-webhook-timestamp': String(Math.floor(this.now() / 1000)),
+            'x-webhook-timestamp': String(Math.floor((this.options.sentAt ?? this.now)() / 1000)),
             'x-webhook-delivery-attempt': String(attempt),
           },
           body,

@@ -4,6 +4,7 @@
 // Change, and answer through helpers here, so every answer takes the shape its operation's schema
 // documents. What derives from the spec alone is shared by every store (compiled.ts).
 import { Presenter, joinScope } from './answers.js';
+import { StoreClock } from './clock.js';
 import type { CompiledSpec } from './compiled.js';
 import { ApiError, json, notFound } from './errors.js';
 import { randomToken } from './ids.js';
@@ -65,9 +66,12 @@ export class Engine {
   readonly files = new Map<string, StoredFile>();
   /** The tokens of links given for files without content (seeded ones), by token: the file id. */
   private readonly linkedOnly = new Map<string, string>();
+  /** The store's time: the `now` option plus what advanceClock() added. */
+  readonly clock: StoreClock;
 
   constructor(private readonly options: EngineOptions) {
     const { spec } = options;
+    this.clock = new StoreClock(options.now);
     this.reader = spec.reader;
     this.model = spec.model;
     this.validators = spec.validators;
@@ -80,7 +84,7 @@ export class Engine {
   }
 
   now(): number {
-    return this.options.now();
+    return this.clock.now();
   }
 
   /** The store's id: the account singleton's. */
@@ -98,6 +102,7 @@ export class Engine {
     this.store.reset();
     this.files.clear();
     this.linkedOnly.clear();
+    this.clock.reset();
     this.webhooks.deliveries.log.length = 0;
   }
 

@@ -16,6 +16,14 @@ import { RULES } from './rules/index.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
 import { checkGroups, Stores, type OpenStore } from './stores.js';
+import { advanceClock, clockState, type ClockAdvance, type ClockState } from './purchases/advance.js';
+import { purchase } from './purchases/purchase.js';
+import type { PurchaseInput, PurchaseResult } from './purchases/types.js';
+
+/** Names the store a sandbox-only method acts on: the store of this API key, as for requests. */
+export interface StoreOption {
+  apiKey?: string;
+}
 
 export interface SandboxOptions {
   /**
@@ -43,6 +51,12 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** How long a delivery attempt waits for the receiver (default 10 000 ms). */
   webhookTimeoutMs?: number;
+  /**
+   * Called with each store's engine once it is made (on the first use of its key), and its name
+   * (the group's name of the `stores` option, else the key): the CLI loads its `--seed` and
+   * `--state` files here. The engine is the sandbox's internals, not a stable API.
+   */
+  onStore?: (engine: Engine, name: string) => void;
 }
 
 /** Which store: the one an API key works on, or a store the `stores` option names. */
@@ -69,6 +83,16 @@ export interface Sandbox {
   trigger(event: string, options?: { id?: string; data?: Record<string, unknown>; apiKey?: string }): WebhookEnvelope;
   /** Resolves once every webhook delivery under way, in every store, retries included, has finished. */
   webhooksSettled(): Promise<void>;
+  /**
+   * A customer buying from a checkout page, event or form: the records the API would make (customer,
+   * payment, booking and tickets, subscription, submission), then that purchase's webhooks in order.
+   * Throws an `ApiError` (`status`, `message`, `errors`: what the control route answers) where the API would refuse the sale.
+   */
+  purchase(input: PurchaseInput & StoreOption): PurchaseResult;
+  /** Moves the store's clock forward (`{ms}`, `{days}` or `{to}`): trials end, subscriptions renew or end. */
+  advanceClock(by: ClockAdvance & StoreOption): ClockState;
+  /** The store's time and how far it is ahead of the `now` option. */
+  clock(options?: StoreOption): ClockState;
   /** Every delivery attempt so far, store by store, oldest first within each. */
   readonly deliveries: readonly Delivery[];
 }
@@ -90,8 +114,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000],
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    // Signatures carry the machine's time, so receivers still verify after advanceClock().
+    sentAt: Date.now,
   };
-  const stores = new Stores(checkGroups(options.stores, allowed), () => new Engine({ spec, now, webhooks, actions: ACTIONS, generic: GENERIC, rules: RULES }));
+  const stores = new Stores(checkGroups(options.stores, allowed), (name) => {
+    const engine = new Engine({ spec, now, webhooks, actions: ACTIONS, generic: GENERIC, rules: RULES });
+    options.onStore?.(engine, name);
+    return engine;
+  });
 
   const resetStore = (store: OpenStore) => {
     store.engine.reset();
@@ -123,15 +153,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   };
 
-  /** The store `trigger` acts on: the key's, else the only one open. */
-  const triggerStore = (apiKey: string | undefined): OpenStore => {
+  /** The store a sandbox-only method acts on: the key's, else the only one open. */
+  const storeFor = (apiKey: string | undefined, method: string): OpenStore => {
     if (apiKey !== undefined) return stores.of(apiKey);
     const open = stores.all();
     if (open.length === 1) return open[0]!;
     throw new Error(
       open.length === 0
-        ? 'sandbox.trigger: no store is open yet; pass the apiKey whose store the event belongs to'
-        : `sandbox.trigger: ${open.length} stores are open; pass the apiKey whose store the event belongs to`,
+        ? `sandbox.${method}: no store is open yet; pass the apiKey whose store it acts on`
+        : `sandbox.${method}: ${open.length} stores are open; pass the apiKey whose store it acts on`,
     );
   };
 
@@ -152,10 +182,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       // A key or group whose store is not open yet is already in its seeded state.
     },
     listen: (port = 0, host = '127.0.0.1') => serve(handle, port, host),
-    trigger: (event, { apiKey, ...triggerOptions } = {}) => triggerStore(apiKey).engine.webhooks.trigger(event, triggerOptions),
+    trigger: (event, { apiKey, ...triggerOptions } = {}) => storeFor(apiKey, 'trigger').engine.webhooks.trigger(event, triggerOptions),
     webhooksSettled: async () => {
       await Promise.all(stores.all().map((s) => s.engine.webhooks.deliveries.settled()));
     },
+    purchase: ({ apiKey, ...input }) => purchase(storeFor(apiKey, 'purchase').engine, input, apiKey),
+    advanceClock: ({ apiKey, ...by }) => advanceClock(storeFor(apiKey, 'advanceClock').engine, by, apiKey),
+    clock: ({ apiKey } = {}) => clockState(storeFor(apiKey, 'clock').engine),
     get deliveries() {
       return stores.all().flatMap((s) => s.engine.webhooks.deliveries.log);
     },

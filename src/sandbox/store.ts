@@ -15,11 +15,19 @@ export interface Entry {
   seeded: boolean;
 }
 
+/** Everything a store holds, as plain data (for state files). */
+export interface StoreSnapshot {
+  collections: Record<string, Array<Omit<Entry, 'seq'>>>;
+  singletons: Record<string, Resource>;
+}
+
 export class Store {
   private collections = new Map<string, Map<string, Entry>>();
   private seq = 0;
   /** Singletons such as the account, by path. */
   singletons = new Map<string, Resource>();
+  /** Called after every committed change and reset (a state file saves then). */
+  onChange?: () => void;
   private saved?: { collections: Map<string, Map<string, Entry>>; singletons: Map<string, Resource>; seq: number };
 
   private of(key: string): Map<string, Entry> {
@@ -60,6 +68,26 @@ export class Store {
       // Map keeps insertion order, so creation order survives updates.
       entries.set(entry.id, { ...entry, seq: previous?.seq ?? ++this.seq });
     }
+    this.onChange?.();
+  }
+
+  /** The whole state as plain data, each collection in creation order. */
+  snapshot(): StoreSnapshot {
+    const collections: StoreSnapshot['collections'] = {};
+    for (const [key, entries] of this.collections) {
+      if (entries.size) collections[key] = [...entries.values()].map(({ id, scope, record, seeded }) => ({ id, scope, record: structuredClone(record), seeded }));
+    }
+    return { collections, singletons: Object.fromEntries(structuredClone(this.singletons)) };
+  }
+
+  /** Replaces the state with a snapshot's (reset() still returns to the seeded state). */
+  restore(snapshot: StoreSnapshot): void {
+    this.collections = new Map();
+    this.seq = 0;
+    for (const [key, entries] of Object.entries(snapshot.collections)) {
+      this.collections.set(key, new Map(entries.map((e) => [e.id, { ...e, record: structuredClone(e.record), seq: ++this.seq }])));
+    }
+    this.singletons = new Map(Object.entries(structuredClone(snapshot.singletons)));
   }
 
   /** Remembers the current state as the one reset() returns to. */
@@ -72,6 +100,7 @@ export class Store {
     this.collections = cloneCollections(this.saved.collections);
     this.singletons = structuredClone(this.saved.singletons);
     this.seq = this.saved.seq;
+    this.onChange?.();
   }
 }
 

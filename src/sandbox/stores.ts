@@ -37,7 +37,7 @@ export class Stores {
 
   constructor(
     private readonly groupOf: ReadonlyMap<string, string>,
-    private readonly create: () => Engine,
+    private readonly create: (name: string) => Engine,
   ) {}
 
   /** The store `apiKey` works on, created and seeded on its first use. */
@@ -47,7 +47,8 @@ export class Stores {
     let store = this.open.get(id);
     if (!store) {
       const apiKeys = group === undefined ? [apiKey] : [...this.groupOf].filter(([, g]) => g === group).map(([key]) => key);
-      store = { name: group ?? apiKey, apiKeys: new Set(apiKeys), engine: this.create() };
+      const name = group ?? apiKey;
+      store = { name, apiKeys: new Set(apiKeys), engine: this.create(name) };
       this.open.set(id, store);
     }
     return store;

@@ -57,6 +57,16 @@ export class Webhooks {
     for (const event of new Set(names)) if (this.events[event]) this.send(event, this.payload(event, collection, after));
   }
 
+  /**
+   * Raises `event` for a record of a top-level collection as it stands (purchases and the store's
+   * clock raise their events one by one, in their own documented order). Nothing happens for an
+   * event the spec does not have. `extra` adds payload fields (`recoveryUrl`).
+   */
+  raise(event: string, collection: Collection, record: Resource, extra: Resource = {}): WebhookEnvelope | undefined {
+    if (!this.events[event]) return undefined;
+    return this.send(event, { ...this.payload(event, collection, record), ...extra });
+  }
+
   private payload(event: string, collection: Collection, record: Resource): Resource {
     const { reader } = this.parts.model;
     const schema = this.dataSchema(event);

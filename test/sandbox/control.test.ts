@@ -20,14 +20,18 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 describe('the description of the control routes', () => {
-  it('names the four routes with the operationIds tools call, each of them served', async () => {
+  it('names the routes with the operationIds tools call, each of them served', async () => {
     const operations = Object.entries(controlDoc.paths).flatMap(([path, item]) =>
       Object.entries(item as Record<string, { operationId?: string }>)
         .filter(([method]) => ['get', 'post'].includes(method))
         .map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual([
+      'advanceSandboxClock POST /_sandbox/clock',
+      'createSandboxPurchase POST /_sandbox/purchases',
+      'getSandboxClock GET /_sandbox/clock',
       'getSandboxFile GET /_sandbox/files/{fileId}',
+      'getSandboxPayPage GET /_sandbox/pay/{slug}',
       'listSandboxDeliveries GET /_sandbox/deliveries',
       'resetSandboxStore POST /_sandbox/reset',
       'triggerSandboxEvent POST /_sandbox/events',
@@ -36,6 +40,8 @@ describe('the description of the control routes', () => {
     expect((await raw(s, 'POST', '/_sandbox/events', { body: { event: 'customer.created' } })).status).toBe(200);
     expect((await raw(s, 'GET', '/_sandbox/deliveries')).status).toBe(200);
     expect((await raw(s, 'GET', `/_sandbox/files/${file.id}`)).status).toBe(200);
+    expect((await raw(s, 'GET', '/_sandbox/clock')).status).toBe(200);
+    expect((await raw(s, 'POST', '/_sandbox/clock', { body: { days: 1 } })).status).toBe(200);
     expect((await raw(s, 'POST', '/_sandbox/reset')).status).toBe(200);
   });
 });
@@ -47,6 +53,10 @@ describe('a key is needed', () => {
       ['POST', '/_sandbox/events'],
       ['GET', '/_sandbox/deliveries'],
       ['GET', '/_sandbox/files/6632f1a0b9c8d7e6f5a4b3d1'],
+      ['POST', '/_sandbox/purchases'],
+      ['GET', '/_sandbox/clock'],
+      ['POST', '/_sandbox/clock'],
+      ['GET', '/_sandbox/pay/lisbon-design-summit'],
     ] as const) {
       const answer = await raw(s, method, path, { key: null, body: method === 'POST' ? { event: 'payment.paid' } : undefined });
       expect([path, answer.status]).toEqual([path, 401]);

@@ -53,7 +53,7 @@ async function verified(secret: string): Promise<WebhookEvent[]> {
     assertMatches(schema, event);
     events.push(event);
   }
-  // Deliveries travel in parallel; event ids grow with each event raised, so they give its order.
+  // Event ids grow with each event raised, so they give its order (whatever the arrival order).
   return events.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 }
 
