@@ -3,6 +3,7 @@
 // collection beside it (the page links to all three: downloadUrls in redocly.yaml).
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseCli } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 import { bin, GENERATED_DIR, rel, ROOT } from './lib/paths.ts';
 import { POSTMAN_FILE, writePostmanCollection } from './lib/postman.ts';
@@ -21,6 +22,7 @@ const CREDIT = dataUri(
 const CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 
 await main(async () => {
+  parseCli({ usage: 'Usage: npm run docs (takes no arguments).' });
   const logo = await readFile(path.join(ROOT, 'docs/logo.svg'), 'utf8');
   const bundle = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
   const spec = structuredClone(bundle);

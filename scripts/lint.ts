@@ -2,8 +2,8 @@
 // Passes only with zero problems of any severity.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
+import { parseCli, UsageError } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 import { bin, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
@@ -52,6 +52,8 @@ async function redoclyProblems(): Promise<Problem[]> {
   });
 }
 
+const USAGE = 'Usage: npm run lint -- [--format text|github-actions]';
+
 const SEVERITY_LEVEL: Record<string, string> = { error: 'error', warn: 'warning', warning: 'warning' };
 
 /** Human-readable, or GitHub Actions workflow commands (inline annotations on the pull request). */
@@ -64,9 +66,9 @@ function show(problem: Problem, format: string): string {
 }
 
 await main(async () => {
-  const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } });
+  const { values } = parseCli({ usage: USAGE, options: { format: { type: 'string', default: 'text' } } });
   const format = values.format!;
-  if (!['text', 'github-actions'].includes(format)) throw new Error(`Unknown --format "${format}": use text or github-actions.`);
+  if (!['text', 'github-actions'].includes(format)) throw new UsageError(`Unknown --format "${format}": use text or github-actions. ${USAGE}`);
   const [spectral, redocly] = await Promise.all([spectralProblems(), redoclyProblems()]);
   for (const [tool, problems] of [['Spectral', spectral], ['Redocly', redocly]] as const) {
     // Workflow commands must start their line; people read better with an indent.

@@ -1,9 +1,9 @@
 // npm run sandbox [-- --port N] [-- --host H] [-- --rate-limit]: the stateful sandbox of the API
 // over HTTP on 127.0.0.1 (port 4011 by default). Ctrl-C stops it.
-import { parseArgs } from 'node:util';
+import { listenProblem, parseCliOrExit } from './lib/cli.ts';
 import { createSandbox } from '../src/sandbox/index.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' }, 'rate-limit': { type: 'boolean' } } });
+const { values } = parseCliOrExit({ usage: 'Usage: npm run sandbox -- [--port N] [--host H] [--rate-limit]', options: { port: { type: 'string' }, host: { type: 'string' }, 'rate-limit': { type: 'boolean' } } });
 const port = Number(values.port ?? process.env.PORT ?? 4011);
 const host = values.host ?? '127.0.0.1';
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -13,7 +13,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const sandbox = createSandbox({ rateLimit: values['rate-limit'] === true });
 const server = await sandbox.listen(port, host).catch((error: Error) => {
-  console.error(`Cannot listen on ${host}:${port}: ${error.message}`);
+  console.error(listenProblem(error, host, port) ?? `Cannot listen on ${host}:${port}: ${error.message}`);
   process.exit(1);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
