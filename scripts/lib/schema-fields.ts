@@ -153,9 +153,11 @@ export class SchemaReader {
     }
     const prefix = target === property ? `${name}.` : `${name}[].`;
     if (t.properties) return this.fields(target, { ...options, prefix });
-    return this.alternatives(t).flatMap((alternative) => {
-      if (!this.merged(alternative.schema).properties) return [];
-      return this.fields(alternative.schema, { ...options, prefix }).map((row) => ({ ...row, description: `(${alternative.label}) ${row.description}`.trim() }));
+    const withFields = this.alternatives(t).filter((alternative) => this.merged(alternative.schema).properties);
+    return withFields.flatMap((alternative) => {
+      const rows = this.fields(alternative.schema, { ...options, prefix });
+      // One object or null: its fields need no mark of which alternative they belong to.
+      return withFields.length === 1 ? rows : rows.map((row) => ({ ...row, description: `(${alternative.label}) ${row.description}`.trim() }));
     });
   }
 
