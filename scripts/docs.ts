@@ -1,6 +1,6 @@
 // npm run docs: renders the bundle in generated/ to docs/site/index.html, one self-contained page
 // (Redoc inlined, logo embedded, no request to any other host), with the bundle and a Postman
-// collection beside it (the page links to all three: downloadUrls in redocly.yaml), and, for AI
+// collection beside it (the page links to all three: downloadUrls in docs/redoc.yaml), and, for AI
 // assistants, llms.txt with one Markdown page per operation and webhook under llms/.
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,6 +51,11 @@ await main(async () => {
         `--templateOptions.favicon=${dataUri(logo)}`,
         '--output',
         page,
+        // The Redoc options (docs/redoc.yaml says why they are not in redocly.yaml).
+        '--config',
+        path.join(ROOT, 'docs/redoc.yaml'),
+        '--lint-config',
+        'off',
       ],
       { cwd: ROOT },
     );

@@ -41,7 +41,7 @@ function spectralProblems(): Promise<Problem[]> {
 }
 
 async function redoclyProblems(): Promise<Problem[]> {
-  const result = await run(bin('redocly'), ['lint', '--format', 'json'], { cwd: ROOT });
+  const result = await run(bin('redocly'), ['lint', 'spec/openapi.yaml', '--format', 'json'], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (start < 0) throw new Error(`Redocly lint failed to run:\n${result.stderr || result.stdout}`);
   const { problems } = JSON.parse(result.stdout.slice(start)) as { problems: RedoclyProblem[] };

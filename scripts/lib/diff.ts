@@ -1,5 +1,5 @@
 // Classifies the changes between two bundled specs with `redocly diff` (and the diff-recommended
-// rules in redocly.yaml), and renders them as a Markdown report for reviewers.
+// rules of redocly-diff.yaml beside this file), and renders them as a Markdown report for reviewers.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -9,6 +9,8 @@ import { componentOf, reachMap, type Place } from './reach.ts';
 import { unescapePointerPart as unescape } from './refs.ts';
 import { run } from './run.ts';
 import { withTempDir } from './temp.ts';
+
+const DIFF_CONFIG = path.join(ROOT, 'scripts/lib/redocly-diff.yaml');
 
 export type Impact = 'major' | 'minor' | 'patch';
 
@@ -105,7 +107,7 @@ function withReach(changes: Change[], maps: Array<Map<string, Place[]>>): Change
 }
 
 async function classify(baseFile: string, revisionFile: string): Promise<Change[]> {
-  const result = await run(bin('redocly'), ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none'], { cwd: ROOT });
+  const result = await run(bin('redocly'), ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none', '--config', DIFF_CONFIG], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (result.code !== 0 || start < 0) throw new Error(`redocly diff failed:\n${result.stderr || result.stdout}`);
   const report = JSON.parse(result.stdout.slice(start)) as { changes: RedoclyChange[] };
