@@ -227,6 +227,13 @@ describe.skipIf(!haveChromium)('the docs site in Chromium', () => {
     await page.goto(`${server.url}${linkTo('updateEventTicketType')}`);
     const heading = page.locator('h1, h2').filter({ hasText: /^Update a ticket type/ }).first();
     await heading.waitFor({ timeout: 10_000 });
+    // The sample language is remembered across pages: show curl, whichever an earlier test chose.
+    const language = page.getByRole('button', { name: /^(curl|TypeScript|Payload)$/ }).first();
+    await language.waitFor({ timeout: 10_000 });
+    if ((await language.textContent())?.trim() !== 'curl') {
+      await language.click();
+      await page.getByRole('menuitem', { name: 'curl', exact: true }).first().click();
+    }
     // Its curl sample: the only PATCH on a ticket type.
     const block = page.locator('pre[data-testid="source-code"]').filter({ hasText: /curl -X PATCH \S+\/ticket-types\// }).first();
     await block.scrollIntoViewIfNeeded();
