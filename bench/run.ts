@@ -4,7 +4,7 @@
 //   npm run bench -- --quick      everything but the `npm test` figure
 //   --test-runs N, --generate-runs N   how many times the whole commands run (default 3 and 5)
 import os from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseCliOrExit } from '../scripts/lib/cli.ts';
 import { timeCommand } from './commands.ts';
 import { paginationHeap } from './heap.ts';
 import { requestsInProcess, requestsToOtherProcess, VARIANTS, type RequestFigures } from './requests.ts';
@@ -13,7 +13,8 @@ import { bundleMb, clientKb } from './size.ts';
 import { show, type Row, type Spread } from './stats.ts';
 import { workflowsRow } from './workflows.ts';
 
-const { values } = parseArgs({
+const { values } = parseCliOrExit({
+  usage: 'Usage: npm run bench -- [--quick] [--test-runs N] [--generate-runs N]',
   options: {
     quick: { type: 'boolean', default: false },
     'test-runs': { type: 'string', default: '3' },

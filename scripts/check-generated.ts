@@ -2,9 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { renderOutputs } from './lib/outputs.ts';
 import { rel } from './lib/paths.ts';
+import { parseCli } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 
 await main(async () => {
+  parseCli({ usage: 'Usage: npm run check:generated (takes no arguments).' });
   const stale: string[] = [];
   for (const [file, expected] of await renderOutputs()) {
     const actual = await readFile(file, 'utf8').catch(() => undefined);

@@ -6,19 +6,23 @@
 // prints the report as JSON. Exit status: 1 when a hard finding remains, 0 when none does, 2 when an
 // input file is missing or is not an OpenAPI document.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/cli.ts';
 import { GENERATED_DIR } from './lib/paths.ts';
 import { compareWithVendor, isHard, loadSpec, renderReport } from './lib/vendor-drift.ts';
 
 const USAGE = 'Usage: npm run check:vendor -- VENDOR_FILE [--bundle FILE] [--only PREFIX] [--json]';
+// Where to get the file: said when it is missing.
+const WHERE = 'The vendor publishes its spec as spec/openapi.json in its SDK repository, https://github.com/checkout-page/checkoutpage-api-sdk (download that file and pass its path).';
 
 try {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
+  const { values, positionals } = parseCli({
+    usage: USAGE,
+    positionals: ['VENDOR_FILE'],
+    required: 1,
+    missingHint: WHERE,
     options: { bundle: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const [vendorFile, ...extra] = positionals;
-  if (!vendorFile || extra.length > 0) throw new Error(USAGE);
+  const vendorFile = positionals[0]!;
   const [vendor, ours] = await Promise.all([
     loadSpec(vendorFile, 'vendor spec'),
     loadSpec(values.bundle ?? path.join(GENERATED_DIR, 'openapi.json'), 'bundle'),

@@ -2,11 +2,13 @@
 // a .d.ts, which tsc does not copy, so it is copied beside the compiled output.
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { parseCli } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 import { bin, GENERATED_DIR, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
 
 await main(async () => {
+  parseCli({ usage: 'Usage: npm run compile (takes no arguments).' });
   const dist = path.join(ROOT, 'dist');
   await rm(dist, { recursive: true, force: true });
   const result = await run(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });

@@ -1,18 +1,21 @@
-// npm run diff -- [BASE] [REVISION] [--allow-breaking]
+// npm run diff -- [BASE] [REVISION] [--format markdown|json] [--allow-breaking]
 // Compares the spec at BASE (a git ref, default origin/main if it exists, else HEAD; or a bundled
 // spec file) with REVISION (a bundled spec file; default: the working tree's spec). Prints a
-// Markdown report and exits 1 when a change is breaking, unless --allow-breaking. It compares
+// Markdown (or JSON) report, each change in a shared component with every operation and webhook that
+// reaches it, and exits 1 when a change is breaking, unless --allow-breaking. It compares
 // contracts: the code samples generate adds to the published bundle are left out of both sides.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
 import { diffSpecs, renderReport } from './lib/diff.ts';
+import { parseCli, UsageError } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 import { ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
 import { withTempDir } from './lib/temp.ts';
+
+const USAGE = 'Usage: npm run diff -- [BASE] [REVISION] [--format markdown|json] [--allow-breaking]';
 
 const git = async (...args: string[]) => {
   const result = await run('git', args, { cwd: ROOT });
@@ -41,10 +44,13 @@ async function bundleAtRef(ref: string, out: string): Promise<void> {
 }
 
 await main(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { 'allow-breaking': { type: 'boolean', default: false } },
+  const { values, positionals } = parseCli({
+    usage: USAGE,
+    positionals: ['BASE', 'REVISION'],
+    options: { 'allow-breaking': { type: 'boolean', default: false }, format: { type: 'string', default: 'markdown' } },
   });
+  const format = values.format!;
+  if (!['markdown', 'json'].includes(format)) throw new UsageError(`Unknown --format "${format}": use markdown or json. ${USAGE}`);
   const [baseArg, revisionArg] = positionals;
   await withTempDir('diff', async (dir) => {
     let baseFile: string;
@@ -67,7 +73,8 @@ await main(async () => {
       await writeFile(revisionFile, JSON.stringify(await bundleSpec()));
     }
     const changes = await diffSpecs(baseFile, revisionFile);
-    console.log(renderReport(changes, { base: baseLabel, revision: revisionArg ?? 'working tree' }));
+    const labels = { base: baseLabel, revision: revisionArg ?? 'working tree' };
+    console.log(format === 'json' ? JSON.stringify({ ...labels, changes }, null, 2) : renderReport(changes, labels));
     const breaking = changes.filter((c) => c.impact === 'major').length;
     if (breaking > 0 && !values['allow-breaking']) {
       throw new Error(`${breaking} breaking change(s). If they are intended, rerun with --allow-breaking and explain them in CHANGELOG.md.`);

@@ -1,9 +1,14 @@
 // npm run docs: renders the bundle in generated/ to docs/site/index.html, one self-contained page
 // (Redoc inlined, logo embedded, no request to any other host), with the bundle and a Postman
-// collection beside it (the page links to all three: downloadUrls in redocly.yaml).
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+// collection beside it (the page links to all three: downloadUrls in docs/redoc.yaml), and, for AI
+// assistants, llms.txt with one Markdown page per operation and webhook under llms/.
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseCli } from './lib/cli.ts';
+import { LLMS_FILE, renderLlmsTxt } from './lib/llms.ts';
 import { main } from './lib/main.ts';
+import { renderMarkdownPages } from './lib/markdown-pages.ts';
+import { pointPageActionsAtPages } from './lib/page-actions.ts';
 import { bin, GENERATED_DIR, rel, ROOT } from './lib/paths.ts';
 import { POSTMAN_FILE, writePostmanCollection } from './lib/postman.ts';
 import { run } from './lib/run.ts';
@@ -22,6 +27,7 @@ const CREDIT = dataUri(
 const CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 
 await main(async () => {
+  parseCli({ usage: 'Usage: npm run docs (takes no arguments).' });
   const logo = await readFile(path.join(ROOT, 'docs/logo.svg'), 'utf8');
   const bundle = JSON.parse(await readFile(path.join(GENERATED_DIR, 'openapi.json'), 'utf8'));
   const spec = structuredClone(bundle);
@@ -47,6 +53,11 @@ await main(async () => {
         `--templateOptions.favicon=${dataUri(logo)}`,
         '--output',
         page,
+        // The Redoc options (docs/redoc.yaml says why they are not in redocly.yaml).
+        '--config',
+        path.join(ROOT, 'docs/redoc.yaml'),
+        '--lint-config',
+        'off',
       ],
       { cwd: ROOT },
     );
@@ -56,11 +67,23 @@ await main(async () => {
     if (converted.status === 'rejected') throw converted.reason;
     const result = rendered.value;
     if (result.code !== 0) throw new Error(`Docs build failed:\n${result.stderr || result.stdout}`);
-    const html = (await readFile(page, 'utf8')).replace(CDN_LOGOS, CREDIT);
+    const pages = renderMarkdownPages(bundle);
+    const html = pointPageActionsAtPages((await readFile(page, 'utf8')).replace(CDN_LOGOS, CREDIT), pages, LLMS_FILE);
     await mkdir(SITE, { recursive: true });
     await writeFile(path.join(SITE, 'index.html'), html);
+    // Pages of operations that are gone must not linger: the folder is written afresh.
+    await rm(path.join(SITE, 'llms'), { recursive: true, force: true });
+    for (const { file, markdown } of pages) {
+      await mkdir(path.dirname(path.join(SITE, file)), { recursive: true });
+      await writeFile(path.join(SITE, file), markdown);
+    }
+    const extras = [
+      { file: 'openapi.json', title: 'OpenAPI description (JSON)', note: 'the whole OpenAPI 3.1 description these pages are generated from (also as openapi.yaml).' },
+      { file: POSTMAN_FILE, title: 'Postman collection', note: 'every operation as a Postman request.' },
+    ];
+    await writeFile(path.join(SITE, LLMS_FILE), renderLlmsTxt(bundle, pages, extras));
     for (const name of ['openapi.yaml', 'openapi.json']) await copyFile(path.join(GENERATED_DIR, name), path.join(SITE, name));
     await copyFile(converted.value, path.join(SITE, POSTMAN_FILE));
-    console.log(`Built ${rel(path.join(SITE, 'index.html'))} with openapi.yaml, openapi.json and ${POSTMAN_FILE} beside it.`);
+    console.log(`Built ${rel(path.join(SITE, 'index.html'))} with openapi.yaml, openapi.json, ${POSTMAN_FILE}, ${LLMS_FILE} and ${pages.length} Markdown pages (llms/) beside it.`);
   });
 });

@@ -2,9 +2,11 @@
 import { renderOutputs } from './lib/outputs.ts';
 import { writeFilesAtomically } from './lib/write.ts';
 import { rel } from './lib/paths.ts';
+import { parseCli } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 
 await main(async () => {
+  parseCli({ usage: 'Usage: npm run generate (takes no arguments).' });
   const started = performance.now();
   const files = await renderOutputs();
   await writeFilesAtomically(files);

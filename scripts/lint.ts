@@ -3,9 +3,9 @@
 // Passes only with zero problems of any severity.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { bundleSpec } from './lib/bundle.ts';
 import { lintWorkflows } from './lib/lint-workflows.ts';
+import { parseCli, UsageError } from './lib/cli.ts';
 import { main } from './lib/main.ts';
 import { bin, ROOT } from './lib/paths.ts';
 import { run } from './lib/run.ts';
@@ -43,10 +43,10 @@ function spectralProblems(): Promise<Problem[]> {
 }
 
 async function redoclyProblems(): Promise<Problem[]> {
-  const result = await run(bin('redocly'), ['lint', '--format', 'json'], { cwd: ROOT });
+  const result = await run(bin('redocly'), ['lint', 'spec/openapi.yaml', 'spec/sandbox/openapi.yaml', '--format', 'json'], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (start < 0) throw new Error(`Redocly lint failed to run:\n${result.stderr || result.stdout}`);
-  // One pretty-printed report per API of redocly.yaml (the spec, the sandbox's control routes),
+  // One pretty-printed report per file linted (the spec, the sandbox's control routes),
   // back to back: a line starting `}{` can only be where one ends and the next begins.
   const reports = result.stdout.slice(start).split(/^\}\{/m).map((part, i, all) => `${i > 0 ? '{' : ''}${part}${i < all.length - 1 ? '}' : ''}`);
   const problems = reports.flatMap((report) => (JSON.parse(report) as { problems: RedoclyProblem[] }).problems);
@@ -56,6 +56,8 @@ async function redoclyProblems(): Promise<Problem[]> {
     return { file, line: at?.start?.line ?? 1, severity: p.severity, rule: p.ruleId, message: p.message, pointer: at?.pointer };
   });
 }
+
+const USAGE = 'Usage: npm run lint -- [--format text|github-actions]';
 
 const SEVERITY_LEVEL: Record<string, string> = { error: 'error', warn: 'warning', warning: 'warning' };
 
@@ -69,9 +71,9 @@ function show(problem: Problem, format: string): string {
 }
 
 await main(async () => {
-  const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } });
+  const { values } = parseCli({ usage: USAGE, options: { format: { type: 'string', default: 'text' } } });
   const format = values.format!;
-  if (!['text', 'github-actions'].includes(format)) throw new Error(`Unknown --format "${format}": use text or github-actions.`);
+  if (!['text', 'github-actions'].includes(format)) throw new UsageError(`Unknown --format "${format}": use text or github-actions. ${USAGE}`);
   const [spectral, redocly, workflows] = await Promise.all([spectralProblems(), redoclyProblems(), lintWorkflows()]);
   for (const [tool, problems] of [['Spectral', spectral], ['Redocly', redocly], ['Workflows (Arazzo)', workflows]] as const) {
     // Workflow commands must start their line; people read better with an indent.

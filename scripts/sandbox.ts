@@ -4,12 +4,13 @@
 // --seed adds a store's own records (JSON or YAML) to the built-in seed of every store; --state
 // loads the stores from FILE (by store name: the group's, else the key) and saves them there after
 // each change. Ctrl-C stops it.
-import { parseArgs } from 'node:util';
+import { listenProblem, parseCliOrExit } from './lib/cli.ts';
 import { createSandbox } from '../src/sandbox/index.ts';
 import { applySeed, readSeedFile, SeedFileError } from '../src/sandbox/seed-file.ts';
 import { StateFile, StateFileError } from '../src/sandbox/state-file.ts';
 
-const { values } = parseArgs({
+const { values } = parseCliOrExit({
+  usage: 'Usage: npm run sandbox -- [--port N] [--host H] [--rate-limit] [--store NAME=KEY,KEY ...] [--seed FILE] [--state FILE]',
   options: { port: { type: 'string' }, host: { type: 'string' }, 'rate-limit': { type: 'boolean' }, store: { type: 'string', multiple: true }, seed: { type: 'string' }, state: { type: 'string' } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 4011);
@@ -61,7 +62,7 @@ try {
   throw error;
 }
 const server = await sandbox.listen(port, host).catch((error: Error) => {
-  console.error(`Cannot listen on ${host}:${port}: ${error.message}`);
+  console.error(listenProblem(error, host, port) ?? `Cannot listen on ${host}:${port}: ${error.message}`);
   process.exit(1);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,13 +1,16 @@
 // Classifies the changes between two bundled specs with `redocly diff` (and the diff-recommended
-// rules in redocly.yaml), and renders them as a Markdown report for reviewers.
+// rules of redocly-diff.yaml beside this file), and renders them as a Markdown report for reviewers.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { withoutCodeSamples } from './code-samples.ts';
 import { bin, ROOT } from './paths.ts';
+import { componentOf, reachMap, type Place } from './reach.ts';
 import { unescapePointerPart as unescape } from './refs.ts';
 import { run } from './run.ts';
 import { withTempDir } from './temp.ts';
+
+const DIFF_CONFIG = path.join(ROOT, 'scripts/lib/redocly-diff.yaml');
 
 export type Impact = 'major' | 'minor' | 'patch';
 
@@ -22,6 +25,11 @@ export interface Change {
   definedAt?: string;
   property?: string;
   reasons: string[];
+  /**
+   * For a change inside a shared component: every operation and webhook that reaches it (through
+   * its parameters, request body, responses or payload), in either spec. `where` is then the first.
+   */
+  reach?: Place[];
 }
 
 interface RedoclyChange {
@@ -64,19 +72,42 @@ export async function readContract(file: string): Promise<Record<string, unknown
 
 export async function diffSpecs(baseFile: string, revisionFile: string): Promise<Change[]> {
   return withTempDir('diff-contracts', async (dir) => {
+    const docs = await Promise.all([baseFile, revisionFile].map(readContract));
     const [base, revision] = await Promise.all(
-      [baseFile, revisionFile].map(async (file, i) => {
+      docs.map(async (doc, i) => {
         const out = path.join(dir, i === 0 ? 'base.json' : 'revision.json');
-        await writeFile(out, JSON.stringify(await readContract(file)));
+        await writeFile(out, JSON.stringify(doc));
         return out;
       }),
     );
-    return classify(base!, revision!);
+    return withReach(await classify(base!, revision!), docs.map(reachMap));
   });
 }
 
+/**
+ * Merges the changes redocly reports more than once for one shared definition, and lists for each
+ * change inside a component every place that reaches that component, in the base or the revision.
+ */
+function withReach(changes: Change[], maps: Array<Map<string, Place[]>>): Change[] {
+  const merged = new Map<string, Change>();
+  for (const change of changes) {
+    const component = change.definedAt && componentOf(change.definedAt);
+    if (!component) {
+      merged.set(`${merged.size}`, change);
+      continue;
+    }
+    const key = JSON.stringify([change.impact, change.kind, change.definedAt, change.property, change.reasons]);
+    const reach = merged.get(key)?.reach ?? [];
+    for (const place of maps.flatMap((map) => map.get(component) ?? [])) {
+      if (!reach.some((p) => p.operation === place.operation && p.in === place.in)) reach.push(place);
+    }
+    if (!merged.has(key)) merged.set(key, { ...change, reach });
+  }
+  return [...merged.values()];
+}
+
 async function classify(baseFile: string, revisionFile: string): Promise<Change[]> {
-  const result = await run(bin('redocly'), ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none'], { cwd: ROOT });
+  const result = await run(bin('redocly'), ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none', '--config', DIFF_CONFIG], { cwd: ROOT });
   const start = result.stdout.indexOf('{');
   if (result.code !== 0 || start < 0) throw new Error(`redocly diff failed:\n${result.stderr || result.stdout}`);
   const report = JSON.parse(result.stdout.slice(start)) as { changes: RedoclyChange[] };
@@ -114,9 +145,15 @@ export function renderReport(changes: Change[], labels: { base: string; revision
     if (group.length === 0) continue;
     lines.push(`### ${title} (${group.length})`, '', explanation, '', '| Where | Change | Pointer | Why |', '| --- | --- | --- | --- |');
     for (const c of group) {
+      const where = c.reach?.length
+        ? `\`${c.definedAt!.split('/')[3]}\` (shared), reached from ${c.reach.length} place(s):<br>${c.reach.map((p) => `${p.operation}: ${p.in}`).join('<br>')}`
+        : c.where;
       const change = `${c.kind}${c.property ? ` \`${c.property}\`` : ''}`;
-      const pointer = `${c.pointer.startsWith('#') ? `\`${c.pointer}\`` : c.pointer}${c.definedAt ? ` (defined at \`${c.definedAt}\`)` : ''}`;
-      lines.push(`| ${cell(c.where)} | ${change} | ${cell(pointer)} | ${cell(c.reasons.join('; '))} |`);
+      // A shared change is named by its definition: the pointer below the first operation would mislead.
+      const pointer = c.reach?.length
+        ? `\`${c.definedAt}\``
+        : `${c.pointer.startsWith('#') ? `\`${c.pointer}\`` : c.pointer}${c.definedAt ? ` (defined at \`${c.definedAt}\`)` : ''}`;
+      lines.push(`| ${cell(where)} | ${change} | ${cell(pointer)} | ${cell(c.reasons.join('; '))} |`);
     }
     lines.push('');
   }

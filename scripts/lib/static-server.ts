@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.css': 'text/css',
   '.js': 'text/javascript',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export interface StaticServer {

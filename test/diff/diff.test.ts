@@ -146,6 +146,11 @@ describe('npm run diff on a git history', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/### Breaking \(\d+\)/);
     expect(result.stdout).toContain('Property `taxIdType` of `Customer` was removed.');
+    // Named once, with all five places that return or send a Customer.
+    expect(result.stdout.match(/Property `taxIdType` of `Customer` was removed/g)).toHaveLength(1);
+    expect(result.stdout).toContain(
+      '`Customer` (shared), reached from 5 place(s):<br>GET /v1/customers: response 200<br>GET /v1/customers/{customerId}: response 200<br>PATCH /v1/customers/{customerId}: response 200<br>webhook customer.created: payload<br>webhook customer.updated: payload',
+    );
     expect(result.stderr).toContain('breaking change(s)');
     const allowed = await ws.script('diff', ['HEAD', '--allow-breaking']);
     expect(allowed.code).toBe(0);

@@ -1,6 +1,7 @@
 // The docs site as people will publish it: `npm run docs` builds one self-contained page, and a real
 // Chromium (Debian's, through playwright-core) shows every operation and webhook, finds operations
-// by name, and makes no failed or outside request.
+// by name, opens every sidebar link directly, wraps long code lines clear of the copy button, points
+// "Open in Claude/ChatGPT" at the Markdown pages, and makes no failed or outside request.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -94,7 +95,8 @@ describe.skipIf(!haveChromium)('the docs site in Chromium', () => {
     await page.goto(server.url);
     await page.locator('a[href^="#/"]').first().waitFor();
 
-    // The sidebar is prerendered with /tag links; once Redoc hydrates, it routes with #/tag/operation.
+    // The sidebar links every group and operation with a #/ route (the template rewrites Redoc's
+    // /tag links); operations appear once their group is open.
     // Open every tag in turn and collect the links the sidebar then shows.
     const collect = async () => {
       // Sidebar entries only: the page body links to operations too.
@@ -192,6 +194,122 @@ describe.skipIf(!haveChromium)('the docs site in Chromium', () => {
     const count = (items: unknown[]): number =>
       items.reduce<number>((n, i) => n + (Array.isArray((i as { item?: unknown[] }).item) ? count((i as { item: unknown[] }).item) : 1), 0);
     expect(count(collection.item)).toBe(operations.length);
+  });
+
+  it('opens every sidebar link directly (a new tab on a static host): no 404, and the page shows its section', async () => {
+    // Every link of the sidebar: the groups (tags, guides, the overview) and the operations.
+    const links = await page.locator('[data-component-name="Menu/Menu"] a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const groups = [...new Set(links)].filter((href) => !/^#\/[^/]+\/./.test(href));
+    expect(groups.length).toBeGreaterThan(20);
+    expect(groups.filter((href) => !href.startsWith('#/'))).toEqual([]);
+    const tab = await browser.newPage();
+    try {
+      const failures: string[] = [];
+      for (const href of [...groups, ...[...nav.keys()].slice(0, 3)]) {
+        const url = new URL(href, server.url).href;
+        const answer = await tab.goto(url);
+        if (answer && answer.status() !== 200) failures.push(`${href}: HTTP ${answer.status()}`);
+      }
+      expect(failures).toEqual([]);
+      // A tag opened directly shows its own section at the top of the view.
+      await tab.goto(new URL('#/coupons', server.url).href);
+      const heading = tab.locator('h1, h2').filter({ hasText: /^Coupons$/ }).first();
+      await heading.waitFor({ timeout: 10_000 });
+      await expect.poll(async () => (await heading.boundingBox())?.y ?? -1, { timeout: 10_000 }).toBeLessThan(400);
+      expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('wraps long curl lines inside the code panel and keeps the copy button off the text', async () => {
+    // The longest path of the API: its curl line is far wider than the panel.
+    await page.goto(`${server.url}${linkTo('updateEventTicketType')}`);
+    const heading = page.locator('h1, h2').filter({ hasText: /^Update a ticket type/ }).first();
+    await heading.waitFor({ timeout: 10_000 });
+    // The sample language is remembered across pages: show curl, whichever an earlier test chose.
+    const language = page.getByRole('button', { name: /^(curl|TypeScript|Payload)$/ }).first();
+    await language.waitFor({ timeout: 10_000 });
+    if ((await language.textContent())?.trim() !== 'curl') {
+      await language.click();
+      await page.getByRole('menuitem', { name: 'curl', exact: true }).first().click();
+    }
+    // Its curl sample: the only PATCH on a ticket type.
+    const block = page.locator('pre[data-testid="source-code"]').filter({ hasText: /curl -X PATCH \S+\/ticket-types\// }).first();
+    await block.scrollIntoViewIfNeeded();
+    const layout = await block.evaluate((pre) => {
+      const panel = pre.parentElement!.parentElement!;
+      const button = Array.from(panel.querySelectorAll('button')).find((b) => b.getAttribute('data-testid')?.includes('copy') || /copy/i.test(b.getAttribute('data-component-name') ?? ''));
+      const box = pre.getBoundingClientRect();
+      // The box of every piece of text, line by line.
+      const texts: DOMRect[] = [];
+      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        texts.push(...Array.from(range.getClientRects()).filter((r) => r.width > 0));
+      }
+      const b = button?.getBoundingClientRect();
+      const overlaps = b ? texts.filter((t) => t.left < b.right && t.right > b.left && t.top < b.bottom && t.bottom > b.top).length : -1;
+      return {
+        text: pre.textContent ?? '',
+        hiddenWidth: pre.scrollWidth - pre.clientWidth,
+        beyondRightEdge: texts.filter((t) => t.right > box.right + 0.5).length,
+        lines: new Set(texts.map((t) => Math.round(t.top))).size,
+        overlaps,
+      };
+    });
+    expect(layout.text).toContain('/ticket-types/');
+    expect(layout.overlaps).toBe(0); // -1 would mean no copy button was found
+    expect(layout.hiddenWidth).toBeLessThanOrEqual(0);
+    expect(layout.beyondRightEdge).toBe(0);
+    // The sample has four lines; wrapping the long URL makes more.
+    expect(layout.lines).toBeGreaterThan(layout.text.split('\n').length);
+  });
+
+  it('"Open in Claude" and "Open in ChatGPT" point at the operation\'s own Markdown page, which exists', async () => {
+    const opened: string[] = [];
+    // The assistants are outside hosts: answered here, so no request leaves the machine.
+    await browser.route(/^https:\/\/(claude\.ai|chatgpt\.com)\//, (route) => {
+      opened.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/plain', body: 'assistant' });
+    });
+    try {
+      for (const [id, title, file] of [
+        ['createCoupon', 'Create a coupon', 'llms/operations/createCoupon.md'],
+        ['onCustomerCreated', 'Customer created', 'llms/webhooks/customer.created.md'],
+      ] as const) {
+        await page.goto(`${server.url}${linkTo(id)}`);
+        const heading = page.locator('h1, h2').filter({ hasText: new RegExp(`^${title}`) }).first();
+        await heading.waitFor({ timeout: 10_000 });
+        for (const assistant of ['Open in Claude', 'Open in ChatGPT']) {
+          await heading.locator('xpath=../..').locator('[data-testid="page-actions"] button').last().click();
+          const popup = page.waitForEvent('popup');
+          await page.getByRole('menuitem').filter({ hasText: assistant }).first().click();
+          const tab = await popup;
+          await tab.waitForURL(/^https:/, { timeout: 10_000 });
+          const prompt = new URL(tab.url()).searchParams.get('q') ?? '';
+          await tab.close();
+          expect(prompt, assistant).toBe(`Read ${new URL(file, server.url).href} and answer questions about the POST ${id === 'createCoupon' ? '/v1/coupons' : 'customer.created'} operation.`);
+        }
+        const answer = await page.request.get(new URL(file, server.url).href);
+        expect(answer.status()).toBe(200);
+        expect(await answer.text()).toContain(`# ${title}\n`);
+      }
+      expect(opened.map((url) => new URL(url).host)).toEqual(['claude.ai', 'chatgpt.com', 'claude.ai', 'chatgpt.com']);
+    } finally {
+      await browser.unroute(/^https:\/\/(claude\.ai|chatgpt\.com)\//);
+    }
+  });
+
+  it('serves llms.txt beside the site, linking pages that exist', async () => {
+    const answer = await page.request.get(new URL('llms.txt', server.url).href);
+    expect(answer.status()).toBe(200);
+    const text = await answer.text();
+    expect(text.startsWith('# Checkout Page API\n\n> ')).toBe(true);
+    const links = [...text.matchAll(/\]\((llms\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(operations.length + webhooks.length);
+    for (const link of links.slice(0, 5)) expect((await page.request.get(new URL(link, server.url).href)).status(), link).toBe(200);
   });
 
   it('logs no console error and makes no failed or outside request', () => {

@@ -1,4 +1,5 @@
-// The packed tarball is what a user installs: it imports, runs and type-checks in a fresh project.
+// The packed tarball is what a user installs: it imports, runs and type-checks in a fresh project,
+// ships its licence, works from CommonJS, and passes publint and attw (esm-only profile) as pinned.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,62 @@ describe('npm pack', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ source: true });
   });
+
+  it('ships the MIT licence that package.json names', async () => {
+    expect(files).toContain('LICENSE');
+    const licence = await readFile(path.join(dir, 'app/node_modules/checkoutpage-openapi/LICENSE'), 'utf8');
+    expect(licence).toMatch(/^MIT License\n/);
+    expect(JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).license).toBe('MIT');
+  });
+
+  it('works from CommonJS with require() (Node 20.19 and later load the ES modules)', async () => {
+    const script = `
+      const { createCheckoutPageClient, CheckoutPageError } = require('checkoutpage-openapi');
+      const { createSandbox } = require('checkoutpage-openapi/sandbox');
+      const spec = require('checkoutpage-openapi/openapi.json');
+      const sandbox = createSandbox();
+      const client = createCheckoutPageClient({ apiKey: 'sk_test_pack', fetch: sandbox.fetch });
+      client.coupons.list({ limit: 1 }).then((page) => {
+        console.log(JSON.stringify({ items: page.data.length, error: typeof CheckoutPageError, title: spec.info.title }));
+      });`;
+    await writeFile(path.join(dir, 'app/check.cjs'), script);
+    const result = await run(process.execPath, ['check.cjs'], { cwd: path.join(dir, 'app') });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ items: 1, error: 'function', title: 'Checkout Page API' });
+  });
+
+  it('resolves every export to a shipped file, the YAML bundle included', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { fileURLToPath } from 'node:url';
+      const subpaths = ${JSON.stringify(Object.keys(pkg.exports).filter((k) => k !== './schema'))};
+      const sizes = Object.fromEntries(subpaths.map((s) => {
+        const file = fileURLToPath(import.meta.resolve('checkoutpage-openapi' + s.slice(1)));
+        return [s, readFileSync(file, 'utf8').length > 0];
+      }));
+      const yaml = readFileSync(fileURLToPath(import.meta.resolve('checkoutpage-openapi/openapi.yaml')), 'utf8');
+      console.log(JSON.stringify({ sizes, yaml: /^openapi: 3\.1/m.test(yaml) }));`;
+    await writeFile(path.join(dir, 'app/exports.mjs'), script);
+    const result = await run(process.execPath, ['exports.mjs'], { cwd: path.join(dir, 'app') });
+    expect(result.stderr).toBe('');
+    const { sizes, yaml } = JSON.parse(result.stdout) as { sizes: Record<string, boolean>; yaml: boolean };
+    expect(Object.keys(sizes)).toEqual(['.', './sandbox', './openapi.json', './openapi.yaml', './package.json']);
+    expect(Object.values(sizes).every(Boolean)).toBe(true);
+    expect(yaml).toBe(true);
+  });
+
+  it('passes publint (strict) and attw --pack --profile esm-only', async () => {
+    const publint = await run(bin('publint'), ['--strict'], { cwd: ROOT });
+    expect(publint.stdout + publint.stderr).toContain('All good!');
+    expect(publint.code).toBe(0);
+    const attw = await run(bin('attw'), ['--pack', '--profile', 'esm-only', '--format', 'json'], { cwd: ROOT });
+    expect(attw.code, attw.stdout).toBe(0);
+    const report = JSON.parse(attw.stdout.slice(attw.stdout.indexOf('{'))) as { problems: Record<string, Array<{ resolutionKind?: string }>> };
+    // The profile ignores the node10 and CommonJS resolutions only: nothing else may be wrong.
+    const all = Object.values(report.problems).flat();
+    expect(all.filter((p) => !['node10', 'node16-cjs'].includes(p.resolutionKind ?? ''))).toEqual([]);
+  }, 180_000);
 
   it('imports and works in a fresh ESM project', async () => {
     const script = `
