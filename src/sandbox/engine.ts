@@ -4,13 +4,14 @@
 // here, so every answer takes the shape its operation's schema documents.
 import { Presenter, joinScope } from './answers.js';
 import { controlRoute } from './control.js';
-import { ApiError, json, notFound } from './errors.js';
+import { ApiError, errorResponse, json, notFound } from './errors.js';
 import { Lists } from './lists.js';
 import { ApiModel, type Collection, type Route } from './model.js';
 import { singular } from './names.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
 import type { Rule } from './rules/index.js';
 import { Records, type WriteContext } from './records.js';
+import { checkRequestSize } from './limits.js';
 import { apiKeyOf, readBody, readParameters, type Body } from './request.js';
 import { seed } from './seed.js';
 import { SchemaReader, type OpenApiDocument, type Schema } from './spec.js';
@@ -100,6 +101,7 @@ export class Engine {
 
   async handle(request: Request): Promise<Response> {
     try {
+      checkRequestSize(request);
       const url = new URL(request.url);
       const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
       if (pathname.startsWith('/_sandbox/')) return await controlRoute(this, request, pathname);
@@ -116,9 +118,7 @@ export class Engine {
       const ctx: Ctx = { engine: this, request, url, route, params, query, body, apiKey, write: this.context(apiKey, params) };
       return await handler(ctx);
     } catch (error) {
-      if (error instanceof ApiError) return error.toResponse();
-      console.error('[sandbox]', error);
-      return new ApiError(500, 'Internal server error').toResponse();
+      return errorResponse(error);
     }
   }
 
@@ -181,7 +181,7 @@ export class Engine {
     for (const field of this.uniqueFields(ctx.route, ctx.body.schema)) {
       const value = body[field];
       if (typeof value !== 'string') continue;
-      const taken = this.store.list(collection.key, scope).some((e) => e.id !== exceptId && e.record[field] === value && among(e.record));
+      const taken = this.store.findBy(collection.key, field, value).some((e) => e.scope === scope && e.id !== exceptId && among(e.record));
       if (taken) {
         throw new ApiError(409, `A ${singular(collection.segment).replace(/-/g, ' ')} with this ${field} already exists`, [
           { param: field, message: 'is already taken', value },

@@ -15,7 +15,7 @@ const list: Handler = ({ engine, route, params, query, write }) => {
   const collection = route.collection!;
   const scope = engine.scopeOf(collection, route, params, false);
   const items = engine.reader.shape(engine.answerOf(route).data).items;
-  const page = engine.lists.answer(route, engine.store.list(collection.key, scope), query, engine.reader.shape(items), collection.paginated);
+  const page = engine.lists.answer(route, engine.store, collection.key, scope, query, engine.reader.shape(items), collection.paginated);
   const data = page.data.map((record) => engine.presenter.present(record, collection, scope, items, write));
   return json(200, { ...page, data });
 };

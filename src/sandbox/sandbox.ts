@@ -28,6 +28,8 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** How long a delivery attempt waits for the receiver (default 10 000 ms). */
   webhookTimeoutMs?: number;
+  /** How many webhook delivery attempts `deliveries` keeps, the newest (default 1 000). */
+  webhookLogSize?: number;
 }
 
 export interface Sandbox {
@@ -65,6 +67,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
       retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000],
       timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      logSize: options.webhookLogSize ?? 1000,
     },
     actions: ACTIONS,
     generic: GENERIC,
