@@ -3,6 +3,7 @@
 //   POST /_sandbox/reset                             back to the seeded state
 //   GET  /_sandbox/deliveries                        the webhook deliveries attempted so far
 //   GET  /_sandbox/files/{id}                        an uploaded file (where download URLs point)
+import { contentDisposition } from './actions/files.js';
 import type { Engine } from './engine.js';
 import { badRequest, json, notFound } from './errors.js';
 
@@ -27,7 +28,7 @@ export async function controlRoute(engine: Engine, request: Request, pathname: s
   if (stored) {
     return new Response(stored.bytes, {
       status: 200,
-      headers: { 'content-type': stored.type, 'content-disposition': `attachment; filename="${stored.name.replace(/"/g, '')}"` },
+      headers: { 'content-type': stored.type, 'content-disposition': contentDisposition(stored.name) },
     });
   }
   if (file) throw notFound('No uploaded file with this id (files seeded from the examples have no content)');
