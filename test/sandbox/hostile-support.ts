@@ -71,7 +71,7 @@ export async function call(
   sandbox: Sandbox,
   method: string,
   path: string,
-  options: { body?: string | Uint8Array; headers?: Record<string, string>; key?: string | null } = {},
+  options: { body?: string; headers?: Record<string, string>; key?: string | null } = {},
 ): Promise<{ status: number; text: string; json: any; headers: Headers }> {
   const headers: Record<string, string> = { ...(options.key === null ? {} : { authorization: `Bearer ${options.key ?? KEY}` }), ...options.headers };
   const response = await sandbox.fetch(`${HOST}${path}`, { method, headers, body: options.body });
