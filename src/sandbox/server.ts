@@ -30,6 +30,11 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
 export function serve(handle: (request: Request) => Promise<Response>, port: number, host: string): Promise<SandboxServer> {
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, async (req, res) => {
     try {
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > LIMITS.uploadRequestBytes) {
+        await write(res, errorResponse(new ApiError(413, 'Request body too large')), true);
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req) {
@@ -51,8 +56,9 @@ export function serve(handle: (request: Request) => Promise<Response>, port: num
       const response = await handle(new Request(`http://${req.headers.host ?? `${host}:${port}`}${req.url ?? '/'}`, { method, headers, body }));
       await write(res, response, false);
     } catch (error) {
-      if (!res.headersSent) await write(res, errorResponse(error), false);
-      else res.destroy();
+      // A client that went away mid-request has no one to answer.
+      if (req.destroyed || res.headersSent) res.destroy();
+      else await write(res, errorResponse(error), false);
     }
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
