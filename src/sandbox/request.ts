@@ -6,6 +6,18 @@ import type { Route } from './model.js';
 import type { SchemaReader, Schema } from './spec.js';
 import type { Validators } from './validation.js';
 
+/**
+ * What `sandbox.fetch` was given, as a Request, or the 400 answer when it cannot be one (a URL
+ * that does not parse, a GET with a body): the in-process door always resolves to a Response.
+ */
+export function toRequest(input: RequestInfo | URL, init?: RequestInit): Request | Response {
+  try {
+    return new Request(input, init);
+  } catch (error) {
+    return new ApiError(400, `Not a valid request: ${error instanceof Error ? error.message : String(error)}`).toResponse();
+  }
+}
+
 /** The key of `Authorization: Bearer <key>`, or 401. `allowed` limits which keys work. */
 export function apiKeyOf(request: Request, allowed?: ReadonlySet<string>): string {
   const match = /^Bearer ([\x21-\x7e]+)$/.exec(request.headers.get('authorization') ?? '');

@@ -6,6 +6,7 @@ import { Engine } from './engine.js';
 import { GENERIC } from './generic.js';
 import type { RateLimit } from './rate-limit.js';
 import { RULES } from './rules/index.js';
+import { toRequest } from './request.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
 import type { Delivery, WebhookEnvelope } from './deliveries.js';
@@ -75,7 +76,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   });
   const handle = (request: Request) => engine.handle(request);
   return {
-    fetch: (input, init) => handle(new Request(input, init)),
+    fetch: async (input, init) => {
+      const request = toRequest(input, init);
+      return request instanceof Response ? request : handle(request);
+    },
     handle,
     reset: () => engine.reset(),
     listen: (port = 0, host = '127.0.0.1') => serve(handle, port, host),

@@ -207,3 +207,16 @@ describe('files', () => {
     }
   });
 });
+
+describe('the in-process doors always resolve to a Response', () => {
+  it.each([
+    ['a URL that does not parse', 'not a url', {}],
+    ['a GET with a body', 'https://api.checkoutpage.com/v1/coupons', { method: 'GET', body: '{}' }],
+    ['a header value that is not a ByteString', 'https://api.checkoutpage.com/v1/coupons', { headers: { 'x-name': '履歷' } }],
+  ] as const)('answers 400 to %s', async (_, input, init) => {
+    const response = await s.sandbox.fetch(input, init as RequestInit);
+    expect(response.status).toBe(400);
+    assertMatches('#/components/schemas/ApiError', await response.json());
+    expect((await s.client.coupons.list({ limit: 1 })).data).toHaveLength(1);
+  });
+});
