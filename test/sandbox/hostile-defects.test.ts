@@ -220,3 +220,15 @@ describe('the in-process doors always resolve to a Response', () => {
     expect((await s.client.coupons.list({ limit: 1 })).data).toHaveLength(1);
   });
 });
+
+describe('what already held and must keep holding', () => {
+  it('gives exactly one 201 to 100 parallel creates of one coupon code, the others 409', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => raw(s, 'POST', '/v1/coupons', { body: { label: `Race ${i}`, code: 'RACE100', percentOff: 5, duration: 'once' } })),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((x) => x === 201)).toHaveLength(1);
+    expect(statuses.filter((x) => x === 409)).toHaveLength(99);
+    expect((await s.client.coupons.list({ limit: 100 })).data.filter((c) => c.code === 'RACE100')).toHaveLength(1);
+  });
+});
