@@ -34,7 +34,7 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 function stripeLike(example: unknown): string {
   const shown = typeof example === 'string' ? example : '';
   const prefix = /^[a-z]+_/.exec(shown)?.[0] ?? '';
-  const length = Math.max(8, shown.length - prefix.length) || 14;
+  const length = shown ? Math.max(8, shown.length - prefix.length) : 14;
   return prefix + Array.from(randomBytes(length), (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
 }
 

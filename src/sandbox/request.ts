@@ -1,5 +1,7 @@
 // Reading a request as the API would: the bearer key, then the parameters and the body, each
-// checked against the operation's schemas. Anything invalid stops here with the documented 400.
+// checked against the operation's schemas and the sandbox's limits (limits.ts), and the body cut
+// down to what its schema declares (declaredOnly: the one rule for what a body may set). Anything
+// invalid stops here with the documented error.
 import { ApiError, badRequest } from './errors.js';
 import { LIMITS, checkParsed, checkNesting, isJsonType, readLimited } from './limits.js';
 import type { Route } from './model.js';
