@@ -8,7 +8,7 @@ import { parseCliOrExit } from '../scripts/lib/cli.ts';
 import { timeCommand } from './commands.ts';
 import { paginationHeap } from './heap.ts';
 import { requestsInProcess, requestsToOtherProcess, VARIANTS, type RequestFigures } from './requests.ts';
-import { sandboxInProcessStart, sandboxRequestTimes, serverStart } from './sandbox.ts';
+import { sandboxInProcessStart, sandboxRequestTimes, sandboxScaling, serverStart } from './sandbox.ts';
 import { bundleMb, clientKb } from './size.ts';
 import { show, type Row, type Spread } from './stats.ts';
 import { workflowsRow } from './workflows.ts';
@@ -68,6 +68,11 @@ rows.push({ figure: `\`npm run generate\`, all operations (${generate.runs} runs
 
 const sandboxTimes = await step('sandbox requests', () => sandboxRequestTimes());
 for (const [name, s] of Object.entries(sandboxTimes)) rows.push({ figure: `sandbox, time per request in-process: ${name}`, measured: ms(s), ...atMost(1, ' ms', s.median) });
+const scaling = await step('sandbox with 50,000 records', () => sandboxScaling());
+for (const [name, ratio] of Object.entries(scaling.ratio)) {
+  rows.push({ figure: `sandbox, ${name} with ${scaling.records.toLocaleString('en')} records / with 100, same round (${show(scaling.largeMs[name]!, ' ms', 3)} each)`, measured: show(ratio, 'x'), ...atMost(2, 'x', ratio.median) });
+}
+rows.push({ figure: `sandbox heap after ${scaling.records.toLocaleString('en')} creates (retained, after GC)`, measured: `${scaling.heapMb.toFixed(1)} MB`, target: '' });
 const sandboxStart = await step('sandbox start', () => sandboxInProcessStart());
 rows.push({ figure: `sandbox start in-process, import to first answer (${sandboxStart.runs} fresh processes)`, measured: seconds({ ...sandboxStart, min: sandboxStart.min / 1000, median: sandboxStart.median / 1000, max: sandboxStart.max / 1000 }), ...atMost(1, ' s', sandboxStart.median / 1000) });
 const sandboxServer = await step('npm run sandbox start', () => serverStart('sandbox'));

@@ -85,3 +85,71 @@ export async function serverStart(which: 'sandbox' | 'prism', runs = 3): Promise
   }
   return spread(times);
 }
+
+export interface ScalingFigures {
+  /** Time per request with 50,000 records in the collection / with 100, per round. */
+  ratio: Record<string, Spread>;
+  /** Milliseconds per request in the large store. */
+  largeMs: Record<string, Spread>;
+  /** Heap growth (MB, after GC) from creating the 50,000 records. */
+  heapMb: number;
+  records: number;
+}
+
+/**
+ * Cost per request as the data grows: create, get and a `limit=20` list in a store with 100
+ * themes and in one with 50,000 (themes have all three operations, and a unique name to check), taking turns request by request; each round's figure is the
+ * ratio of the two medians. Also the heap that 50,000 creates leave behind (needs --expose-gc).
+ */
+export async function sandboxScaling(records = 50_000, rounds = 15): Promise<ScalingFigures> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('Run with node --expose-gc (npm run bench does).');
+  const base = 'https://api.checkoutpage.com';
+  const headers = { ...HEADERS, 'content-type': 'application/json' };
+  let serial = 0;
+  const create = (sandbox: ReturnType<typeof createSandbox>) =>
+    sandbox.handle(new Request(`${base}/v1/themes`, { method: 'POST', headers, body: JSON.stringify({ name: `Scale ${++serial}` }) }));
+  const fill = async (sandbox: ReturnType<typeof createSandbox>, count: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push(((await (await create(sandbox)).json()) as { data: { id: string } }).data.id);
+    return ids;
+  };
+  const small = createSandbox();
+  const smallIds = await fill(small, 100);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const large = createSandbox();
+  const largeIds = await fill(large, records);
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+
+  const variants: Record<string, (sandbox: ReturnType<typeof createSandbox>, ids: string[]) => Promise<unknown>> = {
+    create: async (sandbox) => (await create(sandbox)).json(),
+    'get by id': async (sandbox, ids) => (await sandbox.handle(new Request(`${base}/v1/themes/${ids[(serial++ * 7919) % ids.length]}`, { headers: HEADERS }))).json(),
+    'list, limit=20': async (sandbox) => (await sandbox.handle(new Request(`${base}/v1/themes?limit=20`, { headers: HEADERS }))).json(),
+  };
+  const ratio: Record<string, Spread> = {};
+  const largeMs: Record<string, Spread> = {};
+  for (const [name, call] of Object.entries(variants)) {
+    for (let i = 0; i < 50; i++) await Promise.all([call(small, smallIds), call(large, largeIds)]); // warm-up
+    const ratios: number[] = [];
+    const larges: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const times = { small: [] as number[], large: [] as number[] };
+      for (let i = 0; i < 40; i++) {
+        for (const [which, sandbox, ids] of [['small', small, smallIds], ['large', large, largeIds]] as const) {
+          const started = performance.now();
+          await call(sandbox, ids);
+          times[which].push(performance.now() - started);
+        }
+      }
+      const smallMedian = spread(times.small).median;
+      const largeMedian = spread(times.large).median;
+      ratios.push(largeMedian / smallMedian);
+      larges.push(largeMedian);
+    }
+    ratio[name] = spread(ratios);
+    largeMs[name] = spread(larges);
+  }
+  return { ratio, largeMs, heapMb, records };
+}

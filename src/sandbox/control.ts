@@ -7,6 +7,7 @@
 //                                                    the API hands out, no key is needed
 //   POST /_sandbox/purchases, GET|POST /_sandbox/clock, GET /_sandbox/pay/{slug}: purchases/routes.ts
 //                                                    (the pay page takes the key as `?key=`, for a browser)
+import { contentDisposition } from './actions/files.js';
 import type { Engine } from './engine.js';
 import { badRequest, json, notFound } from './errors.js';
 import { purchaseRoutes } from './purchases/routes.js';
@@ -72,6 +73,6 @@ function fileRoute(door: ControlDoor, request: Request, fileId: string, token: s
   if (!found) throw notFound('No uploaded file with this id (files seeded from the examples have no content)');
   return new Response(found.bytes, {
     status: 200,
-    headers: { 'content-type': found.type, 'content-disposition': `attachment; filename="${found.name.replace(/"/g, '')}"` },
+    headers: { 'content-type': found.type, 'content-disposition': contentDisposition(found.name) },
   });
 }

@@ -40,6 +40,8 @@ export interface DeliveryOptions {
    * receiver's timestamp tolerance accepts.
    */
   sentAt?: () => number;
+  /** How many delivery attempts the log keeps, the newest (default 1 000): memory stays bounded. */
+  logSize?: number;
 }
 
 export class Deliveries {
@@ -58,7 +60,7 @@ export class Deliveries {
 
   /** Sends the envelope to every active endpoint subscribed to its event, in the background, after that endpoint's earlier deliveries. */
   send(envelope: WebhookEnvelope): void {
-    for (const entry of this.endpointsKey ? this.store.list(this.endpointsKey) : []) {
+    for (const entry of this.endpointsKey ? this.store.list(this.endpointsKey, '') : []) {
       const endpoint = entry.record;
       // Seeded endpoints come from the examples: their URLs are not real receivers.
       if (entry.seeded || endpoint.status !== 'active' || typeof endpoint.secret !== 'string') continue;
@@ -101,6 +103,9 @@ export class Deliveries {
           },
           body,
           signal: AbortSignal.timeout(this.options.timeoutMs),
+          // As the API: a redirect is not followed (the signed body is never re-sent elsewhere);
+          // a 3xx answer counts as a failed attempt.
+          redirect: 'manual',
         });
         await answer.body?.cancel();
         delivery.status = answer.status;
@@ -109,6 +114,7 @@ export class Deliveries {
         delivery.error = error instanceof Error ? error.message : String(error);
       }
       this.log.push(delivery);
+      if (this.log.length > (this.options.logSize ?? 1000)) this.log.shift();
     }
     this.countOutcome(endpointId, ok);
   }

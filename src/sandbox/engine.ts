@@ -6,7 +6,7 @@
 import { Presenter, joinScope } from './answers.js';
 import { StoreClock } from './clock.js';
 import type { CompiledSpec } from './compiled.js';
-import { ApiError, json, notFound } from './errors.js';
+import { ApiError, errorResponse, json, notFound } from './errors.js';
 import { randomToken } from './ids.js';
 import type { Lists } from './lists.js';
 import type { ApiModel, Collection, Route } from './model.js';
@@ -119,9 +119,7 @@ export class Engine {
       const ctx: Ctx = { engine: this, request, url, route, params, query, body, apiKey, write: this.context(apiKey, params) };
       return await handler(ctx);
     } catch (error) {
-      if (error instanceof ApiError) return error.toResponse();
-      console.error('[sandbox]', error);
-      return new ApiError(500, 'Internal server error').toResponse();
+      return errorResponse(error);
     }
   }
 
@@ -200,7 +198,7 @@ export class Engine {
     for (const field of this.uniqueFields(ctx.route, ctx.body.schema)) {
       const value = body[field];
       if (typeof value !== 'string') continue;
-      const taken = this.store.list(collection.key, scope).some((e) => e.id !== exceptId && e.record[field] === value && among(e.record));
+      const taken = this.store.findBy(collection.key, field, value).some((e) => e.scope === scope && e.id !== exceptId && among(e.record));
       if (taken) {
         throw new ApiError(409, `A ${singular(collection.segment).replace(/-/g, ' ')} with this ${field} already exists`, [
           { param: field, message: 'is already taken', value },

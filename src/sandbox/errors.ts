@@ -33,3 +33,20 @@ export const badRequest = (errors: ErrorDetail[], message = 'Invalid request par
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
 }
+
+/**
+ * The answer for anything a handler threw: the API's error body for an ApiError, else a plain 500
+ * that leaks no internal text. Never throws itself (a body that cannot be serialised gets the 500).
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    try {
+      return error.toResponse();
+    } catch {
+      // An error detail's value that JSON cannot write: the answer goes without the details.
+      return json(error.status, { status: 'error', type: ERROR_TYPE, message: error.message }, error.headers);
+    }
+  }
+  console.error('[sandbox]', error instanceof Error ? error.message : String(error));
+  return json(500, { status: 'error', type: ERROR_TYPE, message: 'Internal server error' });
+}

@@ -15,7 +15,7 @@ const list: Handler = ({ engine, route, params, query, write }) => {
   const collection = route.collection!;
   const scope = engine.scopeOf(collection, route, params, false);
   const items = engine.reader.shape(engine.answerOf(route).data).items;
-  const page = engine.lists.answer(route, engine.store.list(collection.key, scope), query, engine.reader.shape(items), collection.paginated);
+  const page = engine.lists.answer(route, engine.store, collection.key, scope, query, engine.reader.shape(items), collection.paginated);
   const data = page.data.map((record) => engine.presenter.present(record, collection, scope, items, write));
   return json(200, { ...page, data });
 };
@@ -35,7 +35,7 @@ const create: Handler = (ctx) => {
   engine.checkUnique(ctx, collection, scope);
   const change = engine.store.begin();
   const answer = engine.answerOf(route);
-  const write = { ...ctx.write, example: (answer.examples[0] as Resource | undefined)?.data };
+  const write = { ...ctx.write, ...shownBy(answer.examples) };
   const made: Resource[] = [];
   const record = build(engine, change, collection, scope, (ctx.body.value ?? {}) as Resource, answer.data, write, ctx.body.schema, made);
   const written = rule?.apply?.(ctx, record, change) ?? [];
@@ -45,6 +45,12 @@ const create: Handler = (ctx) => {
   for (const w of written) engine.webhooks.recordChanged(w.collection, w.before, w.after);
   return engine.respond(ctx, record, collection, scope);
 };
+
+/** What a create answer's named examples show: the first one's record, and every property any of them has. */
+function shownBy(examples: unknown[]): { example?: Resource; shows: Set<string> } {
+  const records = examples.map((e) => (e as Resource | undefined)?.data as Resource | undefined).filter((r): r is Resource => !!r && typeof r === 'object');
+  return { example: records[0], shows: new Set(records.flatMap((r) => Object.keys(r))) };
+}
 
 /** A new record and, from arrays named after child collections (`ticketGroups`), its children; each goes into `made`. */
 function build(
@@ -66,8 +72,8 @@ function build(
   made.push(record);
   for (const child of nested) {
     const childCreate = engine.model.routes.find((r) => r.kind === 'create' && r.collection === child);
-    const example = childCreate && (engine.answerOf(childCreate).examples[0] as Resource | undefined)?.data;
-    const childWrite = { ...write, example, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
+    const shown = shownBy(childCreate ? engine.answerOf(childCreate).examples : []);
+    const childWrite = { ...write, example: shown.example, shows: shown.shows, params: { ...write.params, [child.parentParams.at(-1)!]: record.id } };
     const itemSchema = engine.reader.shape(engine.reader.shape(requestSchema).properties.get(camel(child.segment))).items;
     for (const item of body[camel(child.segment)] as Resource[]) {
       build(engine, change, child, joinScope(scope, record.id), item, child.itemSchema, childWrite, itemSchema, made);

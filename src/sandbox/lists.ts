@@ -7,7 +7,7 @@ import { ApiError } from './errors.js';
 import type { Parameter, Route } from './model.js';
 import { backticked, camel, dateBound } from './names.js';
 import type { SchemaReader, Shape } from './spec.js';
-import type { Entry, Resource } from './store.js';
+import type { Entry, Resource, Store } from './store.js';
 
 const PAGING = new Set(['limit', 'starting_after', 'ending_before']);
 const OBJECT_ID = /\[0-9a-fA-F\]\{24\}/;
@@ -83,8 +83,85 @@ export class Lists {
     return true;
   }
 
-  /** One answer of a list route: `{data}` or `{data, has_more, total}`. */
-  answer(route: Route, entries: Entry[], query: Record<string, unknown>, item: Shape, paginated: boolean): { data: Resource[]; has_more?: boolean; total?: number } {
+  /**
+   * One answer of a list route: `{data}` or `{data, has_more, total}`. Reads the store's index of
+   * the scope, newest first, so an unfiltered page costs the same whatever the list's length; a
+   * filter visits every record once (its `total` must count them all).
+   */
+  answer(route: Route, store: Store, key: string, scope: string, query: Record<string, unknown>, item: Shape, paginated: boolean): { data: Resource[]; has_more?: boolean; total?: number } {
+    const tests = this.tests(route, query, item);
+    const matches = (entry: Entry) => tests.every((test) => test(entry.record));
+
+    // Unpaginated lists keep creation order (fields, ticket types) unless the operation says otherwise.
+    const newest = paginated || /\bnewest first\b/i.test(route.operation.description ?? '');
+    if (!paginated) {
+      const entries = newest ? [...store.byCreation(key, scope)].reverse() : store.list(key, scope);
+      return { data: entries.filter(matches).map((e) => e.record) };
+    }
+
+    const sorted = store.byCreation(key, scope); // oldest first: newest first is read from the end
+    const limit = Number(query.limit ?? 20);
+    const after = query.starting_after as string | undefined;
+    const before = query.ending_before as string | undefined;
+    if (after !== undefined && before !== undefined) {
+      throw new ApiError(400, 'Invalid request parameters', [
+        { param: 'ending_before', message: 'cannot be combined with `starting_after`', value: before },
+      ]);
+    }
+    const cursor = after ?? before;
+    // `from` and `to` bound, in the oldest-first array, the part of the newest-first list to read.
+    let from = 0;
+    let to = sorted.length; // exclusive
+    if (cursor !== undefined) {
+      // Cursors are positions in the whole list, so a cursor need not match the filters itself.
+      const entry = store.get(key, cursor, scope);
+      const at = entry ? store.positionOf(key, entry) : -1;
+      if (at < 0) {
+        throw new ApiError(400, 'Invalid request parameters', [
+          { param: after !== undefined ? 'starting_after' : 'ending_before', message: 'is not the id of an item of this list', value: cursor },
+        ]);
+      }
+      // starting_after: older than the cursor; ending_before: newer than it.
+      if (after !== undefined) to = at;
+      else from = at + 1;
+    }
+
+    if (tests.length === 0) {
+      const total = sorted.length;
+      const count = to - from;
+      // ending_before gives the page just before the cursor: the oldest `limit` of the newer ones.
+      const page = before !== undefined ? sorted.slice(from, Math.min(to, from + limit)) : sorted.slice(Math.max(from, to - limit), to);
+      return { data: page.reverse().map((e) => e.record), has_more: count > limit, total };
+    }
+
+    let total = 0;
+    let inRange = 0;
+    const page: Entry[] = [];
+    if (before !== undefined) {
+      for (let i = 0; i < sorted.length; i++) {
+        const entry = sorted[i]!;
+        if (!matches(entry)) continue;
+        total++;
+        if (i < from || i >= to) continue;
+        inRange++;
+        if (page.length < limit) page.push(entry);
+      }
+      page.reverse();
+    } else {
+      for (let i = sorted.length - 1; i >= 0; i--) {
+        const entry = sorted[i]!;
+        if (!matches(entry)) continue;
+        total++;
+        if (i < from || i >= to) continue;
+        inRange++;
+        if (page.length < limit) page.push(entry);
+      }
+    }
+    return { data: page.map((e) => e.record), has_more: inRange > limit, total };
+  }
+
+  /** The filters of a request, each a test of a record. */
+  private tests(route: Route, query: Record<string, unknown>, item: Shape): Array<(record: Resource) => boolean> {
     const tests: Array<(record: Resource) => boolean> = [];
     for (const parameter of route.parameters) {
       const wanted = query[parameter.name];
@@ -114,47 +191,7 @@ export class Lists {
         return Array.isArray(value) ? value.some((v) => String(v) === String(wanted)) : value !== undefined && value !== null && String(value) === String(wanted);
       });
     }
-
-    // Unpaginated lists keep creation order (fields, ticket types) unless the operation says otherwise.
-    const newest = paginated || /\bnewest first\b/i.test(route.operation.description ?? '');
-    const sorted = newest ? [...entries].sort(newestFirst) : entries;
-    const matching = sorted.filter((entry) => tests.every((test) => test(entry.record)));
-    if (!paginated) return { data: matching.map((e) => e.record) };
-
-    const limit = Number(query.limit ?? 20);
-    const after = query.starting_after as string | undefined;
-    const before = query.ending_before as string | undefined;
-    if (after !== undefined && before !== undefined) {
-      throw new ApiError(400, 'Invalid request parameters', [
-        { param: 'ending_before', message: 'cannot be combined with `starting_after`', value: before },
-      ]);
-    }
-    const cursor = after ?? before;
-    let page: Entry[];
-    let hasMore: boolean;
-    if (cursor === undefined) {
-      page = matching.slice(0, limit);
-      hasMore = matching.length > limit;
-    } else {
-      // Cursors are positions in the whole list, so a cursor need not match the filters itself.
-      const at = sorted.findIndex((entry) => entry.id === cursor);
-      if (at < 0) {
-        throw new ApiError(400, 'Invalid request parameters', [
-          { param: after !== undefined ? 'starting_after' : 'ending_before', message: 'is not the id of an item of this list', value: cursor },
-        ]);
-      }
-      const position = new Map(sorted.map((entry, i) => [entry.id, i]));
-      if (after !== undefined) {
-        const rest = matching.filter((entry) => position.get(entry.id)! > at);
-        page = rest.slice(0, limit);
-        hasMore = rest.length > limit;
-      } else {
-        const rest = matching.filter((entry) => position.get(entry.id)! < at);
-        page = rest.slice(Math.max(0, rest.length - limit));
-        hasMore = rest.length > limit;
-      }
-    }
-    return { data: page.map((e) => e.record), has_more: hasMore, total: matching.length };
+    return tests;
   }
 
   private cachedField(route: Route, parameter: Parameter, item: Shape): Getter | undefined {
@@ -162,10 +199,4 @@ export class Lists {
     if (!this.getters.has(key)) this.getters.set(key, this.filterField(parameter, item));
     return this.getters.get(key);
   }
-}
-
-function newestFirst(a: Entry, b: Entry): number {
-  const at = Date.parse(String(a.record.createdAt ?? '')) || 0;
-  const bt = Date.parse(String(b.record.createdAt ?? '')) || 0;
-  return bt - at || b.seq - a.seq;
 }

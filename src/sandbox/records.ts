@@ -2,6 +2,7 @@
 // body's fields, a new id, timestamps, the documented defaults and a plausible value for every
 // other required field; an update merges (a nested object field by field, a map or a list whole,
 // a `{key, value}` list key by key) and `null` clears; an answer shows what its schema declares.
+import { randomBytes } from 'node:crypto';
 import { newObjectId, randomToken } from './ids.js';
 import type { SchemaReader, Schema, Shape } from './spec.js';
 import type { Resource } from './store.js';
@@ -19,6 +20,22 @@ export interface WriteContext {
    * field takes the value the example shows (a new theme's `scope` is `seller`, not the first enum value).
    */
   example?: Resource;
+  /**
+   * The properties the create answer's named examples show: a new record gets each of them (what
+   * the API sets itself: linked Stripe ids, counters, defaults), null where the schema allows it.
+   */
+  shows?: ReadonlySet<string>;
+}
+
+const STRIPE_ID = /^stripe\w*Id$/;
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** An id in the form the example shows (`txr_` and 24 letters and digits), else 14 letters and digits. */
+function stripeLike(example: unknown): string {
+  const shown = typeof example === 'string' ? example : '';
+  const prefix = /^[a-z]+_/.exec(shown)?.[0] ?? '';
+  const length = shown ? Math.max(8, shown.length - prefix.length) : 14;
+  return prefix + Array.from(randomBytes(length), (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
 }
 
 const OBJECT_ID = /^\^?\[0-9a-fA-F\]\{24\}\$?$/;
@@ -43,6 +60,8 @@ export class Records {
     if (name === 'sellerId' && ctx.sellerId) return ctx.sellerId;
     if (ctx.params[name] !== undefined) return ctx.params[name];
     if (name === 'livemode') return ctx.livemode;
+    // The API creates the Stripe object (a coupon, a tax rate) and links its id: never null.
+    if (STRIPE_ID.test(name) && s.types.has('string')) return stripeLike(ctx.example?.[name]);
     if (s.nullable) return null;
     const firstEnum = s.enum?.find((v) => v !== null);
     if (firstEnum !== undefined) return firstEnum;
@@ -96,7 +115,22 @@ export class Records {
     for (const [name, value] of Object.entries(ctx.params)) if (s.properties.has(name)) record[name] = value;
     if (s.properties.has('sellerId') && ctx.sellerId) record.sellerId = ctx.sellerId;
     if (s.properties.has('livemode') && record.livemode === undefined) record.livemode = ctx.livemode;
-    return this.complete(record, schema, ctx);
+    this.complete(record, schema, ctx);
+    for (const name of ctx.shows ?? []) {
+      if (record[name] !== undefined || !s.properties.has(name)) continue;
+      const field = s.properties.get(name);
+      // A field the caller could have sent and left out stays unset (a coupon without
+      // `maxRedemptions` has no limit), unless leaving it out has a value: null, false or none.
+      if (request.properties.has(name) && !this.hasEmptyValue(field)) continue;
+      record[name] = this.fill(field, name, ctx);
+    }
+    return record;
+  }
+
+  /** Whether a field left out reads as a value: null where allowed, `false`, an empty list. */
+  private hasEmptyValue(schema: Schema | undefined): boolean {
+    const s = this.shape(schema);
+    return s.nullable || s.default !== undefined || s.types.has('boolean') || s.types.has('array');
   }
 
   /** Whether a value's JSON type is one the schema allows (a shallow check: nested fields are not compared). */

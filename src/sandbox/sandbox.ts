@@ -8,10 +8,11 @@ import { CompiledSpec } from './compiled.js';
 import { controlRoute, type ControlDoor } from './control.js';
 import type { Delivery, DeliveryOptions, WebhookEnvelope } from './deliveries.js';
 import { Engine } from './engine.js';
-import { ApiError } from './errors.js';
+import { ApiError, errorResponse } from './errors.js';
+import { checkRequestSize } from './limits.js';
 import { GENERIC } from './generic.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
-import { apiKeyOf } from './request.js';
+import { apiKeyOf, toRequest } from './request.js';
 import { RULES } from './rules/index.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
@@ -57,6 +58,8 @@ export interface SandboxOptions {
    * `--state` files here. The engine is the sandbox's internals, not a stable API.
    */
   onStore?: (engine: Engine, name: string) => void;
+  /** How many webhook delivery attempts `deliveries` keeps, the newest (default 1 000). */
+  webhookLogSize?: number;
 }
 
 /** Which store: the one an API key works on, or a store the `stores` option names. */
@@ -116,6 +119,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
     // Signatures carry the machine's time, so receivers still verify after advanceClock().
     sentAt: Date.now,
+    logSize: options.webhookLogSize ?? 1000,
   };
   const stores = new Stores(checkGroups(options.stores, allowed), (name) => {
     const engine = new Engine({ spec, now, webhooks, actions: ACTIONS, generic: GENERIC, rules: RULES });
@@ -137,6 +141,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const handle = async (request: Request): Promise<Response> => {
     try {
+      checkRequestSize(request);
       const url = new URL(request.url);
       const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
       // The control routes are the sandbox's own: not counted against the API's rate limits.
@@ -147,9 +152,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (wait !== undefined) throw new ApiError(429, 'Rate Limit Exceeded - Please try again later.', undefined, { 'retry-after': String(wait) });
       return await store.engine.handle(request, url, pathname, apiKey);
     } catch (error) {
-      if (error instanceof ApiError) return error.toResponse();
-      console.error('[sandbox]', error);
-      return new ApiError(500, 'Internal server error').toResponse();
+      return errorResponse(error);
     }
   };
 
@@ -166,7 +169,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 
   return {
-    fetch: (input, init) => handle(new Request(input, init)),
+    fetch: async (input, init) => {
+      const request = toRequest(input, init);
+      return request instanceof Response ? request : handle(request);
+    },
     handle,
     reset: (target) => {
       if (!target) {

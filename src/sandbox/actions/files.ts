@@ -43,3 +43,14 @@ export const downloadFile: Handler = (ctx) => {
   if (file.purpose === 'image') throw new ApiError(400, "Images are public: use the file's `location` URL");
   return json(engine.answerOf(route).status, { data: { url: `${url.origin}/_sandbox/files/${file.id}?token=${engine.linkToken(file.id)}`, expiresIn: DOWNLOAD_SECONDS } });
 };
+
+/**
+ * `Content-Disposition` for a stored file's name (RFC 6266): an ASCII `filename` for old clients
+ * and the exact name, UTF-8 and percent-encoded, in `filename*`, since a header value can hold
+ * neither non-ASCII text nor unescaped quotes.
+ */
+export function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
