@@ -12,7 +12,7 @@ import { RateLimiter, type RateLimit } from './rate-limit.js';
 import type { Rule } from './rules/index.js';
 import { Records, type WriteContext } from './records.js';
 import { apiKeyOf, readBody, readParameters, type Body } from './request.js';
-import { seed } from './seed.js';
+import { seed, type SeedOptions } from './seed/index.js';
 import { SchemaReader, type OpenApiDocument, type Schema } from './spec.js';
 import { Store, type Entry, type Resource } from './store.js';
 import { validatorsFor, type Validators } from './validation.js';
@@ -42,6 +42,7 @@ export interface EngineOptions {
   actions: Record<string, Handler>;
   generic: Record<string, Handler>;
   rules: Record<string, Rule>;
+  seed?: SeedOptions;
 }
 
 export interface StoredFile {
@@ -74,7 +75,7 @@ export class Engine {
     const parts = { model: this.model, store: this.store, records: this.records, presenter: this.presenter, validators: this.validators };
     this.webhooks = new Webhooks({ ...parts, context: () => this.context() }, options.webhooks);
     if (options.rateLimit) this.limiter = new RateLimiter(options.rateLimit, options.now);
-    seed(this.model, this.store);
+    seed(this.model, this.store, options.seed);
   }
 
   now(): number {

@@ -9,6 +9,7 @@ import { RULES } from './rules/index.js';
 import { serve, type SandboxServer } from './server.js';
 import { loadBundledSpec, type OpenApiDocument } from './spec.js';
 import type { Delivery, WebhookEnvelope } from './deliveries.js';
+import type { SeedPreset } from './seed/index.js';
 
 export interface SandboxOptions {
   /**
@@ -28,6 +29,12 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** How long a delivery attempt waits for the receiver (default 10 000 ms). */
   webhookTimeoutMs?: number;
+  /** The starting records: `store` (default: examples and generated records), `examples` (only the spec's) or `empty`. */
+  seed?: SeedPreset;
+  /** With `seed: 'store'`: records per top-level list, examples included (default 30). */
+  seedSize?: number;
+  /** With `seed: 'store'`: the generator's seed (default 1); the same number gives the same records. */
+  randomSeed?: number;
 }
 
 export interface Sandbox {
@@ -69,6 +76,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     actions: ACTIONS,
     generic: GENERIC,
     rules: RULES,
+    seed: { preset: options.seed, size: options.seedSize, randomSeed: options.randomSeed },
   });
   const handle = (request: Request) => engine.handle(request);
   return {

@@ -1,0 +1,229 @@
+// The seed: a fresh sandbox looks like a store in use (every top-level list pages and every
+// documented enum filter finds records), its records match their schemas and link to records
+// that exist, the same seed number gives the same store, and the presets and size do what they say.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/sandbox/index.ts';
+import { ApiModel, type Collection } from '../../src/sandbox/model.ts';
+import { seed } from '../../src/sandbox/seed/index.ts';
+import { SchemaReader, type OpenApiDocument } from '../../src/sandbox/spec.ts';
+import { Store, type Resource } from '../../src/sandbox/store.ts';
+import { bundle } from '../support/bundle.ts';
+import { assertMatches } from '../support/schema.ts';
+import { checkedSandbox, raw, type Checked } from './support.ts';
+
+const model = new ApiModel(new SchemaReader(bundle as unknown as OpenApiDocument), new Set());
+const TOP_LEVEL = ['payments', 'customers', 'subscriptions', 'bookings', 'tickets', 'coupons', 'products', 'submissions', 'invoices', 'checkout-pages', 'forms', 'events'];
+const collection = (segment: string) => model.collections.get(`/v1/${segment}`)!;
+const paginated = [...model.collections.values()].filter((c) => !c.parent && c.paginated);
+
+function storeOf(options?: Parameters<typeof seed>[2]): Store {
+  const store = new Store();
+  seed(model, store, options);
+  return store;
+}
+const records = (store: Store, segment: string) => store.list(collection(segment).key).map((e) => e.record);
+const dump = (store: Store) => JSON.stringify([...model.collections.values()].map((c) => store.list(c.key)));
+
+describe('the store seed, by its records', () => {
+  const store = storeOf();
+  const byId = (segment: string) => new Map(records(store, segment).map((r) => [r.id, r]));
+
+  it('holds at least 30 records in every top-level list, 5 to 10 webhook endpoints, 5 or more themes', () => {
+    for (const segment of TOP_LEVEL) expect(records(store, segment).length, segment).toBeGreaterThanOrEqual(30);
+    expect(records(store, 'subscription-payments').length).toBeGreaterThanOrEqual(30);
+    expect(records(store, 'webhooks').length).toBeGreaterThanOrEqual(5);
+    expect(records(store, 'webhooks').length).toBeLessThanOrEqual(10);
+    expect(records(store, 'themes').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('matches, record by record, the schema of its collection (Ajv, nested collections included)', () => {
+    let count = 0;
+    for (const c of model.collections.values()) {
+      for (const entry of store.list(c.key)) {
+        assertMatches(c.itemSchema!.$ref as string, entry.record);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(TOP_LEVEL.length * 30);
+  });
+
+  it('keeps every record of the examples, with its id and content', () => {
+    const examples = storeOf({ preset: 'examples' });
+    for (const c of model.collections.values()) {
+      for (const entry of examples.list(c.key)) expect(store.get(c.key, entry.id, entry.scope)?.record, `${c.key} ${entry.id}`).toEqual(entry.record);
+    }
+  });
+
+  it('spreads creation over months', () => {
+    for (const segment of TOP_LEVEL) {
+      const months = new Set(records(store, segment).map((r) => String(r.createdAt).slice(0, 7)));
+      expect(months.size, segment).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it("links generated records to records that exist: a payment's customer, page and product", () => {
+    const customers = byId('customers');
+    const pages = byId('checkout-pages');
+    const products = byId('products');
+    const examples = new Set(records(storeOf({ preset: 'examples' }), 'payments').map((r) => r.id));
+    for (const payment of records(store, 'payments').filter((r) => !examples.has(r.id))) {
+      expect(customers.get(payment.customerId)?.email).toBe(payment.customerEmail);
+      expect(pages.get(payment.pageId)?.slug).toBe(payment.pageSlug);
+      expect(pages.get(payment.pageId)?.product?.id).toBe(payment.productId);
+      expect(products.get(payment.productId)?.title).toBe(payment.productTitle);
+    }
+  });
+
+  it("gives every booking that issues tickets its tickets, of its event's ticket types", () => {
+    const tickets = records(store, 'tickets');
+    const customers = byId('customers');
+    const events = byId('events');
+    const issuing = records(store, 'bookings').filter((b) => ['paid', 'partially_paid', 'partial_refund', 'refunded', 'canceled'].includes(b.status));
+    expect(issuing.length).toBeGreaterThan(10);
+    for (const booking of issuing) {
+      const own = tickets.filter((t) => t.bookingId === booking.id);
+      const booked = (booking.tickets as Resource[]).reduce((sum, item) => sum + item.quantity, 0);
+      expect(own.length, booking.id).toBe(booked);
+      const event = events.get(booking.pageId)!;
+      const types = new Set(event.ticketGroups.flatMap((g: Resource) => g.ticketTypes.map((t: Resource) => t.id)));
+      for (const ticket of own) {
+        expect(ticket.status).toBe(booking.status === 'refunded' || booking.status === 'canceled' ? 'CANCELED' : 'PAID');
+        expect(types.has(ticket.ticketTypeId), ticket.id).toBe(true);
+        expect(ticket.orderId).toBe(booking.orderId);
+      }
+      if (!customers.has(booking.customerId)) continue; // an example's booking whose customer the examples do not show
+      for (const ticket of own) expect(ticket.customerId).toBe(booking.customerId);
+    }
+  });
+
+  it('links the other generated records: subscriptions, their payments, submissions, invoices, coupons', () => {
+    const generated = (segment: string) => {
+      const examples = new Set(records(storeOf({ preset: 'examples' }), segment).map((r) => r.id));
+      return records(store, segment).filter((r) => !examples.has(r.id));
+    };
+    const customers = byId('customers');
+    const pages = byId('checkout-pages');
+    const subscriptions = byId('subscriptions');
+    for (const s of generated('subscriptions')) expect([customers.has(s.customerId), pages.has(s.pageId)]).toEqual([true, true]);
+    for (const p of generated('subscription-payments')) expect(subscriptions.get(p.subscriptionId)?.customerId).toBe(p.customerId);
+    const forms = byId('forms');
+    for (const s of generated('submissions')) expect(forms.get(s.pageId)?.slug).toBe(s.pageSlug);
+    const payments = byId('payments');
+    for (const i of generated('invoices')) expect(payments.get(i.chargeId)?.customerId).toBe(i.customerId);
+    for (const c of generated('coupons')) for (const id of c.pageIds) expect(pages.has(id)).toBe(true);
+    const codes = records(store, 'coupons').map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const slugs = ['checkout-pages', 'forms', 'events'].flatMap((s) => records(store, s).map((r) => r.slug));
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+
+  it('is the same store for the same seed number, another for another', () => {
+    expect(dump(storeOf({ randomSeed: 7 }))).toBe(dump(storeOf({ randomSeed: 7 })));
+    expect(dump(storeOf({ randomSeed: 8 }))).not.toBe(dump(storeOf({ randomSeed: 7 })));
+    expect(dump(storeOf())).toBe(dump(storeOf({ randomSeed: 1, size: 30, preset: 'store' })));
+  });
+});
+
+describe('the store seed, through the API', () => {
+  let s: Checked;
+  beforeAll(() => {
+    s = checkedSandbox();
+  });
+  afterEach(() => {
+    expect(s.problems).toEqual([]);
+  });
+
+  it('answers limit=5 with five records in every paginated top-level list, and pages back with ending_before', async () => {
+    expect(paginated.length).toBeGreaterThanOrEqual(TOP_LEVEL.length);
+    for (const c of paginated) {
+      const first = await raw(s, 'GET', `${c.key}?limit=5`);
+      expect(first.status, c.key).toBe(200);
+      expect(first.body.data.length, c.key).toBe(5);
+      expect(first.body.has_more, c.key).toBe(true);
+      const second = await raw(s, 'GET', `${c.key}?limit=5&starting_after=${first.body.data.at(-1).id}`);
+      expect(second.body.data.length, c.key).toBe(5);
+      const back = await raw(s, 'GET', `${c.key}?limit=5&ending_before=${second.body.data[0].id}`);
+      expect(back.body.data.map((r: Resource) => r.id), c.key).toEqual(first.body.data.map((r: Resource) => r.id));
+    }
+  });
+
+  it('finds five paid payments with status=paid&limit=5', async () => {
+    const page = await s.client.payments.list({ status: 'paid', limit: 5 });
+    expect(page.data).toHaveLength(5);
+    expect(page.data.every((p) => p.status === 'paid')).toBe(true);
+  });
+
+  it('finds at least two records for every value of every documented enum filter of every list', async () => {
+    let filters = 0;
+    for (const route of model.routes.filter((r) => r.kind === 'list' && r.collection && !r.collection.parent)) {
+      for (const parameter of route.parameters.filter((p) => p.in === 'query')) {
+        const values = model.reader.shape(parameter.schema).enum;
+        if (!values) continue;
+        filters++;
+        for (const value of values) {
+          const answer = await raw(s, 'GET', `${route.path}?${parameter.name}=${encodeURIComponent(String(value))}&limit=2`);
+          expect(answer.status).toBe(200);
+          expect(answer.body.data.length, `${route.path}?${parameter.name}=${value}`).toBe(2);
+        }
+      }
+    }
+    expect(filters).toBeGreaterThan(25);
+  });
+
+  it('leaves the codes and slugs that README examples create free: they are created', async () => {
+    const coupon = await s.client.coupons.create({ label: 'Autumn', code: 'AUTUMN20', percentOff: 20, duration: 'once' });
+    expect(coupon.code).toBe('AUTUMN20');
+    expect(coupon.id).not.toBe('');
+  });
+});
+
+describe('the presets and options', () => {
+  const totals = async (sandbox: ReturnType<typeof createSandbox>) => {
+    const out: Record<string, number> = {};
+    for (const c of paginated) {
+      const answer = await sandbox.handle(new Request(`https://api.checkoutpage.com${c.key}?limit=1`, { headers: { Authorization: 'Bearer sk_test_seed' } }));
+      out[c.segment] = ((await answer.json()) as { total: number }).total;
+    }
+    return out;
+  };
+
+  it("seed: 'empty' starts with no records, and the account", async () => {
+    const sandbox = createSandbox({ seed: 'empty' });
+    expect(Object.values(await totals(sandbox)).every((n) => n === 0)).toBe(true);
+    const account = await sandbox.handle(new Request('https://api.checkoutpage.com/v1/account', { headers: { Authorization: 'Bearer sk_test_seed' } }));
+    expect(account.status).toBe(200);
+  });
+
+  it("seed: 'examples' holds only the examples' records; seedSize sets the size of every list", async () => {
+    const examples = await totals(createSandbox({ seed: 'examples' }));
+    expect(examples.payments).toBe(records(storeOf({ preset: 'examples' }), 'payments').length);
+    expect(examples.payments).toBeLessThan(10);
+    const larger = await totals(createSandbox({ seedSize: 60 }));
+    for (const segment of TOP_LEVEL) expect(larger[segment], segment).toBeGreaterThanOrEqual(60);
+    expect(await totals(createSandbox({ seedSize: 0 }))).toEqual(examples);
+  });
+
+  it('refuses an unknown preset or a bad size with an error naming the option', () => {
+    expect(() => createSandbox({ seed: 'full' as never })).toThrow(/seed must be one of store, examples, empty/);
+    expect(() => createSandbox({ seedSize: -1 })).toThrow(/seedSize/);
+    expect(() => createSandbox({ randomSeed: 1.5 })).toThrow(/randomSeed/);
+  });
+
+  it('reset() goes back to the generated store', async () => {
+    const sandbox = createSandbox();
+    const before = await totals(sandbox);
+    const created = await sandbox.handle(
+      new Request('https://api.checkoutpage.com/v1/coupons', {
+        method: 'POST',
+        headers: { Authorization: 'Bearer sk_test_seed', 'content-type': 'application/json' },
+        body: JSON.stringify({ label: 'Once', code: 'ONCE5', percentOff: 5, duration: 'once' }),
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect((await totals(sandbox)).coupons).toBe(before.coupons! + 1);
+    sandbox.reset();
+    expect(await totals(sandbox)).toEqual(before);
+  });
+});
+
+export type { Collection };
