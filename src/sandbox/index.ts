@@ -5,3 +5,4 @@ export type { Sandbox, SandboxOptions } from './sandbox.js';
 export type { SandboxServer } from './server.js';
 export type { RateLimit } from './rate-limit.js';
 export type { Delivery, WebhookEnvelope } from './deliveries.js';
+export type { SeedPreset } from './seed/index.js';

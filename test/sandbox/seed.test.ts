@@ -1,9 +1,14 @@
 // The seed: a fresh sandbox looks like a store in use (every top-level list pages and every
 // documented enum filter finds records), its records match their schemas and link to records
 // that exist, the same seed number gives the same store, and the presets and size do what they say.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { quietEnv, run } from '../../scripts/lib/run.ts';
+import { freePort } from '../support/free-port.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
-import { ApiModel, type Collection } from '../../src/sandbox/model.ts';
+import { ApiModel } from '../../src/sandbox/model.ts';
 import { seed } from '../../src/sandbox/seed/index.ts';
 import { SchemaReader, type OpenApiDocument } from '../../src/sandbox/spec.ts';
 import { Store, type Resource } from '../../src/sandbox/store.ts';
@@ -226,4 +231,39 @@ describe('the presets and options', () => {
   });
 });
 
-export type { Collection };
+describe('npm run sandbox, with the seed flags', () => {
+  const script = path.join(ROOT, 'scripts/sandbox.ts');
+
+  it('takes --seed-preset, --seed-size and --random-seed', async () => {
+    const port = await freePort();
+    const args = ['--import', 'tsx', script, '--port', String(port), '--seed-preset', 'store', '--seed-size', '35', '--random-seed', '3'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: quietEnv });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = `http://127.0.0.1:${port}`;
+    const headers = { Authorization: 'Bearer sk_test_cli_seed' };
+    try {
+      let answer: Response | undefined;
+      for (let i = 0; i < 150 && !answer; i++) {
+        answer = await fetch(`${url}/v1/payments?limit=1`, { headers }).catch(() => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100)));
+      }
+      expect(answer?.status).toBe(200);
+      expect(((await answer!.json()) as { total: number }).total).toBe(35);
+      const first = (await (await fetch(`${url}/v1/customers?limit=3`, { headers })).json()) as { data: Resource[] };
+      const same = createSandbox({ seedSize: 35, randomSeed: 3 });
+      const local = (await (await same.handle(new Request('https://api.checkoutpage.com/v1/customers?limit=3', { headers }))).json()) as { data: Resource[] };
+      expect(first.data).toEqual(local.data);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
+
+  it('refuses an unknown preset or a size that is no number, naming the flag', async () => {
+    const preset = await run(process.execPath, ['--import', 'tsx', script, '--seed-preset', 'full'], { cwd: ROOT });
+    expect(preset.code).toBe(2);
+    expect(preset.stderr).toContain('Invalid --seed-preset "full": use store, examples, empty');
+    const size = await run(process.execPath, ['--import', 'tsx', script, '--seed-size', 'ten'], { cwd: ROOT });
+    expect(size.code).toBe(2);
+    expect(size.stderr).toContain('Invalid --seed-size "ten"');
+  }, 60_000);
+});

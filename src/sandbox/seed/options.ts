@@ -14,13 +14,14 @@ export interface SeedOptions {
 
 export const SEED_PRESETS: readonly SeedPreset[] = ['store', 'examples', 'empty'];
 export const DEFAULT_SEED_SIZE = 30;
+export const MAX_SEED_SIZE = 10_000;
 export const DEFAULT_RANDOM_SEED = 1;
 
 /** The options checked, with defaults: a clear error for a preset or number the seed cannot use. */
 export function seedOptions(options: SeedOptions = {}): Required<SeedOptions> {
   const { preset = 'store', size = DEFAULT_SEED_SIZE, randomSeed = DEFAULT_RANDOM_SEED } = options;
   if (!SEED_PRESETS.includes(preset)) throw new TypeError(`createSandbox: seed must be one of ${SEED_PRESETS.join(', ')} (got ${JSON.stringify(preset)})`);
-  if (!Number.isInteger(size) || size < 0 || size > 10_000) throw new TypeError(`createSandbox: seedSize must be an integer from 0 to 10000 (got ${JSON.stringify(size)})`);
-  if (!Number.isInteger(randomSeed)) throw new TypeError(`createSandbox: randomSeed must be an integer (got ${JSON.stringify(randomSeed)})`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_SEED_SIZE) throw new TypeError(`createSandbox: seedSize must be an integer from 0 to ${MAX_SEED_SIZE} (got ${JSON.stringify(size)})`);
+  if (!Number.isInteger(randomSeed) || Math.abs(randomSeed) > 2 ** 31) throw new TypeError(`createSandbox: randomSeed must be a 32-bit integer (got ${JSON.stringify(randomSeed)})`);
   return { preset, size, randomSeed };
 }
