@@ -96,9 +96,21 @@ describe('the store seed, by its records', () => {
         expect(types.has(ticket.ticketTypeId), ticket.id).toBe(true);
         expect(ticket.orderId).toBe(booking.orderId);
       }
-      if (!customers.has(booking.customerId)) continue; // an example's booking whose customer the examples do not show
+      expect(customers.get(booking.customerId)?.email, booking.id).toBe(booking.customerEmail);
       for (const ticket of own) expect(ticket.customerId).toBe(booking.customerId);
     }
+  });
+
+  it('has the customer of every record that names one, the examples\' records included', () => {
+    const customers = byId('customers');
+    let count = 0;
+    for (const segment of ['payments', 'bookings', 'tickets', 'subscriptions', 'subscription-payments', 'submissions', 'invoices']) {
+      for (const record of records(store, segment).filter((r) => typeof r.customerId === 'string')) {
+        expect(customers.has(record.customerId), `${segment} ${record.id}`).toBe(true);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(150);
   });
 
   it('links the other generated records: subscriptions, their payments, submissions, invoices, coupons', () => {

@@ -67,6 +67,31 @@ function retitle(g: Generator, record: Resource, title: string): Resource {
   return replaceDeep(record, map) as Resource;
 }
 
+/** The customers the examples name without showing them (a booking's buyer), made from what they say. */
+const namedCustomers: Recipe = (g, collection) => {
+  const known = new Set(g.all(collection).map((c) => c.id));
+  const template = g.examples(collection)[0]!;
+  // A buyer's own record says who they are before a ticket does (a ticket may name its attendee).
+  const order = [...g.model.collections.values()].sort((a, b) => Number(a.segment === 'tickets') - Number(b.segment === 'tickets'));
+  for (const c of order) {
+    if (c.parent || c === collection) continue;
+    for (const record of g.all(c)) {
+      const id = record.customerId;
+      const email = record.customerEmail ?? record.attendeeEmail;
+      if (typeof id !== 'string' || known.has(id) || typeof email !== 'string') continue;
+      known.add(id);
+      const createdMs = Date.parse(record.createdAt) - 60_000;
+      const customer = g.copy(template, createdMs, id);
+      const name = record.customerName ?? record.attendeeName;
+      g.add(collection, {
+        ...(replaceDeep(customer, new Map([[template.email, email], ...(typeof name === 'string' ? [[template.name, name] as [string, string]] : [])])) as Resource),
+        createdAt: new Date(createdMs).toISOString(),
+        updatedAt: new Date(createdMs).toISOString(),
+      });
+    }
+  }
+};
+
 const customers: Recipe = (g, collection) => {
   const emails = new Set(g.all(collection).map((r) => r.email));
   for (const { record } of copies(g, collection)) {
@@ -314,6 +339,7 @@ const webhooks: Recipe = (g, collection) => {
 
 /** By collection segment, in the order they are filled. */
 export const RECIPES: Array<[string, Recipe]> = [
+  ['customers', namedCustomers],
   ['customers', customers],
   ['checkout-pages', checkoutPages],
   ['products', products],
