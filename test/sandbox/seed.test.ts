@@ -187,10 +187,31 @@ describe('the store seed, through the API', () => {
     expect(filters).toBeGreaterThan(25);
   });
 
-  it('leaves the codes and slugs that README examples create free: they are created', async () => {
-    const coupon = await s.client.coupons.create({ label: 'Autumn', code: 'AUTUMN20', percentOff: 20, duration: 'once' });
-    expect(coupon.code).toBe('AUTUMN20');
-    expect(coupon.id).not.toBe('');
+  it("runs the README's client and sandbox examples on a fresh sandbox, each succeeding", async () => {
+    const fresh = checkedSandbox();
+    const { client, sandbox } = fresh;
+    // README, "The client": the same calls, in the same order.
+    expect((await client.payments.get('6812fe6e9f39b6760576f01d')).id).toBe('6812fe6e9f39b6760576f01d');
+    expect((await client.coupons.create({ label: 'Autumn', code: 'AUTUMN20', percentOff: 20, duration: 'once' })).code).toBe('AUTUMN20');
+    expect(await client.subscriptions.cancel('6814b7e29f39b6760576f2c1', { cancelAtPeriodEnd: true })).toEqual({ success: true });
+    expect((await client.subscriptions.get('6814b7e29f39b6760576f2c1')).cancelAtPeriodEnd).toBe(true);
+    expect((await client.payments.list({ status: 'paid', limit: 100 })).data.length).toBeGreaterThanOrEqual(5);
+    let paid = 0;
+    for await (const p of client.payments.list({ status: 'paid', limit: 100 })) paid += p.status === 'paid' ? 1 : 0;
+    expect(paid).toBeGreaterThanOrEqual(5);
+    const { data, error } = await client.GET('/v1/customers/{customerId}', { params: { path: { customerId: '6812fe6e9f39b6760576f01c' } } });
+    expect([data?.data.id, error]).toEqual(['6812fe6e9f39b6760576f01c', undefined]);
+    // Uploads.
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+    expect((await client.files.upload({ file: jpeg, filename: 'cover.jpg', contentType: 'image/jpeg', purpose: 'image' })).id).toMatch(/^[0-9a-f]{24}$/);
+    expect((await client.files.download('6632f1a0b9c8d7e6f5a4b3d1')).expiresIn).toBeGreaterThan(0);
+    // README, "The sandbox".
+    sandbox.reset();
+    const envelope = sandbox.trigger('payment.paid', { id: '6813a0c19f39b6760576f19b' });
+    await sandbox.webhooksSettled();
+    expect(envelope.event).toBe('payment.paid');
+    expect((await client.payments.get('6813a0c19f39b6760576f19b')).status).toBe('paid');
+    expect(fresh.problems).toEqual([]);
   });
 });
 
