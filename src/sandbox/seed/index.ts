@@ -19,12 +19,13 @@ interface Snapshot {
   entries: Array<{ key: string; scope: string; record: Resource }>;
 }
 
-const snapshots = new WeakMap<ApiModel, Map<string, string>>();
+/** By spec document (one per process unless a caller passes its own), then by options. */
+const snapshots = new WeakMap<object, Map<string, string>>();
 
 export function seed(model: ApiModel, store: Store, options?: SeedOptions): void {
   const checked = seedOptions(options);
-  let byOptions = snapshots.get(model);
-  if (!byOptions) snapshots.set(model, (byOptions = new Map()));
+  let byOptions = snapshots.get(model.reader.doc);
+  if (!byOptions) snapshots.set(model.reader.doc, (byOptions = new Map()));
   const cacheKey = JSON.stringify(checked);
   let text = byOptions.get(cacheKey);
   if (text === undefined) {
