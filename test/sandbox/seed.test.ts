@@ -247,6 +247,18 @@ describe('the presets and options', () => {
     expect(() => createSandbox({ randomSeed: 1.5 })).toThrow(/randomSeed/);
   });
 
+  it('gives each sandbox of the process its own copy of the store: a change in one is not in the next', async () => {
+    const headers = { Authorization: 'Bearer sk_test_seed', 'content-type': 'application/json' };
+    const customerPath = 'https://api.checkoutpage.com/v1/customers/6812fe6e9f39b6760576f01c';
+    const first = createSandbox();
+    const changed = await first.handle(new Request(customerPath, { method: 'PATCH', headers, body: JSON.stringify({ name: 'Changed Here' }) }));
+    expect(changed.status).toBe(200);
+    const second = createSandbox();
+    const read = (await (await second.handle(new Request(customerPath, { headers }))).json()) as { data: Resource };
+    expect(read.data.name).not.toBe('Changed Here');
+    expect(read.data.name).toBe(records(storeOf(), 'customers').find((c) => c.id === '6812fe6e9f39b6760576f01c')!.name);
+  });
+
   it('reset() goes back to the generated store', async () => {
     const sandbox = createSandbox();
     const before = await totals(sandbox);
