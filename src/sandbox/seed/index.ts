@@ -10,7 +10,7 @@ import { seedExamples } from './examples.js';
 import { Generator } from './generator.js';
 import { seedOptions, type SeedOptions } from './options.js';
 import { Random } from './random.js';
-import { RECIPES } from './recipes.js';
+import { RECIPES } from './recipes/index.js';
 
 export type { SeedOptions, SeedPreset } from './options.js';
 
