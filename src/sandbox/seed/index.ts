@@ -27,12 +27,13 @@ export function seed(model: ApiModel, store: Store, options?: SeedOptions): void
   let byOptions = snapshots.get(model.reader.doc);
   if (!byOptions) snapshots.set(model.reader.doc, (byOptions = new Map()));
   const cacheKey = JSON.stringify(checked);
-  let text = byOptions.get(cacheKey);
+  const text = byOptions.get(cacheKey);
+  let snapshot: Snapshot;
   if (text === undefined) {
-    text = JSON.stringify(build(model, checked));
-    byOptions.set(cacheKey, text);
-  }
-  const snapshot = JSON.parse(text) as Snapshot;
+    // The first store of these options takes the records just built; the cache keeps their JSON.
+    snapshot = build(model, checked);
+    byOptions.set(cacheKey, JSON.stringify(snapshot));
+  } else snapshot = JSON.parse(text) as Snapshot;
   for (const [path, record] of snapshot.singletons) if (!store.singletons.has(path)) store.singletons.set(path, record);
   const change = store.begin();
   for (const { key, scope, record } of snapshot.entries) change.put(key, scope, record, true);
