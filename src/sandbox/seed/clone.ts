@@ -71,13 +71,33 @@ function redraw(token: string, random: Random): string {
   return token.slice(0, cut) + rest.replace(/[0-9a-zA-Z]/g, () => alphabet[random.int(0, alphabet.length - 1)]!);
 }
 
+/** What copying a template needs, worked out once per template: its JSON, time, ids and tokens. */
+interface Prepared {
+  text: string;
+  createdMs?: number;
+  ids: string[];
+  tokens: string[];
+}
+const prepared = new WeakMap<Resource, Prepared>();
+
+function prepare(template: Resource): Prepared {
+  let found = prepared.get(template);
+  if (!found) {
+    const createdMs = typeof template.createdAt === 'string' ? Date.parse(template.createdAt) : undefined;
+    found = { text: JSON.stringify(template), createdMs, ids: [...new Set(definedIds(template))], tokens: [...new Set(tokens(template))] };
+    prepared.set(template, found);
+  }
+  return found;
+}
+
 /** A copy of `template` created at `createdMs`, with new ids (its own `id` if given) and tokens. */
 export function cloneRecord(template: Resource, createdMs: number, random: Random, id?: string): Resource {
+  const { text, createdMs: templateMs, ids, tokens: secrets } = prepare(template);
   const map = new Map<string, string>(id ? [[template.id, id]] : []);
-  for (const id of definedIds(template)) if (!map.has(id)) map.set(id, random.objectId(createdMs));
-  for (const token of tokens(template)) if (!map.has(token)) map.set(token, redraw(token, random));
-  const delta = createdMs - (typeof template.createdAt === 'string' ? Date.parse(template.createdAt) : createdMs);
+  for (const old of ids) if (!map.has(old)) map.set(old, random.objectId(createdMs));
+  for (const token of secrets) if (!map.has(token)) map.set(token, redraw(token, random));
+  const delta = createdMs - (templateMs ?? createdMs);
   const inside = [...map].filter(([from]) => from.length >= 8 && !OBJECT_ID.test(from));
-  const shift = (text: string) => (text.length >= 20 && text[10] === 'T' && DATE_TIME.test(text) ? new Date(Date.parse(text) + delta).toISOString() : text);
-  return walk(structuredClone(template), (text) => shift(swap(text, map, inside))) as Resource;
+  const shift = (value: string) => (value.length >= 20 && value[10] === 'T' && DATE_TIME.test(value) ? new Date(Date.parse(value) + delta).toISOString() : value);
+  return walk(JSON.parse(text), (value) => shift(swap(value, map, inside))) as Resource;
 }

@@ -43,6 +43,9 @@ export class Generator {
   private readonly records = new Map<string, Resource[]>();
   /** For a generated record, the example it copies (`family`) and the example ids it renamed. */
   private readonly origin = new Map<string, { family: string; renamed: Map<string, string> }>();
+  /** Every top-level record by id, and each one's creation time. */
+  private readonly byId = new Map<string, Resource>();
+  private readonly createdMs = new WeakMap<Resource, number>();
   readonly sellerId?: string;
   readonly endMs: number;
   private counter = 0;
@@ -59,6 +62,7 @@ export class Generator {
       if (collection.parent) continue;
       const list = store.list(collection.key).map((e) => e.record);
       this.records.set(collection.key, list);
+      for (const r of list) this.byId.set(r.id, r);
       for (const r of list) if (typeof r.createdAt === 'string') end = Math.max(end, Date.parse(r.createdAt));
     }
     this.endMs = end || Date.UTC(2026, 0, 1);
@@ -185,7 +189,7 @@ export class Generator {
     const family = this.familyOf(options.like);
     const same = candidates.filter((r) => this.familyOf(r.id) === family);
     if (same.length) candidates = same;
-    const before = candidates.filter((r) => options.beforeMs === undefined || Date.parse(r.createdAt) <= options.beforeMs);
+    const before = candidates.filter((r) => options.beforeMs === undefined || this.created(r) <= options.beforeMs);
     if (before.length) candidates = before;
     return candidates.length ? this.random.pick(candidates) : undefined;
   }
@@ -211,14 +215,22 @@ export class Generator {
   }
 
   private findAny(id: string): Resource | undefined {
-    for (const list of this.records.values()) for (const r of list) if (r.id === id) return r;
-    return undefined;
+    return this.byId.get(id);
+  }
+
+  private created(record: Resource): number {
+    let ms = this.createdMs.get(record);
+    if (ms === undefined) this.createdMs.set(record, (ms = Date.parse(record.createdAt)));
+    return ms;
   }
 
   /** Stores a generated record and, under it, the nested records it embeds (a page's fields). */
   add(collection: Collection, record: Resource, scope = ''): void {
     this.change.put(collection.key, scope, record, true);
-    if (!collection.parent) this.records.get(collection.key)!.push(record);
+    if (!collection.parent) {
+      this.records.get(collection.key)!.push(record);
+      this.byId.set(record.id, record);
+    }
     for (const child of collection.children) {
       const embedded = record[camel(child.segment)];
       if (!Array.isArray(embedded)) continue;
