@@ -1,17 +1,29 @@
 // npm run sandbox [-- --port N] [-- --host H] [-- --rate-limit] [-- --store NAME=KEY,KEY ...]
+// [-- --seed-preset store|examples|empty] [-- --seed-size N] [-- --random-seed N]
 // [-- --seed FILE] [-- --state FILE]: the stateful sandbox of the API over HTTP on 127.0.0.1 (port
 // 4011 by default). Each key gets a store of its own; `--store` (repeatable) makes keys share one.
 // --seed adds a store's own records (JSON or YAML) to the built-in seed of every store; --state
 // loads the stores from FILE (by store name: the group's, else the key) and saves them there after
 // each change. Ctrl-C stops it.
 import { listenProblem, parseCliOrExit } from './lib/cli.ts';
-import { createSandbox } from '../src/sandbox/index.ts';
+import { createSandbox, type SeedPreset } from '../src/sandbox/index.ts';
+import { MAX_SEED_SIZE, SEED_PRESETS } from '../src/sandbox/seed/options.ts';
 import { applySeed, readSeedFile, SeedFileError } from '../src/sandbox/seed-file.ts';
 import { StateFile, StateFileError } from '../src/sandbox/state-file.ts';
 
 const { values } = parseCliOrExit({
-  usage: 'Usage: npm run sandbox -- [--port N] [--host H] [--rate-limit] [--store NAME=KEY,KEY ...] [--seed FILE] [--state FILE]',
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'rate-limit': { type: 'boolean' }, store: { type: 'string', multiple: true }, seed: { type: 'string' }, state: { type: 'string' } },
+  usage: 'Usage: npm run sandbox -- [--port N] [--host H] [--rate-limit] [--store NAME=KEY,KEY ...] [--seed-preset store|examples|empty] [--seed-size N] [--random-seed N] [--seed FILE] [--state FILE]',
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'rate-limit': { type: 'boolean' },
+    store: { type: 'string', multiple: true },
+    'seed-preset': { type: 'string' },
+    'seed-size': { type: 'string' },
+    'random-seed': { type: 'string' },
+    seed: { type: 'string' },
+    state: { type: 'string' },
+  },
 });
 const port = Number(values.port ?? process.env.PORT ?? 4011);
 const host = values.host ?? '127.0.0.1';
@@ -20,6 +32,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** Exits with a message naming the flag. */
+function invalid(flag: string, text: string, expected: string): never {
+  console.error(`Invalid --${flag} "${text}": use ${expected}.`);
+  process.exit(2);
+}
+
+/** A whole number from a flag, from `min` to `max`. */
+function integer(flag: 'seed-size' | 'random-seed', min: number, max: number): number | undefined {
+  const text = values[flag];
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) invalid(flag, text, `a whole number from ${min} to ${max}`);
+  return Number(text);
+}
+
+const preset = values['seed-preset'];
+if (preset !== undefined && !SEED_PRESETS.includes(preset as SeedPreset)) invalid('seed-preset', preset, SEED_PRESETS.join(', '));
 const stores: Record<string, string[]> = {};
 for (const value of values.store ?? []) {
   const match = /^([^=\s]+)=(\S+)$/.exec(value);
@@ -42,6 +70,9 @@ try {
   sandbox = createSandbox({
     rateLimit: values['rate-limit'] === true,
     stores,
+    seed: preset as SeedPreset | undefined,
+    seedSize: integer('seed-size', 0, MAX_SEED_SIZE),
+    randomSeed: integer('random-seed', -(2 ** 31), 2 ** 31 - 1),
     onStore: (engine, name) => {
       if (seed && seedPath) applySeed(engine, seedPath, seed);
       state?.track(name, engine);

@@ -14,7 +14,7 @@ import { singular } from './names.js';
 import type { Rule } from './rules/index.js';
 import type { Records, WriteContext } from './records.js';
 import { readBody, readParameters, type Body } from './request.js';
-import { seed } from './seed.js';
+import { seed, type SeedOptions } from './seed/index.js';
 import type { SchemaReader, Schema } from './spec.js';
 import { Store, type Entry, type Resource } from './store.js';
 import type { Validators } from './validation.js';
@@ -43,6 +43,7 @@ export interface EngineOptions {
   actions: Record<string, Handler>;
   generic: Record<string, Handler>;
   rules: Record<string, Rule>;
+  seed?: SeedOptions;
 }
 
 export interface StoredFile {
@@ -80,7 +81,7 @@ export class Engine {
     this.presenter = new Presenter(this.reader, this.records, this.store);
     const parts = { model: this.model, store: this.store, records: this.records, presenter: this.presenter, validators: this.validators };
     this.webhooks = new Webhooks({ ...parts, context: () => this.context() }, options.webhooks);
-    seed(this.model, this.store);
+    seed(this.model, this.store, options.seed);
   }
 
   now(): number {

@@ -10,3 +10,4 @@ export type { ErrorDetail } from './errors.js';
 export type { PurchaseInput, PurchaseResult, PurchaseOutcome } from './purchases/types.js';
 export type { ClockAdvance, ClockState } from './purchases/advance.js';
 export type { StoreOption } from './sandbox.js';
+export type { SeedPreset } from './seed/index.js';

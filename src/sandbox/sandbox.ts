@@ -25,6 +25,7 @@ import type { PurchaseInput, PurchaseResult } from './purchases/types.js';
 export interface StoreOption {
   apiKey?: string;
 }
+import { seedOptions, type SeedPreset } from './seed/options.js';
 
 export interface SandboxOptions {
   /**
@@ -60,6 +61,12 @@ export interface SandboxOptions {
   onStore?: (engine: Engine, name: string) => void;
   /** How many webhook delivery attempts `deliveries` keeps, the newest (default 1 000). */
   webhookLogSize?: number;
+  /** The starting records: `store` (default: examples and generated records), `examples` (only the spec's) or `empty`. */
+  seed?: SeedPreset;
+  /** With `seed: 'store'`: records per top-level list, examples included (default 30). */
+  seedSize?: number;
+  /** With `seed: 'store'`: the generator's seed (default 1); the same number gives the same records. */
+  randomSeed?: number;
 }
 
 /** Which store: the one an API key works on, or a store the `stores` option names. */
@@ -121,8 +128,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     sentAt: Date.now,
     logSize: options.webhookLogSize ?? 1000,
   };
+  // Checked now, so a bad option fails createSandbox rather than a key's first request.
+  const seed = seedOptions({ preset: options.seed, size: options.seedSize, randomSeed: options.randomSeed });
   const stores = new Stores(checkGroups(options.stores, allowed), (name) => {
-    const engine = new Engine({ spec, now, webhooks, actions: ACTIONS, generic: GENERIC, rules: RULES });
+    const engine = new Engine({ spec, now, webhooks, actions: ACTIONS, generic: GENERIC, rules: RULES, seed });
     options.onStore?.(engine, name);
     return engine;
   });

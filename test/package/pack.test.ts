@@ -145,7 +145,7 @@ describe('npm pack', () => {
     await writeFile(path.join(dir, 'app/sandbox.mjs'), script);
     const result = await run(process.execPath, ['sandbox.mjs'], { cwd: path.join(dir, 'app') });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ status: 200, items: 1, total: 2, reset: 'resetSandboxStore' });
+    expect(JSON.parse(result.stdout)).toEqual({ status: 200, items: 1, total: 30, reset: 'resetSandboxStore' }); // the default seed: 30 coupons
   });
 
   it('type-checks a consumer against the shipped declarations', async () => {

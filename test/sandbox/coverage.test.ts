@@ -11,7 +11,7 @@ import { Lists } from '../../src/sandbox/lists.ts';
 import { ApiModel } from '../../src/sandbox/model.ts';
 import { SchemaReader, type OpenApiDocument } from '../../src/sandbox/spec.ts';
 import { Store } from '../../src/sandbox/store.ts';
-import { seed } from '../../src/sandbox/seed.ts';
+import { seed } from '../../src/sandbox/seed/index.ts';
 import { backticked, dateBound } from '../../src/sandbox/names.ts';
 import { ROOT } from '../../scripts/lib/paths.ts';
 import { bundle, operations } from '../support/bundle.ts';

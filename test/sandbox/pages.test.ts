@@ -15,7 +15,7 @@ const MARCO = '6813a1d29f39b6760576f1a0';
 
 const example = (name: string) => structuredClone((bundle.components as any).examples[name].value);
 
-const s = checkedSandboxPerTest();
+const s = checkedSandboxPerTest({ seed: 'examples' }); // assertions on the examples' own records
 
 describe('checkout pages', () => {
   it('creates a page with its fields and the product it sells, each readable on its own', async () => {

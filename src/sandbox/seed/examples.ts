@@ -4,9 +4,9 @@
 // upload's file), webhook, and last a copy embedded in a parent (an event's `ticketGroups`).
 // Nested records find their parent through the field naming it (`ticketGroupId`), the parent that
 // embeds them, or else their siblings' parent.
-import type { ApiModel, Collection, OperationKind } from './model.js';
-import { camel, eventResource } from './names.js';
-import type { Store, Resource } from './store.js';
+import type { ApiModel, Collection, OperationKind } from '../model.js';
+import { camel, eventResource, singular } from '../names.js';
+import type { Store, Resource } from '../store.js';
 
 const PRIORITY: Partial<Record<OperationKind, number>> = { get: 6, list: 5, create: 4, update: 3, delete: 2, action: 1 };
 const WEBHOOK = 0;
@@ -20,7 +20,8 @@ interface Candidate {
   embeddedIn?: string;
 }
 
-export function seed(model: ApiModel, store: Store): void {
+/** Stores the examples' records (and the singletons, such as the account), with their ids. */
+export function seedExamples(model: ApiModel, store: Store, records = true): void {
   const { reader } = model;
   const candidates = new Map<Collection, Map<string, Candidate>>();
   let order = 0;
@@ -43,6 +44,7 @@ export function seed(model: ApiModel, store: Store): void {
       if (answer.examples[0] && !store.singletons.has(route.path)) store.singletons.set(route.path, structuredClone(answer.examples[0]));
       continue;
     }
+    if (!records) continue;
     const priority = PRIORITY[route.kind];
     if (!route.collection || priority === undefined) continue;
     for (const example of answer.examples) {
@@ -52,7 +54,7 @@ export function seed(model: ApiModel, store: Store): void {
   }
 
   const topLevel = [...model.collections.values()].filter((c) => !c.parent);
-  for (const [event, item] of Object.entries(model.reader.doc.webhooks ?? {})) {
+  for (const [event, item] of Object.entries(records ? (model.reader.doc.webhooks ?? {}) : {})) {
     const body = reader.resolve(item.post?.requestBody)?.content?.['application/json'];
     for (const example of Object.values<Resource>(body?.examples ?? {})) {
       const data = reader.resolve(example)?.value?.data as Resource | undefined;
@@ -92,12 +94,15 @@ export function seed(model: ApiModel, store: Store): void {
       change.put(collection.key, scope, record, true);
       for (const child of collection.children) {
         const embedded = record[camel(child.segment)];
-        if (Array.isArray(embedded)) for (const item of embedded) offer(child, item, EMBEDDED, record.id);
+        if (!Array.isArray(embedded)) continue;
+        for (const item of embedded) offer(child, item, EMBEDDED, record.id);
+        // A record that must list its nested records' ids (`ticketTypeIds`) and does not: these.
+        const ids = `${singular(camel(child.segment))}Ids`;
+        if (record[ids] === undefined && reader.shape(collection.itemSchema).required.has(ids)) record[ids] = embedded.map((item: Resource) => item.id);
       }
     }
   }
   change.commit();
-  store.save();
 }
 
 const join = (scope: string, id: string) => (scope ? `${scope}/${id}` : id);
