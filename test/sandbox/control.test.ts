@@ -110,7 +110,7 @@ describe('getSandboxFile', () => {
     const token = new URL(link.url).searchParams.get('token');
     expect(token).toMatch(/^[0-9a-f]{32}$/);
     const byLink = await s.fetch(link.url);
-    expect([byLink.status, byLink.headers.get('content-disposition'), await byLink.text()]).toEqual([200, 'attachment; filename="secret.txt"', 'store secret']);
+    expect([byLink.status, byLink.headers.get('content-disposition'), await byLink.text()]).toEqual([200, "attachment; filename=\"secret.txt\"; filename*=UTF-8''secret.txt", 'store secret']);
     expect((await raw(s, 'GET', `/_sandbox/files/${file.id}?token=${'0'.repeat(32)}`, { key: null })).status).toBe(404);
 
     s.sandbox.reset();

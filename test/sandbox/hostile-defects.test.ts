@@ -196,7 +196,7 @@ describe('files', () => {
     expect(file.name).toBe(name);
     const server = await s.sandbox.listen(0);
     try {
-      const response = await fetch(`${server.url}/_sandbox/files/${file.id}`);
+      const response = await fetch(`${server.url}/_sandbox/files/${file.id}`, { headers: { authorization: 'Bearer sk_test_x' } });
       expect(response.status).toBe(200);
       const disposition = response.headers.get('content-disposition')!;
       const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)![1]!;

@@ -34,10 +34,10 @@ describe('the sandbox reads the media type whatever its case', () => {
     });
   }
 
-  it('still refuses a body that is not multipart', async () => {
+  it('still refuses a body that is not multipart, as an unsupported media type', async () => {
     const answer = await createSandbox().handle(
       new Request('https://api.checkoutpage.com/v1/files/upload', { method: 'POST', headers: { authorization: 'Bearer sk_test_media', 'content-type': 'text/plain' }, body }),
     );
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(415);
   });
 });

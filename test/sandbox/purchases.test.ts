@@ -125,7 +125,7 @@ describe('a checkout page purchase', () => {
   it('charges a page’s fixed tax rate on top of the discounted price', async () => {
     // The workshop's product charges the exclusive 20% VAT once the page's tax mode is fixed.
     await s.client.checkoutPages.update(WORKSHOP, { tax: { enabled: true, mode: 'fixed' } } as never);
-    await s.client.products.update('6630b3a8c4e8a91d2f7b3a23', { taxRateIds: ['6632f1a0b9c8d7e6f5a4b3e1'] } as never);
+    await s.client.products.update('6630b3a8c4e8a91d2f7b3a23', { fixedTaxRateIds: ['6632f1a0b9c8d7e6f5a4b3e1'] });
     const { payment } = s.sandbox.purchase({ pageId: WORKSHOP, email: 'd@example.com', couponCode: 'SPRING10' });
     expect(await s.client.payments.get(payment!.id)).toMatchObject({
       amount: 21600, // 200.00 less 10% = 180.00, plus 20%

@@ -100,7 +100,7 @@ export function couponFor(engine: Engine, code: string, where: { pageId: string;
 }
 
 /**
- * The fixed tax rates a page charges: a checkout page's product `taxRateIds`, an event's
+ * The fixed tax rates a page charges: a checkout page's product `fixedTaxRateIds`, an event's
  * `eventDetails.fixedTaxRateIds`, when the page's tax mode is `fixed`. Stripe Tax (`stripe`) is
  * computed by Stripe, which the sandbox has not: such pages are charged no tax.
  */
@@ -112,7 +112,7 @@ export function taxRatesOf(engine: Engine, page: Page): Resource[] {
   if (page.kind === 'event') ids = (r.eventDetails as Resource | undefined)?.fixedTaxRateIds;
   else {
     const productId = (r.productId ?? (r.product as Resource | undefined)?.id) as string | undefined;
-    ids = (productId ? engine.store.get(PRODUCTS, productId)?.record.taxRateIds : undefined) ?? (r.product as Resource | undefined)?.taxRateIds;
+    ids = (productId ? engine.store.get(PRODUCTS, productId)?.record.fixedTaxRateIds : undefined) ?? (r.product as Resource | undefined)?.fixedTaxRateIds;
   }
   return (Array.isArray(ids) ? ids : []).map((id) => engine.store.get(TAX_RATES, String(id))?.record).filter((rate): rate is Resource => !!rate);
 }
