@@ -2068,7 +2068,7 @@ export interface components {
         AccountLogo: {
             /** @description The address of the logo image. */
             url: string;
-        };
+        } | null;
         /**
          * Account
          * @description The seller account that owns the API key.
@@ -2086,7 +2086,7 @@ export interface components {
              */
             displayName: string | null;
             /** @description The store's logo; `null` when none is set. */
-            logo: components["schemas"]["AccountLogo"] | null;
+            logo: components["schemas"]["AccountLogo"];
         };
         /** @description What was wrong with one request parameter. */
         ApiErrorDetail: {
@@ -2209,7 +2209,7 @@ export interface components {
             percentOff?: number | null;
             /** @description The discount actually applied to this charge, in the smallest currency unit. */
             discount?: number | null;
-        };
+        } | null;
         /** @description A quantity (bulk) discount that applied to the order. */
         AppliedBulkDiscount: {
             /** @description The discount applied, in the smallest currency unit. */
@@ -2222,7 +2222,7 @@ export interface components {
             minQuantity?: number | null;
             /** @description The largest quantity the discount applies to; `null` for no upper limit. */
             maxQuantity?: number | null;
-        };
+        } | null;
         /** @description An extra fee added to the order, such as a service or handling fee. */
         ChargeFee: {
             /** @description The fee's name. */
@@ -2242,7 +2242,7 @@ export interface components {
             percentageDecimal?: number | null;
             /** @description The kind of tax, such as `vat`. */
             taxType?: string | null;
-        };
+        } | null;
         /** @description One line of tax on a charge. */
         TaxBreakdownItem: {
             /** @description Tax charged, in the smallest currency unit. */
@@ -2257,7 +2257,7 @@ export interface components {
             /** @description Why the amount was or was not taxed, as reported by the tax engine. */
             taxabilityReason?: string | null;
             /** @description The rate behind this line (country, state, percentage, kind); `null` when not given. */
-            taxRateDetails?: components["schemas"]["TaxRateDetails"] | null;
+            taxRateDetails?: components["schemas"]["TaxRateDetails"];
         };
         /**
          * @description A copy of one of the seller's fixed tax rates (`TaxRate`) as it stood when the charge was
@@ -2301,9 +2301,9 @@ export interface components {
         };
         /**
          * @description How tax was computed: a fixed rate set by the seller, or Stripe Tax.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TaxSource: "fixed_tax_rate" | "stripe_tax";
+        TaxSource: "fixed_tax_rate" | "stripe_tax" | null;
         /** @description How the customer paid. */
         PaymentMethodDetails: {
             /**
@@ -2375,7 +2375,7 @@ export interface components {
             instructions?: string | null;
             /** @description The deposit taken up front, in the smallest currency unit. */
             partialAmount?: number | null;
-        };
+        } | null;
         /**
          * @description The kind of input a custom checkout field shows.
          * @enum {string}
@@ -2385,9 +2385,9 @@ export interface components {
          * @description What a field collects, so Checkout Page can map it onto the customer and order
          *     (name, email, billing or shipping address parts, tax id). An empty string means a plain
          *     custom field.
-         * @enum {string}
+         * @enum {string|null}
          */
-        FieldType: "" | "company-name" | "po-number" | "name" | "first-name" | "last-name" | "email" | "billing-email" | "phone" | "address-line1" | "address-city" | "address-country" | "address-line2" | "address-postal_code" | "address-state" | "shipping-name" | "shipping-phone" | "shipping-address-line1" | "shipping-address-city" | "shipping-address-country" | "shipping-address-line2" | "shipping-address-postal_code" | "shipping-address-state" | "tax-id";
+        FieldType: "" | "company-name" | "po-number" | "name" | "first-name" | "last-name" | "email" | "billing-email" | "phone" | "address-line1" | "address-city" | "address-country" | "address-line2" | "address-postal_code" | "address-state" | "shipping-name" | "shipping-phone" | "shipping-address-line1" | "shipping-address-city" | "shipping-address-country" | "shipping-address-line2" | "shipping-address-postal_code" | "shipping-address-state" | "tax-id" | null;
         /** @description A custom field's answer as it was submitted at checkout. */
         SubmittedField: {
             fieldId?: components["schemas"]["NullableObjectId"];
@@ -2396,7 +2396,7 @@ export interface components {
             /** @description The kind of input the field showed; `null` when not recorded. */
             element?: components["schemas"]["FieldElement"] | null;
             /** @description What the field collects for the customer or order (see `FieldType`); `null` when not recorded. */
-            type?: components["schemas"]["FieldType"] | null;
+            type?: components["schemas"]["FieldType"];
             /** @description The seller's own reference for the field. */
             reference?: string | null;
             /** @description What the customer entered. Its JSON type depends on the field. */
@@ -2508,9 +2508,9 @@ export interface components {
             /** @description The note given with the latest refund. The refund fields describe only the latest refund, not every one. */
             lastRefundReasonNote?: string | null;
             /** @description The coupon applied; `null` when none. */
-            coupon?: components["schemas"]["AppliedCoupon"] | null;
+            coupon?: components["schemas"]["AppliedCoupon"];
             /** @description The quantity discount applied; `null` when none. */
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            discount?: components["schemas"]["AppliedBulkDiscount"];
             /** @description The fees added to the order. */
             fees?: components["schemas"]["ChargeFee"][] | null;
             /**
@@ -2521,7 +2521,7 @@ export interface components {
             /** @description The fixed tax rates that applied, as they were at the time. */
             taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
             /** @description How tax was worked out: from the store's own rates (`fixed_tax_rate`) or by Stripe Tax (`stripe_tax`); `null` when no tax applied. */
-            taxSource?: components["schemas"]["TaxSource"] | null;
+            taxSource?: components["schemas"]["TaxSource"];
             /** @description The Stripe Tax calculation behind the tax, when Stripe worked it out. */
             stripeTaxCalculationId?: string | null;
             /** @description The Stripe Tax transaction recorded for the tax, when Stripe worked it out. */
@@ -2529,7 +2529,7 @@ export interface components {
             /** @description How the customer paid; `null` when no payment method was used. */
             paymentMethod?: components["schemas"]["PaymentMethodDetails"] | null;
             /** @description The payment option the customer chose at checkout; `null` when the page offers none. */
-            paymentOption?: components["schemas"]["PaymentOptionDetails"] | null;
+            paymentOption?: components["schemas"]["PaymentOptionDetails"];
             /** @description Answers to the page's custom fields. */
             fields?: components["schemas"]["SubmittedField"][] | null;
             /** @description The Stripe charge, for payments made through Stripe. */
@@ -2579,7 +2579,7 @@ export interface components {
             dayOfMonth?: number | null;
             /** @description The month billing happens in (1 to 12, as on prices). */
             month?: number | null;
-        };
+        } | null;
         /** @description The billing schedule of a recurring price, as it was at purchase. Every field may be `null`. */
         PriceSnapshotRecurring: {
             /**
@@ -2600,8 +2600,8 @@ export interface components {
              */
             startDate?: string | null;
             /** @description The fixed billing day, as it was at purchase; `null` when not set. */
-            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
-        };
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"];
+        } | null;
         /**
          * @description The schedule of a payment plan, as it was at purchase: recurring billing that ends by
          *     itself after `planIterations` payments. Every field may be `null`.
@@ -2630,8 +2630,8 @@ export interface components {
              */
             startDate?: string | null;
             /** @description The fixed billing day, as it was at purchase; `null` when not set. */
-            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
-        };
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"];
+        } | null;
         /**
          * @description The price as it was at purchase, frozen so later edits to the product do not change past
          *     orders. Every field may be `null`. A recurring price has `recurring`, a payment plan has
@@ -2675,10 +2675,10 @@ export interface components {
             /** @description Whether the setup fee is multiplied by the quantity bought. */
             setupFeeMultipliesWithQuantity?: boolean | null;
             /** @description The billing schedule of a recurring price; `null` on other prices. */
-            recurring?: components["schemas"]["PriceSnapshotRecurring"] | null;
+            recurring?: components["schemas"]["PriceSnapshotRecurring"];
             /** @description The schedule of a payment plan (a fixed number of payments); `null` on other prices. */
-            paymentPlan?: components["schemas"]["PriceSnapshotPaymentPlan"] | null;
-        };
+            paymentPlan?: components["schemas"]["PriceSnapshotPaymentPlan"];
+        } | null;
         /** @description One option picked within a variant. */
         SelectedVariantOption: {
             optionId?: components["schemas"]["NullableObjectId"];
@@ -2693,7 +2693,7 @@ export interface components {
             /** @description What the option adds before discounts. */
             originalAdditionalChargeAmount?: number | null;
             /** @description The quantity discount that applied to this option, if any. */
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            discount?: components["schemas"]["AppliedBulkDiscount"];
         };
         /** @description A product variant (such as size or colour) and the options the customer picked. */
         SelectedVariant: {
@@ -2724,7 +2724,7 @@ export interface components {
             /** @description The price the customer chose at checkout. Its format is not documented. */
             priceId?: string | null;
             /** @description The chosen price as it was at purchase; `null` when not recorded. */
-            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
+            priceSnapshot?: components["schemas"]["PriceSnapshot"];
             /** @description How many the customer bought. */
             quantity?: number | null;
             /** @description The SKU of the product or variant bought. */
@@ -2762,7 +2762,10 @@ export interface components {
          */
         Customer: {
             id: components["schemas"]["ObjectId"];
-            /** @description The customer's email, stored trimmed and lowercased. */
+            /**
+             * Format: email
+             * @description The customer's email, stored trimmed and lowercased.
+             */
             email: string;
             /** @description The customer's full name. */
             name?: string;
@@ -2770,7 +2773,10 @@ export interface components {
             companyName?: string;
             /** @description The customer's phone number. */
             phone?: string;
-            /** @description A separate address for invoices and receipts. */
+            /**
+             * Format: email
+             * @description A separate address for invoices and receipts.
+             */
             billingEmail?: string;
             address?: components["schemas"]["Address"];
             shipping?: components["schemas"]["ShippingDetails"];
@@ -2817,7 +2823,7 @@ export interface components {
             postalCode?: string;
             /** @description Two-letter ISO 3166-1 country code. */
             country?: string;
-        };
+        } | null;
         /** @description Shipping details to store. Only the parts you send change; `null` clears a part. */
         ShippingInput: {
             /** @description The name of the person orders are shipped to. */
@@ -2825,8 +2831,8 @@ export interface components {
             /** @description The phone number for shipping. */
             phone?: string | null;
             /** @description The shipping address. */
-            address?: components["schemas"]["AddressInput"] | null;
-        };
+            address?: components["schemas"]["AddressInput"];
+        } | null;
         /**
          * @description The customer fields to change. Fields you leave out keep their values; `null` clears a
          *     field that can be cleared. The email can be changed but not cleared. An empty body is
@@ -2850,9 +2856,9 @@ export interface components {
             /** @description The customer's phone number. */
             phone?: string | null;
             /** @description The customer's billing address. */
-            address?: components["schemas"]["AddressInput"] | null;
+            address?: components["schemas"]["AddressInput"];
             /** @description Where the customer's orders are shipped. */
-            shipping?: components["schemas"]["ShippingInput"] | null;
+            shipping?: components["schemas"]["ShippingInput"];
         };
         /**
          * @description Where a page stands: `published` pages are live, `draft` pages are not yet public, and
@@ -3091,7 +3097,7 @@ export interface components {
             label: string;
             element: components["schemas"]["FieldElement"];
             /** @description What the field collects for the customer or order (see `FieldType`); `null` when not set. */
-            type?: components["schemas"]["FieldType"] | null;
+            type?: components["schemas"]["FieldType"];
             /** @description Help text shown under the label. */
             description?: string | null;
             /** @description The hint shown in the empty input. */
@@ -4502,7 +4508,7 @@ export interface components {
             dayOfMonth?: number | null;
             /** @description The month renewals fall in, for yearly billing (`1` is January). */
             month?: number | null;
-        };
+        } | null;
         /**
          * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
          *     until it is canceled.
@@ -4519,7 +4525,7 @@ export interface components {
              */
             startDate?: string | null;
             /** @description Pins renewals to a calendar day; `null` when renewals follow the day of purchase. */
-            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"] | null;
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"];
         };
         /**
          * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
@@ -4611,7 +4617,7 @@ export interface components {
             priceDisplayTabOrder?: {
                 [key: string]: string[];
             } | null;
-        };
+        } | null;
         /**
          * ProductPrice
          * @deprecated
@@ -4667,7 +4673,7 @@ export interface components {
             height?: number | null;
             /** @description File size in bytes. */
             size?: number | null;
-        };
+        } | null;
         /** @description One choice within a variant, such as a size or an add-on, with what it adds to the price. */
         ProductVariantOption: {
             id?: components["schemas"]["NullableObjectId"];
@@ -4697,7 +4703,7 @@ export interface components {
             /** @description Files a customer who chose this option can download after paying. */
             fileIds?: components["schemas"]["ObjectId"][] | null;
             /** @description The option's image, if it has one. */
-            image?: components["schemas"]["ProductVariantOptionImage"] | null;
+            image?: components["schemas"]["ProductVariantOptionImage"];
         };
         /**
          * @description How customers choose among the variant's options: one option (`single`), several
@@ -4742,7 +4748,7 @@ export interface components {
             showVariantOptionPriceSign?: boolean | null;
             /** @description Show placeholder text in pay-what-you-want amount inputs. Default `true`. */
             showPwywPlaceholder?: boolean | null;
-        };
+        } | null;
         /** @description An option selected for the customer when the checkout opens. */
         ProductVariantPreselect: {
             /** @description Whether an option is preselected. The API uses `false` when it is not set. */
@@ -4754,7 +4760,7 @@ export interface components {
             optionId?: string | null;
             /** @description The quantity to preselect, for `quantity` variants. The API uses `1` for `single` and `multiple` variants. */
             quantity?: number | null;
-        };
+        } | null;
         /**
          * @description Shows the variant only when another variant's selection meets a condition. Compare with
          *     `is`, `is_not` or `contains` and a `value`, or test with `is_empty` or `is_not_empty` and no
@@ -4775,7 +4781,7 @@ export interface components {
             comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
             /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
             value?: string | null;
-        };
+        } | null;
         /**
          * @description A group of options the customer chooses from at checkout, such as sizes or add-ons. Each
          *     option can add to the price.
@@ -4808,11 +4814,11 @@ export interface components {
             /** @description The prices the variant belongs to; it applies only with these prices. */
             priceIds?: components["schemas"]["ObjectId"][] | null;
             /** @description How the checkout shows the variant. */
-            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            layout?: components["schemas"]["ProductVariantLayout"];
             /** @description The option selected when the checkout opens. */
-            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            preselect?: components["schemas"]["ProductVariantPreselect"];
             /** @description The condition under which the variant is shown. */
-            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"];
         };
         /**
          * @description What the quantity thresholds of a bulk discount count: the quantity of the whole checkout
@@ -4872,7 +4878,7 @@ export interface components {
              * @description When the prevention was switched on.
              */
             enabledAt?: string | null;
-        };
+        } | null;
         /**
          * @description Duplicate-subscription prevention for the product: when enabled, the checkout refuses a
          *     subscription that would duplicate an active one.
@@ -4885,7 +4891,7 @@ export interface components {
                 /** @description Whether subscriptions in Stripe are counted too. The API uses `false` when it is not set. */
                 enabled?: boolean | null;
             } | null;
-        };
+        } | null;
         /**
          * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
          *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
@@ -4922,7 +4928,7 @@ export interface components {
             /** @description The price selected when the checkout opens. */
             defaultPriceId?: components["schemas"]["NullableObjectId"];
             /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
+            pricePicker?: components["schemas"]["PricePicker"];
             price: components["schemas"]["ProductPrice"];
             /**
              * @deprecated
@@ -4956,9 +4962,9 @@ export interface components {
             /** @description How many units are left to sell. */
             stock?: number | null;
             /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimit"] | null;
+            limitPayments?: components["schemas"]["ProductPaymentLimit"];
             /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"];
             /**
              * @description The tax rate charged on the product when the page uses fixed tax rates (at most one).
              *     Empty when the page charges no tax or uses Stripe Tax, or when no rate is set.
@@ -5331,7 +5337,7 @@ export interface components {
              *     Leave it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`,
              *     `date-time`, `date`, `time` and `textarea` fields.
              */
-            type?: components["schemas"]["FieldType"] | null;
+            type?: components["schemas"]["FieldType"];
             /** @description Help text shown under the label. */
             description?: string | null;
             /** @description The hint shown in the empty input. */
@@ -5602,7 +5608,7 @@ export interface components {
             startDate?: string | null;
             /** @description Pins renewals to a calendar day; `null` or left out to follow the day of purchase. */
             billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchorInput"] | null;
-        };
+        } | null;
         /**
          * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
          *     `intervalCount` `interval`s, after which the plan is complete.
@@ -5628,7 +5634,7 @@ export interface components {
                 /** @description The month charges fall in, for yearly plans (`1` is January). */
                 month?: number;
             } & components["schemas"]["PriceBillingCycleAnchorInput"];
-        };
+        } | null;
         /**
          * @description What `PriceInput` and `SinglePriceInput` share, and the rules that tie the fields together.
          *     A price is one of three kinds, told apart by its schedule:
@@ -5662,9 +5668,9 @@ export interface components {
              */
             currency?: string | null;
             /** @description The subscription schedule. Not allowed with `paymentPlan` or with `billingType` `one_time`. */
-            recurring?: components["schemas"]["PriceRecurringInput"] | null;
+            recurring?: components["schemas"]["PriceRecurringInput"];
             /** @description The payment plan schedule. Not allowed with `recurring`, with `billingType` `one_time`, or with `payWhatYouWant`. */
-            paymentPlan?: components["schemas"]["PricePaymentPlanInput"] | null;
+            paymentPlan?: components["schemas"]["PricePaymentPlanInput"];
             /**
              * @description Let customers choose how much to pay, `amount` being the minimum (with `amount` `0` or
              *     left out, the product can be had for free). Not allowed with a payment plan.
@@ -5822,11 +5828,11 @@ export interface components {
             /** @description The prices the variant belongs to. Required by the API when the product has several prices. */
             priceIds?: components["schemas"]["ObjectId"][] | null;
             /** @description How the checkout shows the variant. */
-            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            layout?: components["schemas"]["ProductVariantLayout"];
             /** @description The option selected when the checkout opens. */
-            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            preselect?: components["schemas"]["ProductVariantPreselect"];
             /** @description Show the variant only when another variant's selection meets a condition. */
-            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"];
         };
         /**
          * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
@@ -5868,7 +5874,7 @@ export interface components {
         ProductPaymentLimitInput: {
             /** @description Whether duplicate payments are prevented. The API uses `false` when it is not set. */
             enabled?: boolean | null;
-        };
+        } | null;
         /**
          * ProductDetailsInput
          * @description The product of a new checkout page (its `productData`). Every field is optional.
@@ -5899,7 +5905,7 @@ export interface components {
             /** @description The price selected when the checkout opens. */
             defaultPriceId?: components["schemas"]["NullableObjectId"];
             /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
+            pricePicker?: components["schemas"]["PricePicker"];
             /** @description Groups of options the customer chooses from at checkout. */
             variants?: components["schemas"]["ProductVariantInput"][] | null;
             /** @description Whether the customer must make a choice in the variants. Default `false`. */
@@ -5921,9 +5927,9 @@ export interface components {
             /** @description How many units are left to sell. */
             stock?: number | null;
             /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"];
             /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"];
             /** @description The tax rate to charge when the page uses fixed tax rates (at most one). When the page uses fixed rates and this is left out, the store's default rate applies. */
             fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
             taxBehavior?: components["schemas"]["ProductTaxBehavior"];
@@ -6662,7 +6668,7 @@ export interface components {
             /** @description The fixed tax rates that applied, as they were at the time. */
             taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
             /** @description How tax was worked out: from the store's own rates (`fixed_tax_rate`) or by Stripe Tax (`stripe_tax`); `null` when no tax applied. */
-            taxSource?: components["schemas"]["TaxSource"] | null;
+            taxSource?: components["schemas"]["TaxSource"];
             /** @description The customer's id in Stripe. */
             stripeCustomerId?: string;
             /** @description The Stripe PaymentIntent of the first payment. */
@@ -6672,7 +6678,7 @@ export interface components {
             /** @description The subscription's id in Stripe. */
             stripeSubscriptionId?: string;
             /** @description The chosen price as it was at purchase; `null` when not recorded. */
-            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
+            priceSnapshot?: components["schemas"]["PriceSnapshot"];
             /** @description Answers to the page's custom fields. */
             fields?: components["schemas"]["SubmittedField"][];
             /** @description The variants the customer chose, with their options. */
@@ -6837,7 +6843,10 @@ export interface components {
             partiallyRefunded?: boolean;
             /** @description True for live data, false for test data. */
             livemode?: boolean;
-            /** @description The customer's email address. */
+            /**
+             * Format: email
+             * @description The customer's email address.
+             */
             customerEmail?: string;
             /** @description The customer's full name. */
             customerName?: string;
@@ -7182,15 +7191,15 @@ export interface components {
         /**
          * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
          *     ones are switched off, and `archived` ones have been deleted (the data is kept).
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketingStatus: "enabled" | "disabled" | "archived";
+        TicketingStatus: "enabled" | "disabled" | "archived" | null;
         /**
          * @description How attendees pick from a ticket group's types: one type (`single`), several types
          *     (`multiple`), or a quantity of each type (`quantity`).
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketSelectionType: "single" | "multiple" | "quantity";
+        TicketSelectionType: "single" | "multiple" | "quantity" | null;
         /**
          * @description When a ticket group or ticket type goes on sale:
          *     - `always_available`: on sale with no sale window or trigger.
@@ -7198,21 +7207,21 @@ export interface components {
          *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
          *       trigger (another group or type) stops selling, sells out, or either.
          *     - `until_event_starts`: until the event begins.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
+        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts" | null;
         /**
          * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
          *     (its capacity is used up) or `unavailable`. Read-only.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
+        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable" | null;
         /**
          * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
          *     `separate` line.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketFeeDisplay: "included" | "separate";
+        TicketFeeDisplay: "included" | "separate" | null;
         /**
          * TicketGroupBulkDiscount
          * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
@@ -7289,13 +7298,13 @@ export interface components {
             /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
             capacity?: number | null;
             /** @description Whether the group is `enabled`, `disabled` or `archived`; `null` when not set. */
-            status?: components["schemas"]["TicketingStatus"] | null;
+            status?: components["schemas"]["TicketingStatus"];
             /** @description How attendees pick from the group's ticket types; `null` when not set. */
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
             /** @description When the group goes on sale; `null` when not set. */
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
             /** @description Whether the group can be booked right now. Read-only; `null` when not known. */
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"];
             /**
              * Format: date-time
              * @description When the sale starts, with `availabilityBehavior` `date_time_based`.
@@ -7309,7 +7318,7 @@ export interface components {
             /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
             triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
             /** @description How booking fees are shown at checkout; `null` when not set. */
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
             /** @description Whether the group is hidden from the event page. */
             hidden?: boolean | null;
             /** @description Whether the group is hidden while it is not on sale. */
@@ -7328,12 +7337,6 @@ export interface components {
             reference?: string | null;
         };
         /**
-         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
-         *     `price` is the minimum the attendee may pay.
-         * @enum {string}
-         */
-        TicketPricing: "paid" | "free" | "pwyw";
-        /**
          * TicketType
          * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
          *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
@@ -7351,8 +7354,11 @@ export interface components {
             ticketGroupId?: components["schemas"]["NullableObjectId"];
             /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
             price?: number | null;
-            /** @description How the ticket type is priced; `null` when not set. */
-            pricing?: components["schemas"]["TicketPricing"] | null;
+            /**
+             * @description How the ticket type is priced (as `TicketPricing`): `paid` at `price`, `free`, or `pwyw` (pay what you want, `price` being the minimum); `null` when not set.
+             * @enum {string|null}
+             */
+            pricing?: "paid" | "free" | "pwyw" | null;
             /** @description The amount suggested for `pwyw` pricing. */
             pwywSuggestedPrice?: number | null;
             /** @description A former price shown struck through next to `price`. */
@@ -7368,11 +7374,11 @@ export interface components {
             /** @description How many tickets of this type have been sold. */
             quantitySold?: number | null;
             /** @description Whether the ticket type is `enabled`, `disabled` or `archived`; `null` when not set. */
-            status?: components["schemas"]["TicketingStatus"] | null;
+            status?: components["schemas"]["TicketingStatus"];
             /** @description When the ticket type goes on sale; `null` when not set. */
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
             /** @description Whether the ticket type can be booked right now. Read-only; `null` when not known. */
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"];
             /**
              * Format: date-time
              * @description When the sale starts, with `availabilityBehavior` `date_time_based`.
@@ -7591,11 +7597,11 @@ export interface components {
             /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
             capacity?: number | null;
             /** @description Defaults to `enabled`. */
-            status?: components["schemas"]["TicketingStatus"] | null;
+            status?: components["schemas"]["TicketingStatus"];
             /** @description Defaults to `quantity`. */
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
             /** @description When the group goes on sale. */
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
             /**
              * Format: date-time
              * @description When a `date_time_based` group goes on sale.
@@ -7607,7 +7613,7 @@ export interface components {
              */
             saleEndOn?: string | null;
             /** @description Defaults to `included`. */
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
             /** @description Hides the group from the event page. */
             hidden?: boolean | null;
             /** @description Whether the group is hidden while it is not on sale. */
@@ -7642,8 +7648,11 @@ export interface components {
              * @default 0
              */
             price?: number | null;
-            /** @description Defaults to `paid`. */
-            pricing?: components["schemas"]["TicketPricing"] | null;
+            /**
+             * @description How the ticket type is priced (as `TicketPricing`): `paid` at `price`, `free`, or `pwyw` (pay what you want, `price` being the minimum). Defaults to `paid`.
+             * @enum {string|null}
+             */
+            pricing?: "paid" | "free" | "pwyw" | null;
             /** @description The amount suggested for `pwyw` pricing. It must not be less than `price`. */
             pwywSuggestedPrice?: number | null;
             /** @description A former price shown struck through next to `price`. */
@@ -7657,9 +7666,9 @@ export interface components {
             /** @description The most tickets of this type per order. */
             maxQuantity?: number | null;
             /** @description Whether the ticket type is `enabled`, `disabled` or `archived`. */
-            status?: components["schemas"]["TicketingStatus"] | null;
+            status?: components["schemas"]["TicketingStatus"];
             /** @description When the ticket type goes on sale. */
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
             /**
              * Format: date-time
              * @description When the sale starts, with `availabilityBehavior` `date_time_based`.
@@ -7873,6 +7882,12 @@ export interface components {
          */
         TicketCheckInStatus: "CHECKEDIN" | "UNCHECKEDIN";
         /**
+         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
+         *     `price` is the minimum the attendee may pay.
+         * @enum {string}
+         */
+        TicketPricing: "paid" | "free" | "pwyw";
+        /**
          * @description `QRSCAN` when the ticket's QR code was scanned, `MANUAL` when staff checked the attendee in by hand.
          * @enum {string}
          */
@@ -7954,6 +7969,7 @@ export interface components {
             /** @description The customer who made the booking. */
             customerId: components["schemas"]["ObjectId"];
             /**
+             * Format: email
              * @description The email of the person the ticket admits, lowercased.
              * @example sofia.almeida@example.com
              */
@@ -8179,6 +8195,7 @@ export interface components {
              */
             customerEmail: string;
             /**
+             * Format: email
              * @description The email of the person the ticket admits.
              * @example sofia.almeida@example.com
              */
@@ -8264,8 +8281,8 @@ export interface components {
             /** @description The fee for all tickets of the line, in the smallest currency unit. */
             totalAmount?: number | null;
             /** @description How the fee was shown at checkout; `null` when not recorded. */
-            display?: components["schemas"]["TicketFeeDisplay"] | null;
-        };
+            display?: components["schemas"]["TicketFeeDisplay"];
+        } | null;
         /**
          * @description One ticket type bought on a booking, with its quantity and prices as they were at the
          *     time. These are line items, not the issued admission tickets: list those with
@@ -8289,16 +8306,19 @@ export interface components {
             capacity?: number | null;
             /** @description How many tickets of this type were booked. */
             quantity?: number | null;
-            /** @description How the ticket type was priced; `null` when not recorded. */
-            pricing?: components["schemas"]["TicketPricing"] | null;
+            /**
+             * @description How the ticket type was priced (as `TicketPricing`): `paid`, `free` or `pwyw` (pay what you want); `null` when not recorded.
+             * @enum {string|null}
+             */
+            pricing?: "paid" | "free" | "pwyw" | null;
             /** @description The unit price. */
             price?: number | null;
             /** @description The unit price before any reduction. */
             originalPrice?: number | null;
             /** @description The quantity discount that applied to this line. */
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            discount?: components["schemas"]["AppliedBulkDiscount"];
             /** @description The booking fee of the line; `null` when none. */
-            fee?: components["schemas"]["BookingTicketFee"] | null;
+            fee?: components["schemas"]["BookingTicketFee"];
         };
         /**
          * Booking
@@ -8503,7 +8523,7 @@ export interface components {
             /** @description The price selected when the checkout opens. */
             defaultPriceId?: components["schemas"]["NullableObjectId"];
             /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
+            pricePicker?: components["schemas"]["PricePicker"];
             /** @description Groups of options the customer chooses from at checkout. */
             variants?: components["schemas"]["UpdateProductVariantInput"][] | null;
             /** @description Whether the customer must make a choice in the variants. Default `false`. */
@@ -8525,9 +8545,9 @@ export interface components {
             /** @description How many units are left to sell. */
             stock?: number | null;
             /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"];
             /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"];
             /** @description The tax rate to charge when the page uses fixed tax rates (at most one). */
             fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
             taxBehavior?: components["schemas"]["ProductTaxBehavior"];
@@ -8662,7 +8682,7 @@ export interface components {
             taxIdType?: string | null;
             /** @description The buyer's billing address; `null` when none. */
             address?: components["schemas"]["Address"] | null;
-        };
+        } | null;
         /** @description The store's details printed on the invoice. */
         InvoiceSellerBilling: {
             /** @description The store's legal or display name. */
@@ -8673,7 +8693,7 @@ export interface components {
             taxId?: string | null;
             /** @description The store's address; `null` when none. */
             address?: components["schemas"]["Address"] | null;
-        };
+        } | null;
         /** @description One line of an invoice. */
         InvoiceLineItem: {
             /**
@@ -8741,9 +8761,9 @@ export interface components {
             /** @description The title of the first product line. */
             productTitle?: string | null;
             /** @description The buyer's billing details. */
-            billing?: components["schemas"]["InvoiceBilling"] | null;
+            billing?: components["schemas"]["InvoiceBilling"];
             /** @description The store's details on the invoice. */
-            sellerBilling?: components["schemas"]["InvoiceSellerBilling"] | null;
+            sellerBilling?: components["schemas"]["InvoiceSellerBilling"];
             /** @description The buyer's purchase-order number. */
             poNumber?: string | null;
             /** @description The store's label for the purchase-order number, such as "Purchase order" or "Reference". */
@@ -8777,15 +8797,15 @@ export interface components {
             /** @description The total converted to US cents at the time of the invoice. */
             amountUsd?: number | null;
             /** @description The coupon redeemed, if any. */
-            coupon?: components["schemas"]["AppliedCoupon"] | null;
+            coupon?: components["schemas"]["AppliedCoupon"];
             /** @description The bulk discount that applied, if any. */
-            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"];
             /** @description For a complimentary booking, the discount that brought its total to zero. */
             complimentaryDiscountAmount?: number | null;
             /** @description Extra fees on the invoice, such as shipping or processing. */
             fees?: components["schemas"]["ChargeFee"][] | null;
             /** @description How tax was computed; `null` when the invoice has no tax. */
-            taxSource?: components["schemas"]["TaxSource"] | null;
+            taxSource?: components["schemas"]["TaxSource"];
             /** @description The tax lines of the invoice. */
             taxBreakdown?: components["schemas"]["TaxBreakdownItem"][] | null;
             /** @description The fixed tax rates that applied, as they were when the invoice was made (later edits or deletion of a rate do not change them). */
