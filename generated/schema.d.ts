@@ -2926,7 +2926,7 @@ export interface components {
             /** @description The step's settings. */
             config?: {
                 /**
-                 * @description What the step does: show the confirmation screen (`confirmation`), show another page (`checkout`), or send the customer to `redirectUrl` (`redirect`).
+                 * @description What the step does: show the confirmation screen (`confirmation`), send the customer to the page `redirectPageId` (`checkout`), or to the address `redirectUrl` (`redirect`).
                  * @enum {string|null}
                  */
                 action?: "confirmation" | "checkout" | "redirect" | null;
@@ -5464,7 +5464,7 @@ export interface components {
             /** @description The step's settings. */
             config?: {
                 /**
-                 * @description What the step does: show the confirmation screen (`confirmation`), show another page (`checkout`), or send the customer to `redirectUrl` (`redirect`).
+                 * @description What the step does: show the confirmation screen (`confirmation`), send the customer to the page `redirectPageId` (`checkout`), or to the address `redirectUrl` (`redirect`).
                  * @enum {string|null}
                  */
                 action?: "confirmation" | "checkout" | "redirect" | null;
@@ -6019,7 +6019,7 @@ export interface components {
             /** @description The step's settings. */
             config?: {
                 /**
-                 * @description What the step does: show the confirmation screen (`confirmation`), show another page (`checkout`), or send the customer to `redirectUrl` (`redirect`).
+                 * @description What the step does: show the confirmation screen (`confirmation`), send the customer to the page `redirectPageId` (`checkout`), or to the address `redirectUrl` (`redirect`).
                  * @enum {string|null}
                  */
                 action?: "confirmation" | "checkout" | "redirect" | null;
@@ -6467,7 +6467,7 @@ export interface components {
             fees?: components["schemas"]["SubscriptionItemFee"][];
             /** @description The Stripe invoice item that bills the option. */
             optionInvoiceItemId?: string;
-            /** @description Whether the Stripe invoice item of a one-time option has been paid. */
+            /** @description Whether the option's Stripe invoice item (`optionInvoiceItemId`) has been paid. */
             optionInvoiceItemPaid?: boolean;
             /** @description The Stripe price that bills the option. */
             optionStripePriceId?: string;
@@ -6671,7 +6671,7 @@ export interface components {
             taxSource?: components["schemas"]["TaxSource"];
             /** @description The customer's id in Stripe. */
             stripeCustomerId?: string;
-            /** @description The Stripe PaymentIntent of the first payment. */
+            /** @description The Stripe PaymentIntent recorded on the subscription. */
             stripePaymentIntentId?: string;
             /** @description The Stripe SetupIntent that saved the payment method, when one was used. */
             stripeSetupIntentId?: string;
@@ -7243,13 +7243,13 @@ export interface components {
              */
             type?: "list" | "grid" | "accordion" | null;
             /**
-             * @description How the content of each ticket type is aligned: `default`, `center` or `stack`.
+             * @description How content is aligned in the layout: `default`, `center` or `stack`.
              * @enum {string|null}
              */
             alignment?: "default" | "center" | "stack" | null;
             /** @description Columns of the grid. */
             columns?: number | null;
-            /** @description Whether the group can be collapsed. */
+            /** @description Whether the group starts collapsed, with the `accordion` layout. */
             collapse?: boolean | null;
             /**
              * @description Size of the ticket type images; an empty string when not set.
@@ -7261,7 +7261,7 @@ export interface components {
              * @enum {string|null}
              */
             spacing?: "comfortable" | "compact" | null;
-            /** @description Whether the booking fee is shown with each ticket type. */
+            /** @description Whether the booking fee is shown under each ticket price. */
             showTicketFee?: boolean | null;
             /** @description Whether the group's name is shown. */
             showTicketGroupName?: boolean | null;
