@@ -2066,8 +2066,9 @@ export interface components {
         ObjectId: string;
         /** @description The store's logo. */
         AccountLogo: {
+            /** @description The address of the logo image. */
             url: string;
-        };
+        } | null;
         /**
          * Account
          * @description The seller account that owns the API key.
@@ -2084,7 +2085,8 @@ export interface components {
              * @example Acme Studio
              */
             displayName: string | null;
-            logo: components["schemas"]["AccountLogo"] | null;
+            /** @description The store's logo; `null` when none is set. */
+            logo: components["schemas"]["AccountLogo"];
         };
         /** @description What was wrong with one request parameter. */
         ApiErrorDetail: {
@@ -2161,33 +2163,45 @@ export interface components {
             line1?: string | null;
             /** @description Apartment, suite or building. */
             line2?: string | null;
+            /** @description The city or town. */
             city?: string | null;
             /** @description State, county, province or region. */
             state?: string | null;
+            /** @description The postal or ZIP code. */
             postalCode?: string | null;
             /** @description Two-letter ISO 3166-1 country code. */
             country?: string | null;
         };
         /** @description Who pays, as entered at checkout. */
         BillingDetails: {
+            /** @description The name given in the billing details. */
             name?: string | null;
+            /** @description The email address given in the billing details. */
             email?: string | null;
             /** @description A separate address for invoices and receipts, when the customer gave one. */
             billingEmail?: string | null;
+            /** @description The company name given in the billing details. */
             companyName?: string | null;
+            /** @description The phone number given in the billing details. */
             phone?: string | null;
+            /** @description The billing address; `null` when none was collected. */
             address?: components["schemas"]["Address"] | null;
         };
         /** @description Where to deliver, as entered at checkout. */
         ShippingDetails: {
+            /** @description The name of the person the order is shipped to. */
             name?: string | null;
+            /** @description The phone number given for shipping. */
             phone?: string | null;
+            /** @description The shipping address; `null` when none was collected. */
             address?: components["schemas"]["Address"] | null;
         };
         /** @description The coupon redeemed on a charge, as it was at the time. */
         AppliedCoupon: {
             id?: components["schemas"]["NullableObjectId"];
+            /** @description The code the customer entered. */
             code?: string | null;
+            /** @description The coupon's name as shown to customers. */
             label?: string | null;
             /** @description Fixed discount in the smallest currency unit, for amount coupons. */
             amountOff?: number | null;
@@ -2195,19 +2209,23 @@ export interface components {
             percentOff?: number | null;
             /** @description The discount actually applied to this charge, in the smallest currency unit. */
             discount?: number | null;
-        };
+        } | null;
         /** @description A quantity (bulk) discount that applied to the order. */
         AppliedBulkDiscount: {
             /** @description The discount applied, in the smallest currency unit. */
             amount?: number | null;
             /** @description Fixed discount per the rule, in the smallest currency unit. */
             amountOff?: number | null;
+            /** @description The percentage the quantity discount took off. */
             percentOff?: number | null;
+            /** @description The smallest quantity the discount applies to. */
             minQuantity?: number | null;
+            /** @description The largest quantity the discount applies to; `null` for no upper limit. */
             maxQuantity?: number | null;
-        };
+        } | null;
         /** @description An extra fee added to the order, such as a service or handling fee. */
         ChargeFee: {
+            /** @description The fee's name. */
             name?: string | null;
             /** @description The fee in the smallest currency unit. */
             amount?: number | null;
@@ -2222,19 +2240,24 @@ export interface components {
             state?: string | null;
             /** @description The rate in percent, as reported by the tax engine. */
             percentageDecimal?: number | null;
+            /** @description The kind of tax, such as `vat`. */
             taxType?: string | null;
-        };
+        } | null;
         /** @description One line of tax on a charge. */
         TaxBreakdownItem: {
             /** @description Tax charged, in the smallest currency unit. */
             taxAmount?: number | null;
             /** @description The amount the tax was computed on, in the smallest currency unit. */
             taxableAmount?: number | null;
-            /** @example vat */
+            /**
+             * @description The kind of tax, such as `vat`.
+             * @example vat
+             */
             taxType?: string | null;
             /** @description Why the amount was or was not taxed, as reported by the tax engine. */
             taxabilityReason?: string | null;
-            taxRateDetails?: components["schemas"]["TaxRateDetails"] | null;
+            /** @description The rate behind this line (country, state, percentage, kind); `null` when not given. */
+            taxRateDetails?: components["schemas"]["TaxRateDetails"];
         };
         /**
          * @description A copy of one of the seller's fixed tax rates (`TaxRate`) as it stood when the charge was
@@ -2278,25 +2301,37 @@ export interface components {
         };
         /**
          * @description How tax was computed: a fixed rate set by the seller, or Stripe Tax.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TaxSource: "fixed_tax_rate" | "stripe_tax";
+        TaxSource: "fixed_tax_rate" | "stripe_tax" | null;
         /** @description How the customer paid. */
         PaymentMethodDetails: {
-            /** @enum {string} */
+            /**
+             * @description Who processed the payment: `stripe`, `paypal`, or `manual` for payments settled outside the checkout.
+             * @enum {string}
+             */
             gateway?: "stripe" | "paypal" | "manual";
             /**
              * @description The payment method type, for example `card`.
              * @example card
              */
             method?: string;
-            /** @example visa */
+            /**
+             * @description The card brand, such as `visa` or `mastercard`.
+             * @example visa
+             */
             brand?: string;
-            /** @example 4242 */
+            /**
+             * @description The last four digits of the card, when available.
+             * @example 4242
+             */
             last4?: string;
             /** @description Country of the card issuer. */
             country?: string;
-            /** @example credit */
+            /**
+             * @description How the card is funded, such as `credit` or `debit`.
+             * @example credit
+             */
             funding?: string;
             /** @description The wallet used, such as `apple_pay`, when there was one. */
             wallet?: string;
@@ -2305,7 +2340,9 @@ export interface components {
              * @enum {string}
              */
             mode?: "default" | "express";
+            /** @description The card's expiry month (1 to 12). */
             expMonth?: number;
+            /** @description The card's expiry year. */
             expYear?: number;
             /**
              * @deprecated
@@ -2320,17 +2357,25 @@ export interface components {
         };
         /** @description The payment option the customer chose at checkout. */
         PaymentOptionDetails: {
-            /** @description `full` payment, a `partial` deposit, or `manual` collection. */
-            type?: ("manual" | "partial" | "full") | null;
-            /** @description For manual collection, whether by invoice or cash on delivery. */
-            manualType?: ("invoice" | "cash_on_delivery") | null;
+            /**
+             * @description `full` payment, a `partial` deposit, or `manual` collection.
+             * @enum {string|null}
+             */
+            type?: "manual" | "partial" | "full" | null;
+            /**
+             * @description For manual collection, whether by invoice or cash on delivery.
+             * @enum {string|null}
+             */
+            manualType?: "invoice" | "cash_on_delivery" | null;
+            /** @description The payment option's name at checkout. */
             name?: string | null;
+            /** @description The line explaining the payment option at checkout. */
             description?: string | null;
             /** @description Instructions shown to the customer, such as bank details. */
             instructions?: string | null;
             /** @description The deposit taken up front, in the smallest currency unit. */
             partialAmount?: number | null;
-        };
+        } | null;
         /**
          * @description The kind of input a custom checkout field shows.
          * @enum {string}
@@ -2340,15 +2385,18 @@ export interface components {
          * @description What a field collects, so Checkout Page can map it onto the customer and order
          *     (name, email, billing or shipping address parts, tax id). An empty string means a plain
          *     custom field.
-         * @enum {string}
+         * @enum {string|null}
          */
-        FieldType: "" | "company-name" | "po-number" | "name" | "first-name" | "last-name" | "email" | "billing-email" | "phone" | "address-line1" | "address-city" | "address-country" | "address-line2" | "address-postal_code" | "address-state" | "shipping-name" | "shipping-phone" | "shipping-address-line1" | "shipping-address-city" | "shipping-address-country" | "shipping-address-line2" | "shipping-address-postal_code" | "shipping-address-state" | "tax-id";
+        FieldType: "" | "company-name" | "po-number" | "name" | "first-name" | "last-name" | "email" | "billing-email" | "phone" | "address-line1" | "address-city" | "address-country" | "address-line2" | "address-postal_code" | "address-state" | "shipping-name" | "shipping-phone" | "shipping-address-line1" | "shipping-address-city" | "shipping-address-country" | "shipping-address-line2" | "shipping-address-postal_code" | "shipping-address-state" | "tax-id" | null;
         /** @description A custom field's answer as it was submitted at checkout. */
         SubmittedField: {
             fieldId?: components["schemas"]["NullableObjectId"];
+            /** @description The field's label when it was answered. */
             label?: string | null;
+            /** @description The kind of input the field showed; `null` when not recorded. */
             element?: components["schemas"]["FieldElement"] | null;
-            type?: components["schemas"]["FieldType"] | null;
+            /** @description What the field collects for the customer or order (see `FieldType`); `null` when not recorded. */
+            type?: components["schemas"]["FieldType"];
             /** @description The seller's own reference for the field. */
             reference?: string | null;
             /** @description What the customer entered. Its JSON type depends on the field. */
@@ -2370,9 +2418,13 @@ export interface components {
             orderId?: string | null;
             sellerId?: components["schemas"]["NullableObjectId"];
             customerId?: components["schemas"]["NullableObjectId"];
+            /** @description The customer's email address; `null` on checkouts that were not completed. */
             customerEmail?: string | null;
+            /** @description The customer's full name. */
             customerName?: string | null;
+            /** @description The billing details the customer entered; `null` when none. */
             billing?: components["schemas"]["BillingDetails"] | null;
+            /** @description The shipping details the customer entered; `null` when none were collected. */
             shipping?: components["schemas"]["ShippingDetails"] | null;
             pageId?: components["schemas"]["NullableObjectId"];
             /** @description The slug of the page the charge was made on, as it was at the time. */
@@ -2383,6 +2435,7 @@ export interface components {
             /** @description The page visit that led to the checkout. */
             visitId?: string | null;
             status: components["schemas"]["ChargeStatus"];
+            /** @description Where the order stands (`active`, `canceled` or `archived`); `null` when not set. */
             orderStatus?: components["schemas"]["OrderStatus"] | null;
             /**
              * @description Lowercase ISO 4217 currency code.
@@ -2400,29 +2453,43 @@ export interface components {
              *     2026-01-22T06:43:28Z may show 0 even when a refund was made.
              */
             amountRefunded?: number | null;
+            /** @description The total without tax, in the smallest currency unit. */
             amountExcludingTax?: number | null;
             /** @description The amount converted to US cents at the time of the transaction. */
             amountUsd?: number | null;
+            /** @description The tax in the total, in the smallest currency unit. */
             taxAmount?: number | null;
             /** @description A price set through the checkout URL's query string, when one was used. */
             dynamicPrice?: number | null;
             /** @description The last payment error. It can remain after a later attempt succeeded. */
             paymentError?: string | null;
+            /** @description Whether the customer left the checkout without paying. */
             isAbandoned?: boolean | null;
+            /** @description For a checkout left unpaid, whether it is still `abandoned` or was `recovered` later; `null` otherwise. */
             abandonmentStatus?: components["schemas"]["AbandonmentStatus"] | null;
-            /** @description Progress of the reminder emails sent after an abandoned checkout. */
-            abandonedCartEmailStatus?: ("pending" | "first_sent" | "second_sent" | "third_sent" | "skipped") | null;
-            /** Format: date-time */
+            /**
+             * @description Progress of the reminder emails sent after an abandoned checkout.
+             * @enum {string|null}
+             */
+            abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "skipped" | null;
+            /**
+             * Format: date-time
+             * @description When the latest reminder email for the unpaid checkout was sent.
+             */
             abandonedCartEmailSentAt?: string | null;
             /**
              * Format: date-time
              * @description When an abandoned checkout was completed after all.
              */
             recoveredAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the order was canceled. Absent while it is not.
+             */
             canceledAt?: string;
             /** @description The id of the user who canceled the order. */
             canceledBy?: string | null;
+            /** @description Why the order was canceled. */
             canceledReason?: string | null;
             /** @description True for complimentary (free of charge) bookings. Always false on payments. */
             isComplimentary?: boolean | null;
@@ -2431,12 +2498,20 @@ export interface components {
              *     complimentary bookings use it.
              */
             complimentaryDiscountAmount?: number | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the latest refund was made.
+             */
             lastRefundAt?: string | null;
+            /** @description The reason code of the latest refund. */
             lastRefundReason?: string | null;
+            /** @description The note given with the latest refund. The refund fields describe only the latest refund, not every one. */
             lastRefundReasonNote?: string | null;
-            coupon?: components["schemas"]["AppliedCoupon"] | null;
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            /** @description The coupon applied; `null` when none. */
+            coupon?: components["schemas"]["AppliedCoupon"];
+            /** @description The quantity discount applied; `null` when none. */
+            discount?: components["schemas"]["AppliedBulkDiscount"];
+            /** @description The fees added to the order. */
             fees?: components["schemas"]["ChargeFee"][] | null;
             /**
              * @description The tax lines of the charge; empty when no tax applied. The API may send `null` in
@@ -2445,15 +2520,23 @@ export interface components {
             taxBreakdown: (components["schemas"]["TaxBreakdownItem"] | null)[];
             /** @description The fixed tax rates that applied, as they were at the time. */
             taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
-            taxSource?: components["schemas"]["TaxSource"] | null;
+            /** @description How tax was worked out: from the store's own rates (`fixed_tax_rate`) or by Stripe Tax (`stripe_tax`); `null` when no tax applied. */
+            taxSource?: components["schemas"]["TaxSource"];
+            /** @description The Stripe Tax calculation behind the tax, when Stripe worked it out. */
             stripeTaxCalculationId?: string | null;
+            /** @description The Stripe Tax transaction recorded for the tax, when Stripe worked it out. */
             stripeTaxTransactionId?: string | null;
+            /** @description How the customer paid; `null` when no payment method was used. */
             paymentMethod?: components["schemas"]["PaymentMethodDetails"] | null;
-            paymentOption?: components["schemas"]["PaymentOptionDetails"] | null;
+            /** @description The payment option the customer chose at checkout; `null` when the page offers none. */
+            paymentOption?: components["schemas"]["PaymentOptionDetails"];
             /** @description Answers to the page's custom fields. */
             fields?: components["schemas"]["SubmittedField"][] | null;
+            /** @description The Stripe charge, for payments made through Stripe. */
             stripeChargeId?: string | null;
+            /** @description The Stripe PaymentIntent, for payments made through Stripe. */
             stripePaymentIntentId?: string | null;
+            /** @description The payment's transaction ids. Their format is not documented. */
             transactionIds?: string[] | null;
             /** @description True when this charge was an upsell offered after another purchase. */
             upsell?: boolean | null;
@@ -2464,15 +2547,25 @@ export interface components {
             queryParameters?: {
                 [key: string]: string;
             } | null;
+            /** @description The IP address the customer checked out from. */
             clientIp?: string | null;
+            /** @description The user agent of the customer's browser. */
             userAgent?: string | null;
+            /** @description The width of the customer's screen, in pixels. */
             screenWidth?: number | null;
+            /** @description The language setting of the customer's browser. */
             locale?: string | null;
             /** @description True for live data, false for test data. */
             livemode?: boolean | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the record was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the record was last changed.
+             */
             updatedAt: string;
         };
         /**
@@ -2486,7 +2579,7 @@ export interface components {
             dayOfMonth?: number | null;
             /** @description The month billing happens in (1 to 12, as on prices). */
             month?: number | null;
-        };
+        } | null;
         /** @description The billing schedule of a recurring price, as it was at purchase. Every field may be `null`. */
         PriceSnapshotRecurring: {
             /**
@@ -2506,8 +2599,9 @@ export interface components {
              * @description When billing starts, if the price sets a start date.
              */
             startDate?: string | null;
-            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
-        };
+            /** @description The fixed billing day, as it was at purchase; `null` when not set. */
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"];
+        } | null;
         /**
          * @description The schedule of a payment plan, as it was at purchase: recurring billing that ends by
          *     itself after `planIterations` payments. Every field may be `null`.
@@ -2535,8 +2629,9 @@ export interface components {
              * @description When billing starts, if the price sets a start date.
              */
             startDate?: string | null;
-            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"] | null;
-        };
+            /** @description The fixed billing day, as it was at purchase; `null` when not set. */
+            billingCycleAnchorConfig?: components["schemas"]["PriceSnapshotBillingAnchor"];
+        } | null;
         /**
          * @description The price as it was at purchase, frozen so later edits to the product do not change past
          *     orders. Every field may be `null`. A recurring price has `recurring`, a payment plan has
@@ -2554,7 +2649,9 @@ export interface components {
             amount?: number | null;
             /** @description Lowercase ISO 4217 code. */
             currency?: string | null;
+            /** @description The price's name, as it was at purchase. */
             label?: string | null;
+            /** @description The price's description, as it was at purchase. */
             description?: string | null;
             /** @description The seller's own reference for the price. */
             reference?: string | null;
@@ -2578,29 +2675,39 @@ export interface components {
             /** @description Whether the setup fee is multiplied by the quantity bought. */
             setupFeeMultipliesWithQuantity?: boolean | null;
             /** @description The billing schedule of a recurring price; `null` on other prices. */
-            recurring?: components["schemas"]["PriceSnapshotRecurring"] | null;
+            recurring?: components["schemas"]["PriceSnapshotRecurring"];
             /** @description The schedule of a payment plan (a fixed number of payments); `null` on other prices. */
-            paymentPlan?: components["schemas"]["PriceSnapshotPaymentPlan"] | null;
-        };
+            paymentPlan?: components["schemas"]["PriceSnapshotPaymentPlan"];
+        } | null;
         /** @description One option picked within a variant. */
         SelectedVariantOption: {
             optionId?: components["schemas"]["NullableObjectId"];
+            /** @description The name of the chosen option. */
             optionName?: string | null;
+            /** @description How many of the option were chosen. */
             quantity?: number | null;
+            /** @description The option's SKU. */
             sku?: string | null;
             /** @description What the option adds to the price, in the smallest currency unit, after discounts. */
             additionalChargeAmount?: number | null;
             /** @description What the option adds before discounts. */
             originalAdditionalChargeAmount?: number | null;
             /** @description The quantity discount that applied to this option, if any. */
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            discount?: components["schemas"]["AppliedBulkDiscount"];
         };
         /** @description A product variant (such as size or colour) and the options the customer picked. */
         SelectedVariant: {
             variantId?: components["schemas"]["NullableObjectId"];
+            /** @description The variant's name, such as "Size". */
             name?: string | null;
+            /** @description The seller's own reference for the variant. */
             reference?: string | null;
-            selectionType?: ("single" | "multiple" | "quantity") | null;
+            /**
+             * @description How its options are picked: one (`single`), several (`multiple`) or a quantity of each (`quantity`).
+             * @enum {string|null}
+             */
+            selectionType?: "single" | "multiple" | "quantity" | null;
+            /** @description The options the customer chose. */
             selectedOptions?: components["schemas"]["SelectedVariantOption"][] | null;
         };
         /**
@@ -2610,12 +2717,17 @@ export interface components {
          */
         Payment: components["schemas"]["ChargeBase"] & {
             productId?: components["schemas"]["NullableObjectId"];
+            /** @description The name of the product bought. */
             productTitle?: string | null;
             /** @description The product's price at purchase. */
             productPrice?: number | null;
+            /** @description The price the customer chose at checkout. Its format is not documented. */
             priceId?: string | null;
-            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
+            /** @description The chosen price as it was at purchase; `null` when not recorded. */
+            priceSnapshot?: components["schemas"]["PriceSnapshot"];
+            /** @description How many the customer bought. */
             quantity?: number | null;
+            /** @description The SKU of the product or variant bought. */
             sku?: string | null;
             /** @description A one-time fee charged on top of the price. */
             setupFee?: number | null;
@@ -2625,6 +2737,7 @@ export interface components {
             payWhatYouWantPrice?: number | null;
             /** @description The license key issued with the purchase, if the product issues one. */
             licenseKeyId?: string | null;
+            /** @description The variants the customer chose, with their options. */
             variants?: components["schemas"]["SelectedVariant"][] | null;
         };
         /** @description True when there are more items after this page. Pass the last item's `id` as `starting_after` to fetch them. */
@@ -2633,6 +2746,7 @@ export interface components {
         ListTotal: number;
         /** @description One page of payments, newest first. */
         PaymentList: {
+            /** @description The payments on this page of results. */
             data: components["schemas"]["Payment"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -2648,12 +2762,21 @@ export interface components {
          */
         Customer: {
             id: components["schemas"]["ObjectId"];
-            /** @description The customer's email, stored trimmed and lowercased. */
+            /**
+             * Format: email
+             * @description The customer's email, stored trimmed and lowercased.
+             */
             email: string;
+            /** @description The customer's full name. */
             name?: string;
+            /** @description The customer's company name. */
             companyName?: string;
+            /** @description The customer's phone number. */
             phone?: string;
-            /** @description A separate address for invoices and receipts. */
+            /**
+             * Format: email
+             * @description A separate address for invoices and receipts.
+             */
             billingEmail?: string;
             address?: components["schemas"]["Address"];
             shipping?: components["schemas"]["ShippingDetails"];
@@ -2662,14 +2785,22 @@ export interface components {
             /** @description The kind of tax id, for example `eu_vat` or `gb_vat`. */
             taxIdType?: string;
             sellerId: components["schemas"]["ObjectId"];
+            /** @description The customer's id in Stripe. */
             stripeCustomerId?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer was last changed.
+             */
             updatedAt: string;
         };
         /** @description One page of customers, newest first. */
         CustomerList: {
+            /** @description The customers on this page of results. */
             data: components["schemas"]["Customer"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -2680,26 +2811,35 @@ export interface components {
         };
         /** @description An address to store. Only the parts you send change; the others keep their values. */
         AddressInput: {
+            /** @description The first line of the address, such as the street and number. */
             line1?: string;
+            /** @description The second line of the address, such as the flat or building. */
             line2?: string;
+            /** @description The city or town. */
             city?: string;
+            /** @description The state, county, province or region. */
             state?: string;
+            /** @description The postal or ZIP code. */
             postalCode?: string;
             /** @description Two-letter ISO 3166-1 country code. */
             country?: string;
-        };
+        } | null;
         /** @description Shipping details to store. Only the parts you send change; `null` clears a part. */
         ShippingInput: {
+            /** @description The name of the person orders are shipped to. */
             name?: string | null;
+            /** @description The phone number for shipping. */
             phone?: string | null;
-            address?: components["schemas"]["AddressInput"] | null;
-        };
+            /** @description The shipping address. */
+            address?: components["schemas"]["AddressInput"];
+        } | null;
         /**
          * @description The customer fields to change. Fields you leave out keep their values; `null` clears a
          *     field that can be cleared. The email can be changed but not cleared. An empty body is
          *     rejected with 400.
          */
         UpdateCustomerRequest: {
+            /** @description The customer's full name. */
             name?: string | null;
             /**
              * Format: email
@@ -2711,10 +2851,14 @@ export interface components {
              * @description Stored trimmed and lowercased.
              */
             billingEmail?: string | null;
+            /** @description The customer's company name. */
             companyName?: string | null;
+            /** @description The customer's phone number. */
             phone?: string | null;
-            address?: components["schemas"]["AddressInput"] | null;
-            shipping?: components["schemas"]["ShippingInput"] | null;
+            /** @description The customer's billing address. */
+            address?: components["schemas"]["AddressInput"];
+            /** @description Where the customer's orders are shipped. */
+            shipping?: components["schemas"]["ShippingInput"];
         };
         /**
          * @description Where a page stands: `published` pages are live, `draft` pages are not yet public, and
@@ -2728,6 +2872,7 @@ export interface components {
          *     `enabled` is true.
          */
         PageRedirect: {
+            /** @description Whether visitors are sent on to `url`. */
             enabled?: boolean | null;
             /** @description Where visitors are sent. */
             url?: string | null;
@@ -2769,7 +2914,10 @@ export interface components {
          *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
          */
         FunnelStepConfirmation: {
-            /** @enum {string} */
+            /**
+             * @description Always `confirmation`.
+             * @enum {string}
+             */
             type: "confirmation";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -2777,12 +2925,19 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                action?: ("confirmation" | "checkout" | "redirect") | null;
+                /**
+                 * @description What the step does: show the confirmation screen (`confirmation`), send the customer to the page `redirectPageId` (`checkout`), or to the address `redirectUrl` (`redirect`).
+                 * @enum {string|null}
+                 */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                /** @description Whether the confirmation screen shows the custom title and message. */
                 customizeCheckoutConfirmation?: boolean | null;
+                /** @description The custom title of the confirmation screen. */
                 confirmationCheckoutTitle?: string | null;
                 /** @description HTML or plain text. */
                 confirmationCheckoutMessage?: string | null;
                 redirectPageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, with `action` `redirect`. */
                 redirectUrl?: string | null;
                 /** @description Path segments added to `redirectUrl`, in order. */
                 redirectUrlPath?: components["schemas"]["RedirectUrlPart"][] | null;
@@ -2797,7 +2952,10 @@ export interface components {
          *     (`action` `redirect`).
          */
         FunnelStepUpsell: {
-            /** @enum {string} */
+            /**
+             * @description Always `upsell`.
+             * @enum {string}
+             */
             type: "upsell";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -2805,8 +2963,11 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /** @description How the upsell is shown. */
-                action?: ("checkout" | "redirect") | null;
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
                 /** @description The checkout or event page offered, when `action` is `checkout`. */
                 pageId?: components["schemas"]["NullableObjectId"];
                 /** @description Where the customer is sent, when `action` is `redirect`. */
@@ -2826,7 +2987,10 @@ export interface components {
          *     shape is read and written.
          */
         FunnelStepCheckout: {
-            /** @enum {string} */
+            /**
+             * @description Always `checkout`.
+             * @enum {string}
+             */
             type: "checkout";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -2856,6 +3020,7 @@ export interface components {
          * @description A value the field starts with, used while `enabled` is true.
          */
         FieldDefaultValue: {
+            /** @description Whether the field starts with `value`. */
             enabled?: boolean | null;
             /** @description The starting value, written as a string. */
             value?: string | null;
@@ -2865,6 +3030,7 @@ export interface components {
          * @description A lower or upper bound on the value entered in the field, used while `enabled` is true.
          */
         FieldValueLimit: {
+            /** @description Whether the bound is applied. */
             enabled?: boolean | null;
             /** @description The bound, written as a string. */
             value?: string | null;
@@ -2885,6 +3051,7 @@ export interface components {
          * @description Restricts the countries that can be chosen to `countries`, while `enabled` is true.
          */
         FieldCountryLimit: {
+            /** @description Whether only `countries` can be chosen. */
             enabled?: boolean | null;
             /** @description The countries that may be chosen, as ISO 3166-1 alpha-2 codes. */
             countries?: string[] | null;
@@ -2896,15 +3063,23 @@ export interface components {
          *     a checkbox trigger, `value` is `TRUE` or `FALSE`.
          */
         FieldShowHideLogic: {
+            /** @description Whether the field is shown only when the condition holds. */
             enabled?: boolean | null;
-            /** @description How the trigger's answer is compared with `value`. */
-            comparison?: ("is" | "is_not" | "is_empty" | "is_not_empty") | null;
+            /**
+             * @description How the trigger's answer is compared with `value`.
+             * @enum {string|null}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | null;
             /** @description The trigger field. */
             element?: {
                 /** @description The id of the trigger field. */
                 elementId?: string | null;
                 /** @description The trigger field's label. */
                 elementTitle?: string | null;
+                /**
+                 * @description The kind of trigger; `field` is the only value.
+                 * @enum {string|null}
+                 */
                 elementType?: "field" | null;
             } | null;
             /** @description The answer compared against. */
@@ -2921,9 +3096,11 @@ export interface components {
             /** @description The field's label on the page. */
             label: string;
             element: components["schemas"]["FieldElement"];
-            type?: components["schemas"]["FieldType"] | null;
+            /** @description What the field collects for the customer or order (see `FieldType`); `null` when not set. */
+            type?: components["schemas"]["FieldType"];
             /** @description Help text shown under the label. */
             description?: string | null;
+            /** @description The hint shown in the empty input. */
             placeholder?: string | null;
             /** @description Your own reference for the field, repeated with its answers. */
             reference?: string | null;
@@ -2938,8 +3115,11 @@ export interface components {
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
             options?: components["schemas"]["FieldOption"][] | null;
-            /** @description For `address` fields, whether the billing address only or the shipping address too is collected. */
-            collect?: ("billing" | "billing_and_shipping") | null;
+            /**
+             * @description For `address` fields, whether the billing address only or the shipping address too is collected.
+             * @enum {string|null}
+             */
+            collect?: "billing" | "billing_and_shipping" | null;
             /** @description For `address` fields that collect a shipping address, whether a shipping phone number is asked for. */
             collectShippingPhone?: boolean | null;
             /**
@@ -2956,9 +3136,15 @@ export interface components {
             /** @description For `phone` fields, whether the dialling code of the selected country is shown. */
             showSelectedDialCode?: boolean | null;
             showHideLogic?: components["schemas"]["FieldShowHideLogic"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the field was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the field was last changed.
+             */
             updatedAt: string;
         };
         /**
@@ -2974,14 +3160,18 @@ export interface components {
             bankDetails?: string | null;
             /** @description A due date `days` after the invoice date, when `enabled` is true. */
             dueDays?: {
+                /** @description Whether invoices show a due date. */
                 enabled?: boolean | null;
                 /** @description Days from the invoice date to the due date. */
                 days?: number | null;
             } | null;
             /** @description An extra note on the invoice, when `enabled` is true. */
             additionalInformation?: {
+                /** @description Whether invoices show the note. */
                 enabled?: boolean | null;
+                /** @description The note's heading. */
                 title?: string | null;
+                /** @description The note's text. */
                 message?: string | null;
             } | null;
         } | null;
@@ -3049,8 +3239,9 @@ export interface components {
          * Font style
          * @description `normal` or `italic`. An empty string is accepted as well; the API does not document how it
          *     differs from `null`.
+         * @enum {string|null}
          */
-        ThemeFontStyle: ("" | "normal" | "italic") | null;
+        ThemeFontStyle: "" | "normal" | "italic" | null;
         /**
          * Font weight
          * @description A CSS font weight from 100 (thin) to 900 (black); 400 is regular and 700 bold.
@@ -3148,13 +3339,16 @@ export interface components {
          *     name, and the card box in its normal and selected state.
          */
         ThemeCheckoutCards: {
+            /** @description The highlight badge on a card, such as "Most popular". */
             badge?: {
                 styles?: components["schemas"]["ThemeBadgeStyle"];
             } | null;
             description?: components["schemas"]["ThemeCardTextElement"];
             detail?: components["schemas"]["ThemeColorElement"];
             discountedFromPrice?: components["schemas"]["ThemeCardTextElement"];
+            /** @description The name shown above a group of cards. */
             groupName?: {
+                /** @description The text and background of the group name. */
                 styles?: {
                     backgroundColor?: components["schemas"]["ThemeColorPair"];
                     color?: components["schemas"]["ThemeColorPair"];
@@ -3203,17 +3397,20 @@ export interface components {
          * Shadow size
          * @description `none`, or a shadow size from `sm` (small) to `xl` (extra large). An empty string is accepted as
          *     well; the API does not document how it differs from `null`.
+         * @enum {string|null}
          */
-        ThemeShadowSize: ("" | "none" | "sm" | "md" | "lg" | "xl") | null;
+        ThemeShadowSize: "" | "none" | "sm" | "md" | "lg" | "xl" | null;
         /**
          * Form fields
          * @description The form's input fields: the field area, the label, the description under it and the input box
          *     (with its focus and placeholder styles).
          */
         ThemeFormFields: {
+            /** @description The description shown under a field's label. */
             description?: {
                 /** @description Whether field descriptions are shown. */
                 enabled?: boolean | null;
+                /** @description The text style of field descriptions. */
                 styles?: {
                     color?: components["schemas"]["ThemeColorPair"];
                     fontFamily?: components["schemas"]["ThemeFontFamily"];
@@ -3224,7 +3421,9 @@ export interface components {
                 } | null;
             } | null;
             field?: components["schemas"]["ThemeSurfaceElement"];
+            /** @description The input box of each field. */
             input?: {
+                /** @description Colours and corner radius of an input while it has focus. */
                 focusStyles?: {
                     backgroundColor?: components["schemas"]["ThemeColorPair"];
                     borderColor?: components["schemas"]["ThemeColorPair"];
@@ -3235,6 +3434,7 @@ export interface components {
                 /** @description Whether placeholder texts are shown in the inputs. */
                 placeholder?: components["schemas"]["ThemeToggle"];
                 placeholderStyles?: components["schemas"]["ThemeColorStyle"];
+                /** @description The box, shadow and text of the inputs. */
                 styles?: {
                     backgroundColor?: components["schemas"]["ThemeColorPair"];
                     borderColor?: components["schemas"]["ThemeColorPair"];
@@ -3253,10 +3453,12 @@ export interface components {
                     paddingY?: components["schemas"]["ThemeSpacing"];
                 } | null;
             } | null;
+            /** @description The label of each field. */
             label?: {
                 /** @description Whether field labels are shown. */
                 enabled?: boolean | null;
                 focusStyles?: components["schemas"]["ThemeColorStyle"];
+                /** @description The text style of field labels. */
                 styles?: {
                     color?: components["schemas"]["ThemeColorPair"];
                     fontFamily?: components["schemas"]["ThemeFontFamily"];
@@ -3313,12 +3515,14 @@ export interface components {
             proration?: components["schemas"]["ThemeOptionalColorElement"];
             setupFee?: components["schemas"]["ThemeOptionalColorElement"];
             startDate?: components["schemas"]["ThemeOptionalColorElement"];
+            /** @description The alignment, background and text of the breakdown. */
             styles?: {
                 /**
                  * @description The alignment of the breakdown's text: `left`, `center`, `right` or `justify`. An empty
                  *     string is accepted as well; the API does not document how it differs from `null`.
+                 * @enum {string|null}
                  */
-                alignment?: ("" | "left" | "center" | "right" | "justify") | null;
+                alignment?: "" | "left" | "center" | "right" | "justify" | null;
                 backgroundColor?: components["schemas"]["ThemeColorPair"];
                 color?: components["schemas"]["ThemeColorPair"];
                 fontFamily?: components["schemas"]["ThemeFontFamily"];
@@ -3351,6 +3555,7 @@ export interface components {
          *     button and the notes around the payment details.
          */
         ThemeCheckoutForm: {
+            /** @description The pay button. */
             button?: {
                 /** @description Colours of the pay button while the pointer is over it. */
                 hoverStyles?: {
@@ -3360,6 +3565,7 @@ export interface components {
                 } | null;
                 /** @description Whether the amount is shown on the pay button. */
                 priceOnButton?: components["schemas"]["ThemeToggle"];
+                /** @description The box and text of the pay button. */
                 styles?: {
                     backgroundColor?: components["schemas"]["ThemeColorPair"];
                     borderColor?: components["schemas"]["ThemeColorPair"];
@@ -3373,6 +3579,7 @@ export interface components {
                     padding?: components["schemas"]["ThemeSpacing"];
                 } | null;
             } | null;
+            /** @description The discount code link, input, apply button and applied discount. */
             discountCode?: {
                 applyButton?: components["schemas"]["ThemeColorElement"];
                 code?: components["schemas"]["ThemeSurfaceElement"];
@@ -3380,9 +3587,11 @@ export interface components {
                 link?: components["schemas"]["ThemeColorElement"];
             } | null;
             fields?: components["schemas"]["ThemeFormFields"];
+            /** @description The "or pay with card" divider between wallet buttons and the card form. */
             orPayWithCard?: {
                 /** @description Whether the "or pay with card" divider is shown. */
                 enabled?: boolean | null;
+                /** @description The line and text colours of the divider. */
                 styles?: {
                     borderColor?: components["schemas"]["ThemeColorPair"];
                     color?: components["schemas"]["ThemeColorPair"];
@@ -3391,6 +3600,7 @@ export interface components {
             paymentDetails?: components["schemas"]["ThemeOptionalTextElement"];
             /** @description The summary of amounts. */
             priceBreakdown?: components["schemas"]["ThemePriceBreakdown"];
+            /** @description The secure-payments note. */
             securePayments?: {
                 /** @description Whether the secure-payments note is shown. */
                 enabled?: boolean | null;
@@ -3410,10 +3620,13 @@ export interface components {
          * @description The ticket groups of event pages and the ticket types listed in them.
          */
         ThemeTicketGroups: {
+            /** @description The description of each ticket group. */
             description?: {
                 styles?: components["schemas"]["ThemeSurfaceTextStyle"];
             } | null;
+            /** @description The name of each ticket group. */
             name?: {
+                /** @description The text, background and spacing of group names. */
                 styles?: {
                     backgroundColor?: components["schemas"]["ThemeColorPair"];
                     color?: components["schemas"]["ThemeColorPair"];
@@ -3424,8 +3637,12 @@ export interface components {
                     paddingBottom?: components["schemas"]["ThemeSpacing"];
                 } | null;
             } | null;
-            /** @description Where the ticket groups are shown: in the `form` or in the `content` column. */
-            position?: ("form" | "content") | null;
+            /**
+             * @description Where the ticket groups are shown: in the `form` or in the `content` column.
+             * @enum {string|null}
+             */
+            position?: "form" | "content" | null;
+            /** @description The ticket types listed in each group, in their normal and selected state. */
             ticketTypes?: {
                 description?: components["schemas"]["ThemeTextElement"];
                 discountedFromPrice?: components["schemas"]["ThemeTextElement"];
@@ -3446,9 +3663,12 @@ export interface components {
          */
         ThemeCheckoutElements: {
             cards?: components["schemas"]["ThemeCheckoutCards"];
+            /** @description The confirmation shown after a purchase. */
             confirmation?: {
                 heading?: components["schemas"]["ThemeColorElement"];
+                /** @description The check mark of the confirmation. */
                 mark?: {
+                    /** @description The colour and size of the check mark. */
                     styles?: {
                         color?: components["schemas"]["ThemeColorPair"];
                         /**
@@ -3460,14 +3680,17 @@ export interface components {
                 } | null;
                 text?: components["schemas"]["ThemeColorElement"];
             } | null;
+            /** @description The divider line in the checkout panel. */
             divider?: {
                 /** @description Whether the divider is shown. */
                 enabled?: boolean | null;
+                /** @description The colour of the divider line. */
                 styles?: {
                     borderColor?: components["schemas"]["ThemeColorPair"];
                 } | null;
             } | null;
             form?: components["schemas"]["ThemeCheckoutForm"];
+            /** @description The box and text colour of the checkout panel. */
             styles?: {
                 backgroundColor?: components["schemas"]["ThemeColorPair"];
                 borderColor?: components["schemas"]["ThemeColorPair"];
@@ -3489,9 +3712,14 @@ export interface components {
          */
         ThemeDescriptionElements: {
             body?: components["schemas"]["ThemeColorElement"];
+            /** @description The markers of bulleted lists. */
             bullets?: {
-                /** @description Where the marker sits against the first line of its item. */
-                align?: ("top" | "middle" | "bottom") | null;
+                /**
+                 * @description Where the marker sits against the first line of its item.
+                 * @enum {string|null}
+                 */
+                align?: "top" | "middle" | "bottom" | null;
+                /** @description The colour and size of the markers. */
                 styles?: {
                     color?: components["schemas"]["ThemeColorPair"];
                     /**
@@ -3500,14 +3728,20 @@ export interface components {
                      */
                     fontSize?: "" | (10 | 12 | 14 | 16 | 18 | 20 | 24) | null;
                 } | null;
-                /** @description The marker of bulleted list items. */
-                type?: ("dot" | "tick" | "dash" | "arrow") | null;
+                /**
+                 * @description The marker of bulleted list items.
+                 * @enum {string|null}
+                 */
+                type?: "dot" | "tick" | "dash" | "arrow" | null;
             } | null;
+            /** @description Collapsible sections. */
             collapsibles?: {
                 body?: components["schemas"]["ThemeColorElement"];
+                /** @description The border under each collapsible section. */
                 border?: {
                     /** @description Whether a border is drawn under each collapsible section. */
                     enabled?: boolean | null;
+                    /** @description The colour, corner radius and width of the border. */
                     styles?: {
                         borderColor?: components["schemas"]["ThemeColorPair"];
                         /**
@@ -3518,16 +3752,21 @@ export interface components {
                         borderWidth?: components["schemas"]["ThemeBorderWidth"];
                     } | null;
                 } | null;
+                /** @description The icon that opens and closes a section. */
                 icon?: {
                     styles?: components["schemas"]["ThemeColorStyle"];
-                    /** @description The icon that opens and closes a collapsible section. */
-                    type?: ("chevron" | "plus" | "caret") | null;
+                    /**
+                     * @description The icon that opens and closes a collapsible section.
+                     * @enum {string|null}
+                     */
+                    type?: "chevron" | "plus" | "caret" | null;
                 } | null;
                 title?: components["schemas"]["ThemeColorElement"];
             } | null;
             headings?: components["schemas"]["ThemeColorElement"];
             links?: components["schemas"]["ThemeColorElement"];
             quotes?: components["schemas"]["ThemeColorElement"];
+            /** @description The background of the description. */
             styles?: {
                 backgroundColor?: components["schemas"]["ThemeColorPair"];
             } | null;
@@ -3541,8 +3780,9 @@ export interface components {
         /**
          * Text alignment
          * @description How the text is aligned: `left`, `center` or `right`.
+         * @enum {string|null}
          */
-        ThemeTextAlign: ("left" | "center" | "right") | null;
+        ThemeTextAlign: "left" | "center" | "right" | null;
         /**
          * Product logo
          * @description The store logo in the product section, shown as a banner or as a bubble.
@@ -3550,11 +3790,19 @@ export interface components {
         ThemeProductLogo: {
             /** @description Whether the logo is shown. */
             enabled?: boolean | null;
-            /** @description Which logo style hosted pages show: the `logoBanner` or the `logoBubble`. */
-            hostedPageLogoStyle?: ("logoBanner" | "logoBubble") | null;
+            /**
+             * @description Which logo style hosted pages show: the `logoBanner` or the `logoBubble`.
+             * @enum {string|null}
+             */
+            hostedPageLogoStyle?: "logoBanner" | "logoBubble" | null;
+            /** @description The logo shown as a banner. */
             logoBanner?: {
-                /** @description What the banner shows: `full`, `icon` or `name`. */
-                bannerStyle?: ("full" | "icon" | "name") | null;
+                /**
+                 * @description What the banner shows: `full`, `icon` or `name`.
+                 * @enum {string|null}
+                 */
+                bannerStyle?: "full" | "icon" | "name" | null;
+                /** @description The text and size of the banner. */
                 styles?: {
                     color?: components["schemas"]["ThemeColorPair"];
                     fontFamily?: components["schemas"]["ThemeFontFamily"];
@@ -3564,7 +3812,9 @@ export interface components {
                     size?: components["schemas"]["ThemeLogoSize"];
                 } | null;
             } | null;
+            /** @description The logo shown as a bubble. */
             logoBubble?: {
+                /** @description The background, size and alignment of the bubble. */
                 styles?: {
                     backgroundColor?: components["schemas"]["ThemeColorPair"];
                     size?: components["schemas"]["ThemeLogoSize"];
@@ -3577,6 +3827,7 @@ export interface components {
          * @description The price details of the product section. Each detail can be hidden and has its own text style.
          */
         ThemeProductPricing: {
+            /** @description The price badge. */
             badge?: {
                 /** @description Whether the price badge is shown. */
                 enabled?: boolean | null;
@@ -3609,6 +3860,7 @@ export interface components {
          *     details and the pricing.
          */
         ThemeProductElements: {
+            /** @description The event details of event pages (date, location, online link). */
             event?: {
                 date?: components["schemas"]["ThemeOptionalColorElement"];
                 location?: components["schemas"]["ThemeOptionalColorElement"];
@@ -3616,7 +3868,9 @@ export interface components {
             } | null;
             logo?: components["schemas"]["ThemeProductLogo"];
             pricing?: components["schemas"]["ThemeProductPricing"];
+            /** @description The store's logo and name. */
             store?: {
+                /** @description The store logo. */
                 logo?: {
                     styles?: components["schemas"]["ThemeAlignedSurfaceStyle"];
                 } | null;
@@ -3755,8 +4009,9 @@ export interface components {
          * Background position
          * @description Which part of the background image is anchored in view: `center`, `top`, `bottom`, `left` or
          *     `right`.
+         * @enum {string|null}
          */
-        ThemeBackgroundPosition: ("center" | "top" | "bottom" | "left" | "right") | null;
+        ThemeBackgroundPosition: "center" | "top" | "bottom" | "left" | "right" | null;
         /**
          * Center layout
          * @description Colours and background image used when the page has the center layout.
@@ -3778,14 +4033,20 @@ export interface components {
          * @description Colours and arrangement used when the page has the double column layout.
          */
         ThemeDoubleLayout: {
-            /** @description Whether the content background covers `half` of the page width or the `full` width. */
-            backgroundWidth?: ("half" | "full") | null;
+            /**
+             * @description Whether the content background covers `half` of the page width or the `full` width.
+             * @enum {string|null}
+             */
+            backgroundWidth?: "half" | "full" | null;
             /** @description The background colour of the content column. */
             contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
             /** @description The background colour of the form column. */
             formBackgroundColor?: components["schemas"]["ThemeColorPair"];
-            /** @description The side the form is on. */
-            formPosition?: ("right" | "left") | null;
+            /**
+             * @description The side the form is on.
+             * @enum {string|null}
+             */
+            formPosition?: "right" | "left" | null;
         } | null;
         /**
          * Split layout
@@ -3797,8 +4058,11 @@ export interface components {
             backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
             contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
             formBackgroundColor?: components["schemas"]["ThemeColorPair"];
-            /** @description The side of the page that holds the main column. */
-            mainColumn?: ("left" | "right") | null;
+            /**
+             * @description The side of the page that holds the main column.
+             * @enum {string|null}
+             */
+            mainColumn?: "left" | "right" | null;
         } | null;
         /**
          * Layout
@@ -3823,8 +4087,11 @@ export interface components {
          */
         ThemeTokenFont: {
             family?: components["schemas"]["ThemeFontFamily"];
-            /** @description A size preset, from `xs` to `xl`. */
-            size?: ("xs" | "sm" | "md" | "lg" | "xl") | null;
+            /**
+             * @description A size preset, from `xs` to `xl`.
+             * @enum {string|null}
+             */
+            size?: "xs" | "sm" | "md" | "lg" | "xl" | null;
             weight?: components["schemas"]["ThemeFontWeight"];
         } | null;
         /**
@@ -3849,8 +4116,9 @@ export interface components {
             /**
              * @description The colour mode: always `light`, always `dark`, or `system` to follow the visitor's device
              *     setting.
+             * @enum {string|null}
              */
-            colors?: ("light" | "dark" | "system") | null;
+            colors?: "light" | "dark" | "system" | null;
             /** @description The font of body text; its size preset scales the text sizes. */
             fontBody?: components["schemas"]["ThemeTokenFont"];
             /** @description The font of headings; its size preset scales every heading level. */
@@ -3859,8 +4127,11 @@ export interface components {
             fontMain?: {
                 family?: components["schemas"]["ThemeFontFamily"];
             } | null;
-            /** @description A corner radius preset for the checkout container, cards, inputs and buttons. */
-            radius?: ("none" | "sm" | "md" | "lg" | "xl" | "full") | null;
+            /**
+             * @description A corner radius preset for the checkout container, cards, inputs and buttons.
+             * @enum {string|null}
+             */
+            radius?: "none" | "sm" | "md" | "lg" | "xl" | "full" | null;
             /** @description The main text colour. */
             textPrimary?: components["schemas"]["ThemeColorPair"];
             /** @description The colour of less prominent text. */
@@ -3936,8 +4207,9 @@ export interface components {
              * @description What the customer sees after paying or submitting: the page's `confirmation` screen,
              *     another page (`checkout`, the page `redirectPageId`), or a web address (`redirect`, to
              *     `redirectUrl`).
+             * @enum {string|null}
              */
-            afterPaymentAction?: ("confirmation" | "checkout" | "redirect") | null;
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
             /** @description Whether the confirmation screen shows `confirmationCheckoutTitle` and `confirmationCheckoutMessage` instead of the default text. */
             customizeCheckoutConfirmation?: boolean | null;
             /** @description The custom title of the confirmation screen. */
@@ -3982,8 +4254,9 @@ export interface components {
              * @description How the hosted page is laid out: `center` puts the content and the checkout in one
              *     centred card, `double` shows them side by side, `split` gives each half of the screen.
              *     `double_banner` is an older layout that can no longer be chosen.
+             * @enum {string|null}
              */
-            hostedLayoutType?: ("center" | "double" | "split" | "double_banner") | null;
+            hostedLayoutType?: "center" | "double" | "split" | "double_banner" | null;
             /** @description Whether a page embedded as a pop-up closes when the customer clicks outside it. */
             closePopupOnClickOutside?: boolean | null;
             /** @description Whether search engines may index the page. */
@@ -3995,9 +4268,15 @@ export interface components {
             themeOverrides?: components["schemas"]["ThemeOverrides"];
             /** @description Tracking snippets (HTML such as script tags) added to the page. */
             trackingCodes?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the page was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the page was last changed.
+             */
             updatedAt: string;
         };
         /**
@@ -4040,6 +4319,7 @@ export interface components {
          * @description A page setting that is simply on or off.
          */
         PageToggle: {
+            /** @description Whether the setting is on. */
             enabled?: boolean | null;
         } | null;
         /**
@@ -4047,6 +4327,7 @@ export interface components {
          * @description Which Stripe payment methods the page offers. The same shape is read and written.
          */
         PagePaymentMethods: {
+            /** @description The payment methods offered through Stripe. */
             stripe?: {
                 /** @description Card payments. */
                 card?: components["schemas"]["PageToggle"];
@@ -4055,8 +4336,13 @@ export interface components {
                  *     the wallet and may skip some checkout fields.
                  */
                 agpay?: {
+                    /** @description Whether Apple Pay and Google Pay are offered. */
                     enabled?: boolean | null;
-                    mode?: ("express" | "default") | null;
+                    /**
+                     * @description `express` (details filled in from the wallet) or `default`.
+                     * @enum {string|null}
+                     */
+                    mode?: "express" | "default" | null;
                 } | null;
                 /**
                  * @description The further payment methods switched on in the store's Stripe payment method
@@ -4076,7 +4362,10 @@ export interface components {
          *     Digital files and tickets are delivered straight after checkout whichever option is chosen.
          */
         PagePaymentOption: {
-            /** @enum {string} */
+            /**
+             * @description How the customer pays: `full`, `manual` or `partial` (see above).
+             * @enum {string}
+             */
             type?: "full" | "manual" | "partial";
             /**
              * @description The option's name at checkout.
@@ -4091,8 +4380,11 @@ export interface components {
             enabled?: boolean | null;
             /** @description Whether the option is shown at checkout; offered options should have it true. */
             showPaymentButton?: boolean | null;
-            /** @description For `manual` options, whether the order is settled by `invoice` or `cash_on_delivery`. Both work the same way; only the wording differs. */
-            manualType?: ("invoice" | "cash_on_delivery") | null;
+            /**
+             * @description For `manual` options, whether the order is settled by `invoice` or `cash_on_delivery`. Both work the same way; only the wording differs.
+             * @enum {string|null}
+             */
+            manualType?: "invoice" | "cash_on_delivery" | null;
             /** @description For `partial` options, the deposit paid at checkout, in the smallest unit of the page's currency. */
             partialAmount?: number | null;
         };
@@ -4103,8 +4395,13 @@ export interface components {
          *     customer's address.
          */
         PageTaxSettings: {
+            /** @description Whether the page charges tax. */
             enabled?: boolean | null;
-            mode?: ("none" | "fixed" | "stripe") | null;
+            /**
+             * @description How tax is charged: `none`, `fixed` or `stripe` (see above).
+             * @enum {string|null}
+             */
+            mode?: "none" | "fixed" | "stripe" | null;
         } | null;
         /**
          * PageAbandonmentEmail
@@ -4114,7 +4411,10 @@ export interface components {
         PageAbandonmentEmail: {
             /** @description Whether this reminder uses the custom texts below. */
             customizeEmail: boolean;
-            /** @example You left something behind */
+            /**
+             * @description The email's subject line.
+             * @example You left something behind
+             */
             subject?: string;
             /** @description HTML or plain text. */
             body?: string;
@@ -4161,8 +4461,11 @@ export interface components {
             savePaymentMethod?: boolean | null;
             /** @description Whether the checkout offers a coupon code box. */
             showCouponCodeField?: boolean | null;
-            /** @description Whether the coupon box is open (`field`) or behind a `link`. */
-            showCouponCodeFieldType?: ("link" | "field") | null;
+            /**
+             * @description Whether the coupon box is open (`field`) or behind a `link`.
+             * @enum {string|null}
+             */
+            showCouponCodeFieldType?: "link" | "field" | null;
             tax?: components["schemas"]["PageTaxSettings"];
             checkoutAbandonment?: components["schemas"]["PageCheckoutAbandonment"];
             /** @description Whether the price may be replaced through a query parameter of the page's link. */
@@ -4189,8 +4492,11 @@ export interface components {
          * @enum {string}
          */
         PriceBillingType: "one_time" | "recurring";
-        /** @description The unit of a billing period. `null` when no interval is set. */
-        PriceInterval: ("day" | "week" | "month" | "year") | null;
+        /**
+         * @description The unit of a billing period. `null` when no interval is set.
+         * @enum {string|null}
+         */
+        PriceInterval: "day" | "week" | "month" | "year" | null;
         /**
          * @description Pins renewals to a fixed calendar day instead of the day of purchase. The first period is
          *     then prorated up to that day.
@@ -4202,7 +4508,7 @@ export interface components {
             dayOfMonth?: number | null;
             /** @description The month renewals fall in, for yearly billing (`1` is January). */
             month?: number | null;
-        };
+        } | null;
         /**
          * @description The billing schedule of a subscription price: it renews every `intervalCount` `interval`s
          *     until it is canceled.
@@ -4218,7 +4524,8 @@ export interface components {
              * @description When billing starts, for subscriptions that begin on a fixed date. When both a trial and a start date are set, the start date applies.
              */
             startDate?: string | null;
-            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"] | null;
+            /** @description Pins renewals to a calendar day; `null` when renewals follow the day of purchase. */
+            billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchor"];
         };
         /**
          * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
@@ -4228,8 +4535,11 @@ export interface components {
             /** @description How many charges the plan makes in total. */
             planIterations?: number | null;
         };
-        /** @description An icon shown in front of the price's badge text. `null` shows no icon. */
-        PriceBadgeIcon: ("star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye") | null;
+        /**
+         * @description An icon shown in front of the price's badge text. `null` shows no icon.
+         * @enum {string|null}
+         */
+        PriceBadgeIcon: "star" | "sparkles" | "fire" | "bolt" | "rocket" | "trophy" | "check" | "x-mark" | "plus" | "arrow-right" | "check-badge" | "check-circle" | "shield-check" | "thumbs-up" | "heart" | "smile" | "light-bulb" | "sun" | "moon" | "gift" | "tag" | "percent" | "dollar" | "banknotes" | "credit-card" | "shopping-bag" | "shopping-cart" | "truck" | "clock" | "calendar" | "bell" | "megaphone" | "trending-up" | "chart" | "refresh" | "lock" | "key" | "ticket" | "users" | "academic-cap" | "book" | "music" | "video" | "document" | "download" | "mobile" | "camera" | "paint-brush" | "puzzle" | "cube" | "globe" | "map-pin" | "storefront" | "tools" | "beaker" | "lifebuoy" | "chat" | "envelope" | "phone" | "cake" | "scale" | "eye" | null;
         /**
          * Price
          * @description One of a product's prices. A price is one-time, a subscription (`recurring`) or a payment
@@ -4307,7 +4617,7 @@ export interface components {
             priceDisplayTabOrder?: {
                 [key: string]: string[];
             } | null;
-        };
+        } | null;
         /**
          * ProductPrice
          * @deprecated
@@ -4340,11 +4650,15 @@ export interface components {
             /**
              * @deprecated
              * @description Whether the product had one price or several, from before products had `prices`. Kept only for older integrations.
+             * @enum {string|null}
              */
-            pricingType?: ("single" | "multiple") | null;
+            pricingType?: "single" | "multiple" | null;
         };
-        /** @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set. */
-        ProductVariantStatus: ("enabled" | "disabled" | "deleted") | null;
+        /**
+         * @description Whether the variant or option is offered (`enabled`), switched off (`disabled`) or removed (`deleted`). The API uses `enabled` when it is not set.
+         * @enum {string|null}
+         */
+        ProductVariantStatus: "enabled" | "disabled" | "deleted" | null;
         /** @description The image shown with a variant option. */
         ProductVariantOptionImage: {
             /** @description Where the image is served from. */
@@ -4359,7 +4673,7 @@ export interface components {
             height?: number | null;
             /** @description File size in bytes. */
             size?: number | null;
-        };
+        } | null;
         /** @description One choice within a variant, such as a size or an add-on, with what it adds to the price. */
         ProductVariantOption: {
             id?: components["schemas"]["NullableObjectId"];
@@ -4370,8 +4684,11 @@ export interface components {
             name: string;
             /** @description Text shown with the option (HTML or plain text). */
             description?: string | null;
-            /** @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`). */
-            type?: ("one_time" | "recurring" | "pay_what_you_want") | null;
+            /**
+             * @description Whether the option is a one-time purchase (`one_time`), a subscription (`recurring`), or pay what you want (`pay_what_you_want`).
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | "pay_what_you_want" | null;
             status?: components["schemas"]["ProductVariantStatus"];
             /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
             additionalChargeAmount?: number | null;
@@ -4386,26 +4703,39 @@ export interface components {
             /** @description Files a customer who chose this option can download after paying. */
             fileIds?: components["schemas"]["ObjectId"][] | null;
             /** @description The option's image, if it has one. */
-            image?: components["schemas"]["ProductVariantOptionImage"] | null;
+            image?: components["schemas"]["ProductVariantOptionImage"];
         };
         /**
          * @description How customers choose among the variant's options: one option (`single`), several
          *     (`multiple`), or several with a quantity for each (`quantity`). The API uses `single` when
          *     it is not set.
+         * @enum {string|null}
          */
-        ProductVariantSelectionType: ("single" | "multiple" | "quantity") | null;
+        ProductVariantSelectionType: "single" | "multiple" | "quantity" | null;
         /** @description How the checkout shows a variant and its options. Each setting has the default named in its description. */
         ProductVariantLayout: {
-            /** @description Options as a list or a grid. Default `list`. */
-            variantOptionLayout?: ("list" | "grid") | null;
+            /**
+             * @description Options as a list or a grid. Default `list`.
+             * @enum {string|null}
+             */
+            variantOptionLayout?: "list" | "grid" | null;
             /** @description The number of columns of the grid layout. Default `2`. */
             variantOptionColumns?: number | null;
-            /** @description The size of option images. Default `small`. */
-            imageSize?: ("small" | "medium" | "large" | "") | null;
-            /** @description The space between options. Default `comfortable`. */
-            spacing?: ("comfortable" | "compact" | "") | null;
-            /** @description How option text is aligned. Default `left`. */
-            textAlign?: ("left" | "center" | "stack" | "") | null;
+            /**
+             * @description The size of option images. Default `small`.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /**
+             * @description The space between options. Default `comfortable`.
+             * @enum {string|null}
+             */
+            spacing?: "comfortable" | "compact" | "" | null;
+            /**
+             * @description How option text is aligned. Default `left`.
+             * @enum {string|null}
+             */
+            textAlign?: "left" | "center" | "stack" | "" | null;
             /** @description Show the options collapsed until the customer opens them. Default `false`. */
             collapseVariantOptions?: boolean | null;
             /** @description Show the variant's name. Default `true`. */
@@ -4418,7 +4748,7 @@ export interface components {
             showVariantOptionPriceSign?: boolean | null;
             /** @description Show placeholder text in pay-what-you-want amount inputs. Default `true`. */
             showPwywPlaceholder?: boolean | null;
-        };
+        } | null;
         /** @description An option selected for the customer when the checkout opens. */
         ProductVariantPreselect: {
             /** @description Whether an option is preselected. The API uses `false` when it is not set. */
@@ -4430,7 +4760,7 @@ export interface components {
             optionId?: string | null;
             /** @description The quantity to preselect, for `quantity` variants. The API uses `1` for `single` and `multiple` variants. */
             quantity?: number | null;
-        };
+        } | null;
         /**
          * @description Shows the variant only when another variant's selection meets a condition. Compare with
          *     `is`, `is_not` or `contains` and a `value`, or test with `is_empty` or `is_not_empty` and no
@@ -4444,11 +4774,14 @@ export interface components {
                 /** @description The variant to test. In a request it is the `key` you gave another variant in the same request. */
                 elementId?: string | null;
             } | null;
-            /** @description How the selection is compared. The API uses `is` when it is not set. */
-            comparison?: ("is" | "is_not" | "is_empty" | "is_not_empty" | "contains") | null;
+            /**
+             * @description How the selection is compared. The API uses `is` when it is not set.
+             * @enum {string|null}
+             */
+            comparison?: "is" | "is_not" | "is_empty" | "is_not_empty" | "contains" | null;
             /** @description The option compared against. In a request it is the `key` you gave one of the tested variant's options in the same request. */
             value?: string | null;
-        };
+        } | null;
         /**
          * @description A group of options the customer chooses from at checkout, such as sizes or add-ons. Each
          *     option can add to the price.
@@ -4481,11 +4814,11 @@ export interface components {
             /** @description The prices the variant belongs to; it applies only with these prices. */
             priceIds?: components["schemas"]["ObjectId"][] | null;
             /** @description How the checkout shows the variant. */
-            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            layout?: components["schemas"]["ProductVariantLayout"];
             /** @description The option selected when the checkout opens. */
-            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            preselect?: components["schemas"]["ProductVariantPreselect"];
             /** @description The condition under which the variant is shown. */
-            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"];
         };
         /**
          * @description What the quantity thresholds of a bulk discount count: the quantity of the whole checkout
@@ -4545,7 +4878,7 @@ export interface components {
              * @description When the prevention was switched on.
              */
             enabledAt?: string | null;
-        };
+        } | null;
         /**
          * @description Duplicate-subscription prevention for the product: when enabled, the checkout refuses a
          *     subscription that would duplicate an active one.
@@ -4558,13 +4891,14 @@ export interface components {
                 /** @description Whether subscriptions in Stripe are counted too. The API uses `false` when it is not set. */
                 enabled?: boolean | null;
             } | null;
-        };
+        } | null;
         /**
          * @description With Stripe Tax, whether prices include tax (`inclusive`), exclude it (`exclusive`), or let
          *     Stripe Tax decide (`automatic`). When it is not set, the store's Stripe Tax settings apply.
          *     The API also uses an empty string, whose meaning it does not document.
+         * @enum {string|null}
          */
-        ProductTaxBehavior: ("inclusive" | "exclusive" | "automatic" | "") | null;
+        ProductTaxBehavior: "inclusive" | "exclusive" | "automatic" | "" | null;
         /**
          * Product
          * @description Something a store sells: the product of a checkout page, or an order bump offered next to
@@ -4594,7 +4928,7 @@ export interface components {
             /** @description The price selected when the checkout opens. */
             defaultPriceId?: components["schemas"]["NullableObjectId"];
             /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
+            pricePicker?: components["schemas"]["PricePicker"];
             price: components["schemas"]["ProductPrice"];
             /**
              * @deprecated
@@ -4628,9 +4962,9 @@ export interface components {
             /** @description How many units are left to sell. */
             stock?: number | null;
             /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimit"] | null;
+            limitPayments?: components["schemas"]["ProductPaymentLimit"];
             /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"];
             /**
              * @description The tax rate charged on the product when the page uses fixed tax rates (at most one).
              *     Empty when the page charges no tax or uses Stripe Tax, or when no rate is set.
@@ -4660,7 +4994,10 @@ export interface components {
          *     with events (`PagePaymentSettings`), and its own subscription notifications.
          */
         CheckoutPage: components["schemas"]["PageBase"] & components["schemas"]["PagePaymentSettings"] & {
-            /** @enum {string} */
+            /**
+             * @description Always `checkout`.
+             * @enum {string}
+             */
             type?: "checkout";
             /** @description The product the page sells, with its prices; `null` when the page has none. */
             product?: components["schemas"]["Product"];
@@ -4690,6 +5027,7 @@ export interface components {
         };
         /** @description One page of checkout pages, newest first. */
         CheckoutPageList: {
+            /** @description The checkout pages on this page of results. */
             data: components["schemas"]["CheckoutPage"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -4698,8 +5036,9 @@ export interface components {
          * PageLocale
          * @description The locale a page formats prices and numbers with: `en-US` shows $1,234.56 and `de-DE`
          *     shows 1.234,56 $. Defaults to `en-US`.
+         * @enum {string|null}
          */
-        PageLocale: ("ar-SA" | "bn-BD" | "bn-IN" | "cs-CZ" | "da-DK" | "de-AT" | "de-CH" | "de-DE" | "el-GR" | "en-AU" | "en-CA" | "en-GB" | "en-IE" | "en-IN" | "en-NZ" | "en-US" | "en-ZA" | "es-AR" | "es-CL" | "es-CO" | "es-ES" | "es-MX" | "es-US" | "fi-FI" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "he-IL" | "hi-IN" | "hu-HU" | "id-ID" | "it-CH" | "it-IT" | "jp-JP" | "ko-KR" | "nl-BE" | "nl-NL" | "no-NO" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sk-SK" | "sv-SE" | "ta-IN" | "ta-LK" | "th-TH" | "tr-TR" | "zh-CN" | "zh-HK" | "zh-TW") | null;
+        PageLocale: "ar-SA" | "bn-BD" | "bn-IN" | "cs-CZ" | "da-DK" | "de-AT" | "de-CH" | "de-DE" | "el-GR" | "en-AU" | "en-CA" | "en-GB" | "en-IE" | "en-IN" | "en-NZ" | "en-US" | "en-ZA" | "es-AR" | "es-CL" | "es-CO" | "es-ES" | "es-MX" | "es-US" | "fi-FI" | "fr-BE" | "fr-CA" | "fr-CH" | "fr-FR" | "he-IL" | "hi-IN" | "hu-HU" | "id-ID" | "it-CH" | "it-IT" | "jp-JP" | "ko-KR" | "nl-BE" | "nl-NL" | "no-NO" | "pl-PL" | "pt-BR" | "pt-PT" | "ro-RO" | "ru-RU" | "sk-SK" | "sv-SE" | "ta-IN" | "ta-LK" | "th-TH" | "tr-TR" | "zh-CN" | "zh-HK" | "zh-TW" | null;
         /**
          * Background image choice
          * @description Sets the image behind the page. `file`, the id of an image uploaded to the store, is required; the
@@ -4740,7 +5079,11 @@ export interface components {
             backgroundPosition?: components["schemas"]["ThemeBackgroundPosition"];
             contentBackgroundColor?: components["schemas"]["ThemeColorPair"];
             formBackgroundColor?: components["schemas"]["ThemeColorPair"];
-            mainColumn?: ("left" | "right") | null;
+            /**
+             * @description Which side the main column sits on, `left` or `right`.
+             * @enum {string|null}
+             */
+            mainColumn?: "left" | "right" | null;
         } | null;
         /**
          * Layout changes
@@ -4794,8 +5137,11 @@ export interface components {
             allowDynamicTitle?: boolean | null;
             /** @description Lets a query parameter of the page's link replace the description. */
             allowDynamicDescription?: boolean | null;
-            /** @description What the customer sees after paying or submitting. Defaults to `confirmation`. */
-            afterPaymentAction?: ("confirmation" | "checkout" | "redirect") | null;
+            /**
+             * @description What the customer sees after paying or submitting. Defaults to `confirmation`.
+             * @enum {string|null}
+             */
+            afterPaymentAction?: "confirmation" | "checkout" | "redirect" | null;
             /** @description Defaults to `false`. */
             customizeCheckoutConfirmation?: boolean | null;
             /** @description The custom title of the confirmation screen. */
@@ -4832,8 +5178,11 @@ export interface components {
             invoiceSettings?: components["schemas"]["PageInvoiceSettings"];
             /** @description The uploaded image files shown on the page, in order. Each must be a file of the store. */
             imageIds?: components["schemas"]["ObjectId"][] | null;
-            /** @description How the hosted page is laid out (see `PageBase`); `null` resets it to `double`, the default. */
-            hostedLayoutType?: ("center" | "double" | "split") | null;
+            /**
+             * @description How the hosted page is laid out (see `PageBase`); `null` resets it to `double`, the default.
+             * @enum {string|null}
+             */
+            hostedLayoutType?: "center" | "double" | "split" | null;
             /** @description Defaults to `false`. */
             closePopupOnClickOutside?: boolean | null;
             /** @description Defaults to `true`. */
@@ -4868,18 +5217,34 @@ export interface components {
          *     rate.
          */
         PageTaxSettingsInput: {
+            /** @description Whether the page charges tax. */
             enabled: boolean;
-            /** @enum {string} */
+            /**
+             * @description How tax is charged: `fixed`, `stripe` or `none` (see above).
+             * @enum {string}
+             */
             mode?: "none" | "fixed" | "stripe";
         } & ({
-            /** @constant */
+            /**
+             * @description True in this alternative.
+             * @constant
+             */
             enabled: true;
-            /** @enum {unknown} */
+            /**
+             * @description `fixed` or `stripe` with tax enabled.
+             * @enum {unknown}
+             */
             mode?: "fixed" | "stripe";
         } | {
-            /** @constant */
+            /**
+             * @description False in this alternative.
+             * @constant
+             */
             enabled: false;
-            /** @constant */
+            /**
+             * @description Only `none` (or left out) without tax.
+             * @constant
+             */
             mode?: "none";
         });
         /**
@@ -4889,12 +5254,17 @@ export interface components {
         PageCheckoutAbandonmentInput: {
             /** @description Switches the reminder emails off for this page. */
             disableEmails?: boolean | null;
+            /** @description Whether the reminder emails show the store logo. */
             showStoreLogo?: boolean | null;
+            /** @description Whether the reminder emails show the store name. */
             showStoreName?: boolean | null;
             /** @description Custom texts for each of the three reminders. */
             emailReminders?: {
+                /** @description The first reminder email. */
                 reminder1?: components["schemas"]["PageAbandonmentEmail"] | null;
+                /** @description The second reminder email. */
                 reminder2?: components["schemas"]["PageAbandonmentEmail"] | null;
+                /** @description The third reminder email. */
                 reminder3?: components["schemas"]["PageAbandonmentEmail"] | null;
             } | null;
         } | null;
@@ -4967,9 +5337,10 @@ export interface components {
              *     Leave it out for `checkbox`, `quantity`, `tax-id`, `po-number`, `multiple-choice`,
              *     `date-time`, `date`, `time` and `textarea` fields.
              */
-            type?: components["schemas"]["FieldType"] | null;
+            type?: components["schemas"]["FieldType"];
             /** @description Help text shown under the label. */
             description?: string | null;
+            /** @description The hint shown in the empty input. */
             placeholder?: string | null;
             /** @description Your own reference for the field, repeated with its answers. */
             reference?: string | null;
@@ -4984,8 +5355,11 @@ export interface components {
             maxValue?: components["schemas"]["FieldValueLimit"];
             /** @description The choices of a `select` or `multiple-choice` field. */
             options?: components["schemas"]["FieldOptionInput"][] | null;
-            /** @description For `address` fields, whether to collect the billing address only or the shipping address too. */
-            collect?: ("billing" | "billing_and_shipping") | null;
+            /**
+             * @description For `address` fields, whether to collect the billing address only or the shipping address too.
+             * @enum {string|null}
+             */
+            collect?: "billing" | "billing_and_shipping" | null;
             /** @description For `address` fields that collect a shipping address, whether to ask for a shipping phone number. */
             collectShippingPhone?: boolean | null;
             /**
@@ -5008,11 +5382,21 @@ export interface components {
          *     may set it.
          */
         FieldElementTypeRule: {
-            element: ("checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea") | null;
+            /**
+             * @description An element that takes no `type`.
+             * @enum {string|null}
+             */
+            element: "checkbox" | "quantity" | "tax-id" | "po-number" | "multiple-choice" | "date-time" | "date" | "time" | "textarea" | null;
+            /** @description Not allowed with these elements. */
             type?: never;
         } | {
-            element: ("select" | "text" | "number" | "address" | "email" | "phone" | "country") | null;
+            /**
+             * @description An element that may take a `type`.
+             * @enum {string|null}
+             */
+            element: "select" | "text" | "number" | "address" | "email" | "phone" | "country" | null;
         } | {
+            /** @description Left out. */
             element?: never;
         };
         /**
@@ -5068,7 +5452,10 @@ export interface components {
          *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
          */
         CreateFunnelStepConfirmationInput: {
-            /** @enum {string} */
+            /**
+             * @description Always `confirmation`.
+             * @enum {string}
+             */
             type: "confirmation";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -5076,12 +5463,19 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                action?: ("confirmation" | "checkout" | "redirect") | null;
+                /**
+                 * @description What the step does: show the confirmation screen (`confirmation`), send the customer to the page `redirectPageId` (`checkout`), or to the address `redirectUrl` (`redirect`).
+                 * @enum {string|null}
+                 */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                /** @description Whether the confirmation screen shows the custom title and message. */
                 customizeCheckoutConfirmation?: boolean | null;
+                /** @description The custom title of the confirmation screen. */
                 confirmationCheckoutTitle?: string | null;
                 /** @description HTML or plain text. */
                 confirmationCheckoutMessage?: string | null;
                 redirectPageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, with `action` `redirect`. */
                 redirectUrl?: string | null;
                 /** @description Path segments added to `redirectUrl`, in order. */
                 redirectUrlPath?: components["schemas"]["CreateRedirectUrlPartInput"][] | null;
@@ -5096,7 +5490,10 @@ export interface components {
          *     (`action` `redirect`).
          */
         CreateFunnelStepUpsellInput: {
-            /** @enum {string} */
+            /**
+             * @description Always `upsell`.
+             * @enum {string}
+             */
             type: "upsell";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -5104,8 +5501,11 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /** @description How the upsell is shown. */
-                action?: ("checkout" | "redirect") | null;
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
                 /** @description The checkout or event page offered, when `action` is `checkout`. */
                 pageId?: components["schemas"]["NullableObjectId"];
                 /** @description Where the customer is sent, when `action` is `redirect`. */
@@ -5206,8 +5606,9 @@ export interface components {
              * @description When billing starts. When both `trialPeriodDays` and `startDate` are set, `startDate` applies.
              */
             startDate?: string | null;
+            /** @description Pins renewals to a calendar day; `null` or left out to follow the day of purchase. */
             billingCycleAnchorConfig?: components["schemas"]["PriceBillingCycleAnchorInput"] | null;
-        };
+        } | null;
         /**
          * @description The schedule of a payment plan: a fixed number of charges (`planIterations`), one every
          *     `intervalCount` `interval`s, after which the plan is complete.
@@ -5230,9 +5631,10 @@ export interface components {
             startDate?: string | null;
             /** @description Pins the charges to a calendar day. Unlike a subscription's, this object cannot be `null`, and neither can its `month`. */
             billingCycleAnchorConfig?: {
+                /** @description The month charges fall in, for yearly plans (`1` is January). */
                 month?: number;
             } & components["schemas"]["PriceBillingCycleAnchorInput"];
-        };
+        } | null;
         /**
          * @description What `PriceInput` and `SinglePriceInput` share, and the rules that tie the fields together.
          *     A price is one of three kinds, told apart by its schedule:
@@ -5255,8 +5657,9 @@ export interface components {
             /**
              * @description `one_time` or `recurring` (subscriptions and payment plans). It cannot change on an
              *     existing price.
+             * @enum {string|null}
              */
-            billingType?: ("one_time" | "recurring") | null;
+            billingType?: "one_time" | "recurring" | null;
             /** @description The id of an existing price to change. Leave it out to add a new price. */
             id?: components["schemas"]["NullableObjectId"];
             /**
@@ -5265,9 +5668,9 @@ export interface components {
              */
             currency?: string | null;
             /** @description The subscription schedule. Not allowed with `paymentPlan` or with `billingType` `one_time`. */
-            recurring?: components["schemas"]["PriceRecurringInput"] | null;
+            recurring?: components["schemas"]["PriceRecurringInput"];
             /** @description The payment plan schedule. Not allowed with `recurring`, with `billingType` `one_time`, or with `payWhatYouWant`. */
-            paymentPlan?: components["schemas"]["PricePaymentPlanInput"] | null;
+            paymentPlan?: components["schemas"]["PricePaymentPlanInput"];
             /**
              * @description Let customers choose how much to pay, `amount` being the minimum (with `amount` `0` or
              *     left out, the product can be had for free). Not allowed with a payment plan.
@@ -5294,7 +5697,7 @@ export interface components {
             order?: number | null;
             /** @description Your own code for the price, like a SKU. Derived from the price when left out (for example `price_one_time_fixed_5000`); a price sent again by `id` keeps its reference. */
             reference?: string | null;
-        } & (({
+        } & ({
             /** @description Leave out for a one-time price. */
             recurring?: null;
             /** @description Leave out for a one-time price. */
@@ -5304,21 +5707,27 @@ export interface components {
             recurring: unknown;
             /** @description Leave out for a subscription. */
             paymentPlan?: null;
+            /**
+             * @description `recurring`, or left out (the API then derives it from the schedule).
+             * @enum {string|null}
+             */
+            billingType?: "recurring" | null;
         } | {
             /** @description Required for a payment plan. */
             paymentPlan: unknown;
             /** @description Leave out for a payment plan. */
             recurring?: null;
-            /** @description A payment plan cannot be pay what you want. */
+            /**
+             * @description A payment plan cannot be pay what you want.
+             * @enum {boolean|null}
+             */
             payWhatYouWant?: false | null;
-        }) & ({
+            /**
+             * @description `recurring`, or left out (the API then derives it from the schedule).
+             * @enum {string|null}
+             */
             billingType?: "recurring" | null;
-        } | {
-            /** @description Leave out with `billingType` `one_time`. */
-            recurring?: null;
-            /** @description Leave out with `billingType` `one_time`. */
-            paymentPlan?: null;
-        }));
+        });
         /**
          * SinglePriceInput
          * @description The product's price given on its own: the same as sending `prices` with this one entry, and
@@ -5333,8 +5742,9 @@ export interface components {
             /**
              * @deprecated
              * @description Accepted for older integrations and ignored; `prices` replaced it.
+             * @enum {string|null}
              */
-            pricingType?: ("single" | "multiple") | null;
+            pricingType?: "single" | "multiple" | null;
         } & components["schemas"]["PriceSettingsInput"];
         /**
          * PriceInput
@@ -5365,8 +5775,11 @@ export interface components {
             key?: string | null;
             /** @description Text shown with the option (HTML or plain text). */
             description?: string | null;
-            /** @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`. */
-            type?: ("one_time" | "recurring") | null;
+            /**
+             * @description Whether the option is a one-time purchase or a subscription. A pay-what-you-want option is `one_time` with `payWhatYouWant` `true`.
+             * @enum {string|null}
+             */
+            type?: "one_time" | "recurring" | null;
             status?: components["schemas"]["ProductVariantStatus"];
             /** @description What choosing the option adds to the price, in the smallest currency unit. With pay what you want, the least a customer can pay for it. */
             additionalChargeAmount?: number | null;
@@ -5415,11 +5828,11 @@ export interface components {
             /** @description The prices the variant belongs to. Required by the API when the product has several prices. */
             priceIds?: components["schemas"]["ObjectId"][] | null;
             /** @description How the checkout shows the variant. */
-            layout?: components["schemas"]["ProductVariantLayout"] | null;
+            layout?: components["schemas"]["ProductVariantLayout"];
             /** @description The option selected when the checkout opens. */
-            preselect?: components["schemas"]["ProductVariantPreselect"] | null;
+            preselect?: components["schemas"]["ProductVariantPreselect"];
             /** @description Show the variant only when another variant's selection meets a condition. */
-            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"] | null;
+            showHideLogic?: components["schemas"]["ProductVariantShowHideLogic"];
         };
         /**
          * @description A bulk discount tier: when the counted quantity is between `minQuantity` and `maxQuantity`,
@@ -5446,6 +5859,7 @@ export interface components {
                 key: string;
             }[] | null;
         } & ({
+            /** @description Set, and not `null`, in this alternative. */
             amountOff: unknown;
             /** @description Leave out (or send `null`) with `amountOff`. */
             percentOff?: null;
@@ -5460,7 +5874,7 @@ export interface components {
         ProductPaymentLimitInput: {
             /** @description Whether duplicate payments are prevented. The API uses `false` when it is not set. */
             enabled?: boolean | null;
-        };
+        } | null;
         /**
          * ProductDetailsInput
          * @description The product of a new checkout page (its `productData`). Every field is optional.
@@ -5491,7 +5905,7 @@ export interface components {
             /** @description The price selected when the checkout opens. */
             defaultPriceId?: components["schemas"]["NullableObjectId"];
             /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
+            pricePicker?: components["schemas"]["PricePicker"];
             /** @description Groups of options the customer chooses from at checkout. */
             variants?: components["schemas"]["ProductVariantInput"][] | null;
             /** @description Whether the customer must make a choice in the variants. Default `false`. */
@@ -5513,9 +5927,9 @@ export interface components {
             /** @description How many units are left to sell. */
             stock?: number | null;
             /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"];
             /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"];
             /** @description The tax rate to charge when the page uses fixed tax rates (at most one). When the page uses fixed rates and this is left out, the store's default rate applies. */
             fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
             taxBehavior?: components["schemas"]["ProductTaxBehavior"];
@@ -5557,14 +5971,21 @@ export interface components {
             /** @description The id of the custom field whose answer is used. Required when `key` is `fields`, and only allowed then. */
             fieldId?: components["schemas"]["NullableObjectId"];
         } & ({
+            /**
+             * @description `fields` in this alternative.
+             * @enum {string|null}
+             */
             key: "fields" | null;
             /** @description Required for a custom field's answer. */
             fieldId: components["schemas"]["NullableObjectId"];
+            /** @description Not allowed with `key` `fields`. */
             identifier?: never;
         } | {
             /** @description Required for any value other than a custom field's answer. */
             identifier: unknown;
+            /** @description Any value but `fields`. */
             key?: unknown;
+            /** @description Only allowed with `key` `fields`. */
             fieldId?: never;
         });
         /**
@@ -5586,7 +6007,10 @@ export interface components {
          *     `redirectPageId`, and `redirect` to the address `redirectUrl`.
          */
         UpdateFunnelStepConfirmationInput: {
-            /** @enum {string} */
+            /**
+             * @description Always `confirmation`.
+             * @enum {string}
+             */
             type: "confirmation";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -5594,12 +6018,19 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                action?: ("confirmation" | "checkout" | "redirect") | null;
+                /**
+                 * @description What the step does: show the confirmation screen (`confirmation`), send the customer to the page `redirectPageId` (`checkout`), or to the address `redirectUrl` (`redirect`).
+                 * @enum {string|null}
+                 */
+                action?: "confirmation" | "checkout" | "redirect" | null;
+                /** @description Whether the confirmation screen shows the custom title and message. */
                 customizeCheckoutConfirmation?: boolean | null;
+                /** @description The custom title of the confirmation screen. */
                 confirmationCheckoutTitle?: string | null;
                 /** @description HTML or plain text. */
                 confirmationCheckoutMessage?: string | null;
                 redirectPageId?: components["schemas"]["NullableObjectId"];
+                /** @description Where the customer is sent, with `action` `redirect`. */
                 redirectUrl?: string | null;
                 /** @description Path segments added to `redirectUrl`, in order. */
                 redirectUrlPath?: components["schemas"]["UpdateRedirectUrlPartInput"][] | null;
@@ -5614,7 +6045,10 @@ export interface components {
          *     (`action` `redirect`).
          */
         UpdateFunnelStepUpsellInput: {
-            /** @enum {string} */
+            /**
+             * @description Always `upsell`.
+             * @enum {string}
+             */
             type: "upsell";
             /** @description Whether the step is in use. */
             enabled?: boolean | null;
@@ -5622,8 +6056,11 @@ export interface components {
             order?: number | null;
             /** @description The step's settings. */
             config?: {
-                /** @description How the upsell is shown. */
-                action?: ("checkout" | "redirect") | null;
+                /**
+                 * @description How the upsell is shown.
+                 * @enum {string|null}
+                 */
+                action?: "checkout" | "redirect" | null;
                 /** @description The checkout or event page offered, when `action` is `checkout`. */
                 pageId?: components["schemas"]["NullableObjectId"];
                 /** @description Where the customer is sent, when `action` is `redirect`. */
@@ -5675,6 +6112,7 @@ export interface components {
         };
         /** @description All custom fields of a page, in one response. This list is not paginated. */
         FieldList: {
+            /** @description The page's fields. */
             data: components["schemas"]["Field"][];
         };
         /**
@@ -5735,8 +6173,11 @@ export interface components {
              * @example application/pdf
              */
             type?: string | null;
-            /** @description Whether the file was uploaded as a gallery `image` or as a downloadable `file`. */
-            purpose?: ("image" | "file") | null;
+            /**
+             * @description Whether the file was uploaded as a gallery `image` or as a downloadable `file`.
+             * @enum {string|null}
+             */
+            purpose?: "image" | "file" | null;
             /** @description Where the file is stored. */
             location?: string | null;
             /** @description The file size in bytes. */
@@ -5752,6 +6193,7 @@ export interface components {
          *     registered for the event (or submitted the form) cannot do so again.
          */
         PageLimitSetting: {
+            /** @description Whether the once-per-person limit applies. */
             enabled?: boolean | null;
             /**
              * Format: date-time
@@ -5773,7 +6215,10 @@ export interface components {
          *     offer files to download afterwards, with the settings every page has (`PageBase`).
          */
         Form: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & {
-            /** @enum {string} */
+            /**
+             * @description Always `form`.
+             * @enum {string}
+             */
             type?: "form";
             /** @description Files people can download after submitting the form. */
             files?: components["schemas"]["PageFile"][] | null;
@@ -5783,6 +6228,7 @@ export interface components {
         };
         /** @description One page of forms, newest first. */
         FormList: {
+            /** @description The forms on this page of results. */
             data: components["schemas"]["Form"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -5848,6 +6294,7 @@ export interface components {
             status: components["schemas"]["SubmissionStatus"];
             /** @description The customer record the submission is linked to, if any. */
             customerId?: components["schemas"]["NullableObjectId"];
+            /** @description The email address given in the submission; `null` when none. */
             customerEmail?: string | null;
             /** @description The name given with the submission; it may differ from the billing or shipping name. */
             customerName?: string | null;
@@ -5878,13 +6325,20 @@ export interface components {
             userAgent?: string | null;
             /** @description The width of the visitor's screen in pixels. */
             screenWidth?: number | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the form was submitted.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the submission was last changed.
+             */
             updatedAt: string;
         };
         /** @description One page of form submissions, newest first. */
         SubmissionList: {
+            /** @description The submissions on this page of results. */
             data: components["schemas"]["Submission"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -5903,6 +6357,7 @@ export interface components {
         SubscriptionStatus: "draft" | "draft_expired" | "incomplete" | "incomplete_expired" | "trialing" | "paused" | "scheduled" | "active" | "past_due" | "canceled" | "unpaid" | "failed" | "completed";
         /** @description An extra fee charged together with a subscription's one-time setup fee. */
         SubscriptionSetupFeeFee: {
+            /** @description The fee's name. */
             name?: string;
             /** @description The fee in the smallest currency unit. */
             amount?: number;
@@ -5916,6 +6371,7 @@ export interface components {
          *     under. Fees on variants and options are `SubscriptionItemFee`s instead.
          */
         SubscriptionFee: {
+            /** @description The fee's name. */
             name?: string;
             /** @description The fee in the smallest currency unit. */
             amount?: number;
@@ -5936,8 +6392,12 @@ export interface components {
          *     `currency`) or `percentOff`.
          */
         SubscriptionCouponSnapshot: {
-            /** @example WELCOME5 */
+            /**
+             * @description The code the customer entered.
+             * @example WELCOME5
+             */
             code?: string;
+            /** @description The coupon's name as shown to customers. */
             label?: string;
             /** @description Fixed discount in the smallest unit of `currency`, for amount coupons. */
             amountOff?: number;
@@ -5950,9 +6410,14 @@ export interface components {
             durationInMonths?: number;
             /** @description Whether the discount also applied to the setup fee. */
             appliesToSetupFee?: boolean;
+            /** @description How many times the coupon could be redeemed in total. */
             maxRedemptions?: number;
+            /** @description How many times the coupon had been redeemed. */
             timesRedeemed?: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last moment the coupon could be redeemed.
+             */
             redeemBy?: string;
             /** @description The pages the coupon was limited to. */
             pageIds?: components["schemas"]["ObjectId"][];
@@ -5964,6 +6429,7 @@ export interface components {
          *     invoice item.
          */
         SubscriptionItemFee: {
+            /** @description The fee's name. */
             name?: string;
             /** @description The fee in the smallest currency unit. */
             amount?: number;
@@ -5978,13 +6444,16 @@ export interface components {
          */
         SubscriptionVariantOption: {
             optionId?: components["schemas"]["ObjectId"];
+            /** @description The name of the chosen option. */
             optionName?: string;
             /**
              * @description `one_time` options are billed once, `recurring` options with every cycle.
              * @enum {string}
              */
             optionType?: "one_time" | "recurring";
+            /** @description How many of the option were chosen. */
             quantity?: number;
+            /** @description The option's SKU. */
             sku?: string;
             /** @description What the option adds to the price, in the smallest currency unit. */
             additionalChargeAmount?: number;
@@ -5998,13 +6467,17 @@ export interface components {
             fees?: components["schemas"]["SubscriptionItemFee"][];
             /** @description The Stripe invoice item that bills the option. */
             optionInvoiceItemId?: string;
+            /** @description Whether the option's Stripe invoice item (`optionInvoiceItemId`) has been paid. */
             optionInvoiceItemPaid?: boolean;
+            /** @description The Stripe price that bills the option. */
             optionStripePriceId?: string;
+            /** @description The Stripe product the option is billed as. */
             optionStripeProductId?: string;
         };
         /** @description A product variant of a subscription and the options the customer picked, with how each is billed. */
         SubscriptionVariant: {
             variantId?: components["schemas"]["ObjectId"];
+            /** @description The variant's name, such as "Size". */
             name?: string;
             /** @description The seller's own reference for the variant. */
             reference?: string;
@@ -6015,6 +6488,7 @@ export interface components {
             selectionType?: "single" | "multiple" | "quantity";
             /** @description Extra fees billed with this variant, each as its own Stripe invoice item. */
             fees?: components["schemas"]["SubscriptionItemFee"][];
+            /** @description The options the customer chose. */
             selectedOptions?: components["schemas"]["SubscriptionVariantOption"][];
         };
         /**
@@ -6036,7 +6510,9 @@ export interface components {
             orderId?: string;
             sellerId?: components["schemas"]["ObjectId"];
             customerId?: components["schemas"]["ObjectId"];
+            /** @description The customer's email address. */
             customerEmail?: string;
+            /** @description The customer's full name. */
             customerName?: string;
             billing?: components["schemas"]["BillingDetails"];
             shipping?: components["schemas"]["ShippingDetails"];
@@ -6046,6 +6522,7 @@ export interface components {
             productId?: components["schemas"]["ObjectId"];
             /** @description The product's title at the time of purchase. */
             productTitle?: string;
+            /** @description The price the customer chose at checkout. Its format is not documented. */
             priceId?: string | null;
             couponId?: components["schemas"]["ObjectId"];
             /** @description The license key issued with the purchase, if the product issues one. */
@@ -6069,7 +6546,9 @@ export interface components {
             dynamicPrice?: number;
             /** @description The struck-through "was" price shown at checkout. */
             discountedFromPrice?: number;
+            /** @description How many the customer subscribed to. */
             quantity?: number;
+            /** @description The SKU of the product or variant. */
             sku?: string;
             /** @description A one-time fee charged on top of the recurring price. */
             setupFee?: number;
@@ -6101,15 +6580,30 @@ export interface components {
             intervalCount?: number;
             /** @description For payment plans, how many cycles the plan runs for. */
             planIterations?: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the subscription started, or starts.
+             */
             startDate?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the current billing period began.
+             */
             currentPeriodStart?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the current billing period ends and the next charge is due.
+             */
             currentPeriodEnd?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the free trial began.
+             */
             trialStart?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the free trial ends.
+             */
             trialEnd?: string;
             status?: components["schemas"]["SubscriptionStatus"];
             /**
@@ -6130,7 +6624,10 @@ export interface components {
             cancelAt?: string;
             /** @description True when the subscription is set to end with its current billing period. */
             cancelAtPeriodEnd?: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the subscription was canceled. Absent while it is not.
+             */
             canceledAt?: string;
             /** @description The id of the user who canceled the subscription. */
             canceledBy?: string;
@@ -6138,6 +6635,7 @@ export interface components {
             canceledByApiKey?: components["schemas"]["ObjectId"];
             /** @description The name that API key had when it canceled the subscription. */
             canceledByApiKeyName?: string;
+            /** @description Whether the customer left the checkout without paying. */
             isAbandoned?: boolean;
             abandonmentStatus?: components["schemas"]["AbandonmentStatus"];
             /**
@@ -6146,29 +6644,44 @@ export interface components {
              * @enum {string}
              */
             abandonedCartEmailStatus?: "pending" | "first_sent" | "second_sent" | "third_sent" | "converted" | "skipped";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the latest reminder email for the unpaid checkout was sent.
+             */
             abandonedCartEmailSentAt?: string;
             /**
              * Format: date-time
              * @description When an abandoned checkout was completed after all.
              */
             recoveredAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the latest refund was made.
+             */
             lastRefundAt?: string;
+            /** @description The reason code of the latest refund. */
             lastRefundReason?: string;
+            /** @description The note given with the latest refund. The refund fields describe only the latest refund. */
             lastRefundReasonNote?: string;
             couponSnapshot?: components["schemas"]["SubscriptionCouponSnapshot"];
             paymentMethod?: components["schemas"]["PaymentMethodDetails"];
             /** @description The fixed tax rates that applied, as they were at the time. */
             taxRates?: components["schemas"]["HistoricalTaxRateSnapshot"][] | null;
-            taxSource?: components["schemas"]["TaxSource"] | null;
+            /** @description How tax was worked out: from the store's own rates (`fixed_tax_rate`) or by Stripe Tax (`stripe_tax`); `null` when no tax applied. */
+            taxSource?: components["schemas"]["TaxSource"];
+            /** @description The customer's id in Stripe. */
             stripeCustomerId?: string;
+            /** @description The Stripe PaymentIntent recorded on the subscription. */
             stripePaymentIntentId?: string;
+            /** @description The Stripe SetupIntent that saved the payment method, when one was used. */
             stripeSetupIntentId?: string;
+            /** @description The subscription's id in Stripe. */
             stripeSubscriptionId?: string;
-            priceSnapshot?: components["schemas"]["PriceSnapshot"] | null;
+            /** @description The chosen price as it was at purchase; `null` when not recorded. */
+            priceSnapshot?: components["schemas"]["PriceSnapshot"];
             /** @description Answers to the page's custom fields. */
             fields?: components["schemas"]["SubmittedField"][];
+            /** @description The variants the customer chose, with their options. */
             variants?: components["schemas"]["SubscriptionVariant"][];
             /** @description True when this subscription was an upsell offered after another purchase. */
             upsell?: boolean;
@@ -6179,19 +6692,30 @@ export interface components {
             queryParameters?: {
                 [key: string]: string;
             };
+            /** @description The IP address the customer checked out from. */
             clientIp?: string;
+            /** @description The user agent of the customer's browser. */
             userAgent?: string;
+            /** @description The width of the customer's screen, in pixels. */
             screenWidth?: number;
+            /** @description The language setting of the customer's browser. */
             locale?: string;
             /** @description True for live data, false for test data. */
             livemode?: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the subscription was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the subscription was last changed.
+             */
             updatedAt: string;
         };
         /** @description One page of subscriptions, newest first. */
         SubscriptionList: {
+            /** @description The subscriptions on this page of results. */
             data: components["schemas"]["Subscription"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -6230,19 +6754,34 @@ export interface components {
             /** @description Email the customer that the subscription was canceled. */
             sendCancellationEmail?: boolean;
         } & ({
-            /** @constant */
+            /**
+             * @description `true` in this alternative.
+             * @constant
+             */
             cancelImmediately: true;
+            /** @description Not allowed with `cancelImmediately`. */
             cancelAtPeriodEnd?: never;
+            /** @description Not allowed with `cancelImmediately`. */
             cancelAt?: never;
         } | {
+            /** @description Not allowed with `cancelAtPeriodEnd`. */
             cancelImmediately?: never;
-            /** @constant */
+            /**
+             * @description `true` in this alternative.
+             * @constant
+             */
             cancelAtPeriodEnd: true;
+            /** @description Not allowed with `cancelAtPeriodEnd`. */
             cancelAt?: never;
         } | {
+            /** @description Not allowed with `cancelAt`. */
             cancelImmediately?: never;
+            /** @description Not allowed with `cancelAt`. */
             cancelAtPeriodEnd?: never;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The moment to cancel at, in this alternative.
+             */
             cancelAt: string;
         });
         /** @description The outcome of a cancellation request. */
@@ -6280,6 +6819,7 @@ export interface components {
             pageId?: components["schemas"]["ObjectId"];
             productId?: components["schemas"]["ObjectId"];
             sellerId?: components["schemas"]["ObjectId"];
+            /** @description The amount charged, in the smallest currency unit. */
             amount: number;
             /** @description The amount converted to US cents at the time of the transaction. */
             amountUsd?: number;
@@ -6295,6 +6835,7 @@ export interface components {
              */
             invoiceStatus?: "draft" | "open" | "paid" | "uncollectible" | "void";
             paymentStatus?: components["schemas"]["SubscriptionPaymentStatus"];
+            /** @description Whether the charge has been paid. */
             paid?: boolean;
             /** @description True when the payment was refunded. */
             refunded?: boolean;
@@ -6302,27 +6843,46 @@ export interface components {
             partiallyRefunded?: boolean;
             /** @description True for live data, false for test data. */
             livemode?: boolean;
+            /**
+             * Format: email
+             * @description The customer's email address.
+             */
             customerEmail?: string;
+            /** @description The customer's full name. */
             customerName?: string;
+            /** @description The slug of the page the subscription was bought on (part of its address, not a title). */
             pageSlug?: string;
+            /** @description The name of the product subscribed to. */
             productTitle?: string;
             paymentMethod?: components["schemas"]["PaymentMethodDetails"];
+            /** @description The Stripe invoice of this charge. */
             stripeInvoiceId?: string;
             /** @description A link to the PDF of the Stripe invoice. */
             stripeInvoicePdf?: string;
+            /** @description The Stripe payment of this charge. */
             stripePaymentId?: string;
+            /** @description The Stripe PaymentIntent of this charge. */
             stripePaymentIntentId?: string;
             /** @description A link to the PDF of the refund invoice, when the payment was refunded. */
             stripeRefundInvoicePdf?: string;
+            /** @description The subscription's id in Stripe. */
             stripeSubscriptionId?: string;
+            /** @description The ids of the charge's transactions. */
             transactionIds?: components["schemas"]["ObjectId"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the record was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the record was last changed.
+             */
             updatedAt: string;
         };
         /** @description One page of subscription payments, newest first. */
         SubscriptionPaymentList: {
+            /** @description The subscription payments on this page of results. */
             data: components["schemas"]["SubscriptionPayment"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -6386,13 +6946,20 @@ export interface components {
             sellerId: components["schemas"]["ObjectId"];
             /** @description The coupon's id in the seller's Stripe account. */
             stripeCouponId?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the coupon was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the coupon was last changed.
+             */
             updatedAt: string;
         };
         /** @description One page of coupons, newest first. */
         CouponList: {
+            /** @description The coupons on this page of results. */
             data: components["schemas"]["Coupon"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -6404,10 +6971,10 @@ export interface components {
          */
         CouponCurrency: "aed" | "aud" | "brl" | "cad" | "chf" | "clp" | "czk" | "dkk" | "eur" | "gbp" | "hkd" | "inr" | "jpy" | "mxn" | "myr" | "nok" | "nzd" | "ron" | "php" | "pln" | "sek" | "sgd" | "usd" | "zar" | "thb";
         /**
-         * @description The coupon to create. Two rules tie fields together, and the schema enforces both:
-         *     - the discount is either `amountOff` together with its `currency`, or `percentOff` alone
-         *       (exactly one of the two; `currency` is not allowed with `percentOff`);
-         *     - `durationInMonths` is required when `duration` is `repeating` and not allowed otherwise.
+         * @description The coupon to create. It is one of four kinds, the alternatives below: a fixed amount
+         *     (`amountOff` with its `currency`) or a percentage (`percentOff`, without `currency`), applied
+         *     once or forever, or for `durationInMonths` months (`duration` `repeating`; `durationInMonths`
+         *     is not allowed with the other durations).
          *
          *     The code, discount, currency and duration cannot be changed after creation.
          */
@@ -6443,23 +7010,63 @@ export interface components {
             pageIds?: components["schemas"]["ObjectId"][];
             /** @description Limit the coupon to these ticket types. They must belong to pages listed in `pageIds`. */
             ticketTypeIds?: components["schemas"]["ObjectId"][];
-        } & (({
+        } & ({
+            /** @description Required: the fixed discount. */
             amountOff: number;
+            /** @description Required: the currency of `amountOff`. */
             currency: components["schemas"]["CouponCurrency"];
+            /** @description Not allowed with `amountOff`. */
             percentOff?: never;
-        } | {
-            amountOff?: never;
-            currency?: never;
-            percentOff: number;
-        }) & ({
-            /** @constant */
+            /**
+             * @description Always `repeating` here.
+             * @constant
+             */
             duration: "repeating";
+            /** @description Required with `repeating`. */
             durationInMonths: number;
         } | {
-            /** @enum {string} */
+            /** @description Required: the fixed discount. */
+            amountOff: number;
+            /** @description Required: the currency of `amountOff`. */
+            currency: components["schemas"]["CouponCurrency"];
+            /** @description Not allowed with `amountOff`. */
+            percentOff?: never;
+            /**
+             * @description `once` or `forever` here.
+             * @enum {string}
+             */
             duration: "once" | "forever";
+            /** @description Not allowed unless `duration` is `repeating`. */
             durationInMonths?: never;
-        }));
+        } | {
+            /** @description Not allowed with `percentOff`. */
+            amountOff?: never;
+            /** @description Not allowed with `percentOff`. */
+            currency?: never;
+            /** @description Required: the percentage. */
+            percentOff: number;
+            /**
+             * @description Always `repeating` here.
+             * @constant
+             */
+            duration: "repeating";
+            /** @description Required with `repeating`. */
+            durationInMonths: number;
+        } | {
+            /** @description Not allowed with `percentOff`. */
+            amountOff?: never;
+            /** @description Not allowed with `percentOff`. */
+            currency?: never;
+            /** @description Required: the percentage. */
+            percentOff: number;
+            /**
+             * @description `once` or `forever` here.
+             * @enum {string}
+             */
+            duration: "once" | "forever";
+            /** @description Not allowed unless `duration` is `repeating`. */
+            durationInMonths?: never;
+        });
         /** @description A single coupon. */
         CouponResponse: {
             data: components["schemas"]["Coupon"];
@@ -6506,7 +7113,11 @@ export interface components {
             minQuantity?: number | null;
             /** @description The most tickets that earn it; `null` means no upper limit. */
             maxQuantity?: number | null;
-            quantityCondition?: ("total_quantity" | "ticket_type_quantity") | null;
+            /**
+             * @description What is counted: every ticket in the order (`total_quantity`) or only the listed ticket types (`ticket_type_quantity`).
+             * @enum {string|null}
+             */
+            quantityCondition?: "total_quantity" | "ticket_type_quantity" | null;
             /** @description The ticket types counted, for `ticket_type_quantity`. */
             ticketTypeIds?: components["schemas"]["ObjectId"][] | null;
         };
@@ -6515,11 +7126,20 @@ export interface components {
          * @description When and where the event takes place, how it is sold, and how its tickets are taxed.
          */
         EventDetails: {
-            /** @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`). */
-            type?: ("in_person" | "virtual" | "hybrid") | null;
-            /** Format: date-time */
+            /**
+             * @description Whether attendees come to a venue (`in_person`), join online (`virtual`), or either (`hybrid`).
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /**
+             * Format: date-time
+             * @description When the event starts.
+             */
             startDate?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event ends.
+             */
             endDate?: string | null;
             /**
              * @description The IANA time zone the event's times are shown in.
@@ -6532,10 +7152,16 @@ export interface components {
             mapsLink?: string | null;
             /** @description The link attendees use to join online, for virtual and hybrid events. */
             meetingLink?: string | null;
-            /** @description The platform an online event runs on. */
-            platform?: ("zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other") | null;
-            /** @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`. */
-            status?: ("active" | "sold_out" | "canceled") | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
+            /**
+             * @description Whether the event is going ahead (`active`), `sold_out`, or `canceled`.
+             * @enum {string|null}
+             */
+            status?: "active" | "sold_out" | "canceled" | null;
             /** @description The most tickets the event sells in total; `null` means unlimited. */
             capacity?: number | null;
             /**
@@ -6551,8 +7177,11 @@ export interface components {
             limitRegistrations?: components["schemas"]["PageLimitSetting"];
             /** @description Whether attendees get their tickets as PDF files. */
             pdfTicketsEnabled?: boolean | null;
-            /** @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set. */
-            taxBehavior?: ("inclusive" | "exclusive" | "automatic" | "") | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`; an empty string when not set.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
             /**
              * @description The Stripe tax code of the tickets.
              * @example txcd_20030000
@@ -6562,15 +7191,15 @@ export interface components {
         /**
          * @description Whether a ticket group or ticket type is offered: `enabled` ones can be booked, `disabled`
          *     ones are switched off, and `archived` ones have been deleted (the data is kept).
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketingStatus: "enabled" | "disabled" | "archived";
+        TicketingStatus: "enabled" | "disabled" | "archived" | null;
         /**
          * @description How attendees pick from a ticket group's types: one type (`single`), several types
          *     (`multiple`), or a quantity of each type (`quantity`).
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketSelectionType: "single" | "multiple" | "quantity";
+        TicketSelectionType: "single" | "multiple" | "quantity" | null;
         /**
          * @description When a ticket group or ticket type goes on sale:
          *     - `always_available`: on sale with no sale window or trigger.
@@ -6578,52 +7207,80 @@ export interface components {
          *     - `after_ticket_sale_ends`, `after_ticket_sold_out`, `after_ticket_ends_or_sold_out`: once the
          *       trigger (another group or type) stops selling, sells out, or either.
          *     - `until_event_starts`: until the event begins.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts";
+        TicketAvailabilityBehavior: "always_available" | "date_time_based" | "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | "until_event_starts" | null;
         /**
          * @description Whether a ticket group or ticket type can be booked at the moment: `available`, `sold_out`
          *     (its capacity is used up) or `unavailable`. Read-only.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable";
+        TicketAvailabilityStatus: "available" | "sold_out" | "unavailable" | null;
         /**
          * @description How ticket booking fees are shown at checkout: `included` in the ticket price, or as a
          *     `separate` line.
-         * @enum {string}
+         * @enum {string|null}
          */
-        TicketFeeDisplay: "included" | "separate";
+        TicketFeeDisplay: "included" | "separate" | null;
         /**
          * TicketGroupBulkDiscount
          * @description A quantity discount on a ticket group: orders of `minQuantity` to `maxQuantity` of the
          *     group's tickets get `percentOff` off. The same shape is read and written.
          */
         TicketGroupBulkDiscount: {
+            /** @description The fewest tickets of the group that earn the discount. */
             minQuantity: number;
+            /** @description The most tickets of the group that earn the discount. */
             maxQuantity: number;
+            /** @description The percentage taken off. */
             percentOff: number;
         };
         /** @description How a ticket group and its ticket types are laid out on the event page. The same shape is read and written. */
         TicketGroupLayout: {
-            type?: ("list" | "grid" | "accordion") | null;
-            alignment?: ("default" | "center" | "stack") | null;
+            /**
+             * @description How the ticket types are arranged: as a `list`, a `grid`, or an `accordion`.
+             * @enum {string|null}
+             */
+            type?: "list" | "grid" | "accordion" | null;
+            /**
+             * @description How content is aligned in the layout: `default`, `center` or `stack`.
+             * @enum {string|null}
+             */
+            alignment?: "default" | "center" | "stack" | null;
             /** @description Columns of the grid. */
             columns?: number | null;
+            /** @description Whether the group starts collapsed, with the `accordion` layout. */
             collapse?: boolean | null;
-            /** @description Size of the ticket type images; an empty string when not set. */
-            imageSize?: ("small" | "medium" | "large" | "") | null;
-            spacing?: ("comfortable" | "compact") | null;
+            /**
+             * @description Size of the ticket type images; an empty string when not set.
+             * @enum {string|null}
+             */
+            imageSize?: "small" | "medium" | "large" | "" | null;
+            /**
+             * @description The space between ticket types: `comfortable` or `compact`.
+             * @enum {string|null}
+             */
+            spacing?: "comfortable" | "compact" | null;
+            /** @description Whether the booking fee is shown under each ticket price. */
             showTicketFee?: boolean | null;
+            /** @description Whether the group's name is shown. */
             showTicketGroupName?: boolean | null;
+            /** @description Whether each ticket type's price is shown. */
             showTicketPrice?: boolean | null;
+            /** @description Whether sale dates are shown with their time zone. */
             showTicketSaleDateTimezone?: boolean | null;
+            /** @description Whether the total for the chosen quantity is shown. */
             showTicketTotalPrice?: boolean | null;
+            /** @description Whether each ticket type's name is shown. */
             showTicketTypeName?: boolean | null;
+            /** @description Whether pay-what-you-want amount inputs show placeholder text. */
             showPwywPlaceholder?: boolean | null;
         } | null;
         /** @description Preselects a quantity of one ticket type of the group on the event page, while `enabled` is true. */
         TicketGroupPreselect: {
+            /** @description Whether a ticket type is preselected. */
             enabled?: boolean | null;
+            /** @description How many tickets are preselected. */
             quantity?: number | null;
             ticketTypeId?: components["schemas"]["NullableObjectId"];
         } | null;
@@ -6634,25 +7291,43 @@ export interface components {
          */
         TicketGroupBase: {
             id?: components["schemas"]["ObjectId"];
+            /** @description The group's name. */
             name?: string;
+            /** @description The group's description, shown on the event page. */
             description?: string | null;
             /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
             capacity?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
+            /** @description Whether the group is `enabled`, `disabled` or `archived`; `null` when not set. */
+            status?: components["schemas"]["TicketingStatus"];
+            /** @description How attendees pick from the group's ticket types; `null` when not set. */
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
+            /** @description When the group goes on sale; `null` when not set. */
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            /** @description Whether the group can be booked right now. Read-only; `null` when not known. */
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"];
+            /**
+             * Format: date-time
+             * @description When the sale starts, with `availabilityBehavior` `date_time_based`.
+             */
             saleStartOn?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the sale ends, with `availabilityBehavior` `date_time_based`.
+             */
             saleEndOn?: string | null;
             /** @description The group whose sale ending or selling out starts this group's sale (for the `after_*` behaviours). */
             triggerTicketGroupId?: components["schemas"]["NullableObjectId"];
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            /** @description How booking fees are shown at checkout; `null` when not set. */
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
+            /** @description Whether the group is hidden from the event page. */
             hidden?: boolean | null;
+            /** @description Whether the group is hidden while it is not on sale. */
             hideWhenNotOnSale?: boolean | null;
+            /** @description Whether the group is hidden before its sale starts. */
             hideWhenScheduled?: boolean | null;
+            /** @description Whether the group is hidden once sold out. */
             hideWhenSoldOut?: boolean | null;
+            /** @description Whether the group is hidden while it is unavailable. */
             hideWhenUnavailable?: boolean | null;
             /** @description Quantity discounts on the group's tickets. */
             bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
@@ -6662,12 +7337,6 @@ export interface components {
             reference?: string | null;
         };
         /**
-         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
-         *     `price` is the minimum the attendee may pay.
-         * @enum {string}
-         */
-        TicketPricing: "paid" | "free" | "pwyw";
-        /**
          * TicketType
          * @description A ticket type: one kind of admission in a ticket group, with its price, capacity and sale
          *     window. Prices are integers in the smallest unit of the event's currency. Apart from `id`
@@ -6675,7 +7344,9 @@ export interface components {
          */
         TicketType: {
             id: components["schemas"]["ObjectId"];
+            /** @description The ticket type's name. */
             name: string;
+            /** @description The ticket type's description, shown on the event page. */
             description?: string | null;
             /** @description Your own reference for the ticket type. */
             reference?: string | null;
@@ -6683,7 +7354,11 @@ export interface components {
             ticketGroupId?: components["schemas"]["NullableObjectId"];
             /** @description The ticket price. For `pwyw` pricing it is the least an attendee may pay. */
             price?: number | null;
-            pricing?: components["schemas"]["TicketPricing"] | null;
+            /**
+             * @description How the ticket type is priced (as `TicketPricing`): `paid` at `price`, `free`, or `pwyw` (pay what you want, `price` being the minimum); `null` when not set.
+             * @enum {string|null}
+             */
+            pricing?: "paid" | "free" | "pwyw" | null;
             /** @description The amount suggested for `pwyw` pricing. */
             pwywSuggestedPrice?: number | null;
             /** @description A former price shown struck through next to `price`. */
@@ -6698,22 +7373,39 @@ export interface components {
             maxQuantity?: number | null;
             /** @description How many tickets of this type have been sold. */
             quantitySold?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"] | null;
-            /** Format: date-time */
+            /** @description Whether the ticket type is `enabled`, `disabled` or `archived`; `null` when not set. */
+            status?: components["schemas"]["TicketingStatus"];
+            /** @description When the ticket type goes on sale; `null` when not set. */
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            /** @description Whether the ticket type can be booked right now. Read-only; `null` when not known. */
+            availabilityStatus?: components["schemas"]["TicketAvailabilityStatus"];
+            /**
+             * Format: date-time
+             * @description When the sale starts, with `availabilityBehavior` `date_time_based`.
+             */
             saleStartOn?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the sale ends, with `availabilityBehavior` `date_time_based`.
+             */
             saleEndOn?: string | null;
             /** @description The ticket type whose sale ending or selling out starts this type's sale (for the `after_*` behaviours). */
             triggerTicketTypeId?: components["schemas"]["NullableObjectId"];
+            /** @description Whether the ticket type is hidden from the event page. */
             hidden?: boolean | null;
+            /** @description Whether the ticket type is hidden while it is not on sale. */
             hideWhenNotOnSale?: boolean | null;
+            /** @description Whether the ticket type is hidden before its sale starts. */
             hideWhenScheduled?: boolean | null;
+            /** @description Whether the ticket type is hidden once sold out. */
             hideWhenSoldOut?: boolean | null;
+            /** @description Whether the ticket type is hidden while it is unavailable. */
             hideWhenUnavailable?: boolean | null;
+            /** @description Whether the event page shows how many tickets are left. */
             showAvailableQuantity?: boolean | null;
+            /** @description Whether the event page shows when the ticket type is on sale. */
             showTicketSaleDates?: boolean | null;
+            /** @description The ticket type's image; `null` when none. */
             image?: components["schemas"]["Image"] | null;
         };
         /**
@@ -6722,6 +7414,7 @@ export interface components {
          *     full in `ticketTypes`. The ticket-group endpoints return a `TicketGroup` instead.
          */
         EventTicketGroup: components["schemas"]["TicketGroupBase"] & {
+            /** @description The group's ticket types. */
             ticketTypes?: components["schemas"]["TicketType"][] | null;
         };
         /**
@@ -6731,7 +7424,10 @@ export interface components {
          *     settings it shares with checkout pages (`PagePaymentSettings`).
          */
         Event: components["schemas"]["PageBase"] & components["schemas"]["PageContent"] & components["schemas"]["PagePaymentSettings"] & {
-            /** @enum {string} */
+            /**
+             * @description Always `event`.
+             * @enum {string}
+             */
             type?: "event";
             eventDetails?: components["schemas"]["EventDetails"];
             /** @description The event's ticket groups, each with its ticket types in full. */
@@ -6751,6 +7447,7 @@ export interface components {
         };
         /** @description One page of events, newest first. */
         EventList: {
+            /** @description The events on this page of results. */
             data: components["schemas"]["Event"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -6783,11 +7480,20 @@ export interface components {
          *     create and update bodies add their form of `discounts`.
          */
         EventDetailsInput: {
-            /** @description Whether attendees come to a venue, join online, or either. Defaults to `in_person`. */
-            type?: ("in_person" | "virtual" | "hybrid") | null;
-            /** Format: date-time */
+            /**
+             * @description Whether attendees come to a venue, join online, or either. Defaults to `in_person`.
+             * @enum {string|null}
+             */
+            type?: "in_person" | "virtual" | "hybrid" | null;
+            /**
+             * Format: date-time
+             * @description When the event starts.
+             */
             startDate?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event ends.
+             */
             endDate?: string | null;
             /**
              * @description The IANA time zone the event's times are shown in.
@@ -6800,8 +7506,11 @@ export interface components {
             mapsLink?: string | null;
             /** @description The link attendees use to join online, starting with `http://` or `https://`. Needed for `virtual` and `hybrid` events. */
             meetingLink?: string | null;
-            /** @description The platform an online event runs on. */
-            platform?: ("zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other") | null;
+            /**
+             * @description The platform an online event runs on.
+             * @enum {string|null}
+             */
+            platform?: "zoom" | "google_meet" | "microsoft_teams" | "youtube" | "hopin" | "vimeo" | "discord" | "other" | null;
             /** @description The most tickets the event sells in total; leave it out or `null` for unlimited. */
             capacity?: number | null;
             /**
@@ -6818,8 +7527,11 @@ export interface components {
             limitRegistrations?: components["schemas"]["PageToggle"];
             /** @description Whether attendees get their tickets as PDF files. */
             pdfTicketsEnabled?: boolean | null;
-            /** @description Whether ticket prices include tax, exclude it, or are `automatic`. Defaults to the store's setting. */
-            taxBehavior?: ("inclusive" | "exclusive" | "automatic" | "") | null;
+            /**
+             * @description Whether ticket prices include tax, exclude it, or are `automatic`. Defaults to the store's setting.
+             * @enum {string|null}
+             */
+            taxBehavior?: "inclusive" | "exclusive" | "automatic" | "" | null;
             /**
              * @description The Stripe tax code of the tickets.
              * @example txcd_20030000
@@ -6878,15 +7590,18 @@ export interface components {
          *     declared by each body, because its form differs).
          */
         TicketGroupSettings: {
+            /** @description The group's name. */
             name?: string;
+            /** @description The group's description, shown on the event page. */
             description?: string | null;
             /** @description The most tickets sold across all ticket types of the group; `null` means unlimited. */
             capacity?: number | null;
             /** @description Defaults to `enabled`. */
-            status?: components["schemas"]["TicketingStatus"] | null;
+            status?: components["schemas"]["TicketingStatus"];
             /** @description Defaults to `quantity`. */
-            ticketSelectionType?: components["schemas"]["TicketSelectionType"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
+            ticketSelectionType?: components["schemas"]["TicketSelectionType"];
+            /** @description When the group goes on sale. */
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
             /**
              * Format: date-time
              * @description When a `date_time_based` group goes on sale.
@@ -6898,12 +7613,16 @@ export interface components {
              */
             saleEndOn?: string | null;
             /** @description Defaults to `included`. */
-            feeDisplay?: components["schemas"]["TicketFeeDisplay"] | null;
+            feeDisplay?: components["schemas"]["TicketFeeDisplay"];
             /** @description Hides the group from the event page. */
             hidden?: boolean | null;
+            /** @description Whether the group is hidden while it is not on sale. */
             hideWhenNotOnSale?: boolean | null;
+            /** @description Whether the group is hidden before its sale starts. */
             hideWhenScheduled?: boolean | null;
+            /** @description Whether the group is hidden once sold out. */
             hideWhenSoldOut?: boolean | null;
+            /** @description Whether the group is hidden while it is unavailable. */
             hideWhenUnavailable?: boolean | null;
             /** @description Quantity discounts on the group's tickets. */
             bulkDiscounts?: components["schemas"]["TicketGroupBulkDiscount"][] | null;
@@ -6918,7 +7637,9 @@ export interface components {
          *     of the event's currency.
          */
         TicketTypeSettings: {
+            /** @description The ticket type's name. */
             name?: string;
+            /** @description The ticket type's description, shown on the event page. */
             description?: string | null;
             /** @description Your own reference for the ticket type. */
             reference?: string | null;
@@ -6927,8 +7648,11 @@ export interface components {
              * @default 0
              */
             price?: number | null;
-            /** @description Defaults to `paid`. */
-            pricing?: components["schemas"]["TicketPricing"] | null;
+            /**
+             * @description How the ticket type is priced (as `TicketPricing`): `paid` at `price`, `free`, or `pwyw` (pay what you want, `price` being the minimum). Defaults to `paid`.
+             * @enum {string|null}
+             */
+            pricing?: "paid" | "free" | "pwyw" | null;
             /** @description The amount suggested for `pwyw` pricing. It must not be less than `price`. */
             pwywSuggestedPrice?: number | null;
             /** @description A former price shown struck through next to `price`. */
@@ -6941,17 +7665,29 @@ export interface components {
             minQuantity?: number | null;
             /** @description The most tickets of this type per order. */
             maxQuantity?: number | null;
-            status?: components["schemas"]["TicketingStatus"] | null;
-            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"] | null;
-            /** Format: date-time */
+            /** @description Whether the ticket type is `enabled`, `disabled` or `archived`. */
+            status?: components["schemas"]["TicketingStatus"];
+            /** @description When the ticket type goes on sale. */
+            availabilityBehavior?: components["schemas"]["TicketAvailabilityBehavior"];
+            /**
+             * Format: date-time
+             * @description When the sale starts, with `availabilityBehavior` `date_time_based`.
+             */
             saleStartOn?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the sale ends, with `availabilityBehavior` `date_time_based`.
+             */
             saleEndOn?: string | null;
             /** @description Hides the ticket type from the event page. */
             hidden?: boolean | null;
+            /** @description Whether the ticket type is hidden while it is not on sale. */
             hideWhenNotOnSale?: boolean | null;
+            /** @description Whether the ticket type is hidden before its sale starts. */
             hideWhenScheduled?: boolean | null;
+            /** @description Whether the ticket type is hidden once sold out. */
             hideWhenSoldOut?: boolean | null;
+            /** @description Whether the ticket type is hidden while it is unavailable. */
             hideWhenUnavailable?: boolean | null;
             /** @description Whether the event page shows how many tickets are left. */
             showAvailableQuantity?: boolean | null;
@@ -6986,11 +7722,23 @@ export interface components {
          *     (or `null`), need neither.
          */
         TicketGroupAvailabilityRule: {
-            availabilityBehavior?: ("always_available" | "until_event_starts") | null;
+            /**
+             * @description A behaviour that needs no sale window or trigger (or left out).
+             * @enum {string|null}
+             */
+            availabilityBehavior?: "always_available" | "until_event_starts" | null;
         } | {
+            /**
+             * @description `date_time_based` in this alternative.
+             * @enum {string|null}
+             */
             availabilityBehavior: "date_time_based" | null;
         } | {
-            availabilityBehavior: ("after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out") | null;
+            /**
+             * @description One of the `after_*` behaviours in this alternative.
+             * @enum {string|null}
+             */
+            availabilityBehavior: "after_ticket_sale_ends" | "after_ticket_sold_out" | "after_ticket_ends_or_sold_out" | null;
             /** @description Required for these behaviours. */
             triggerTicketGroupId: unknown;
         };
@@ -7008,6 +7756,7 @@ export interface components {
              *     behaviours): the `key` of a group in the same request, or the id of an existing group.
              */
             triggerTicketGroupId?: string | null;
+            /** @description The group's ticket types; at least one. */
             ticketTypes: components["schemas"]["EventTicketTypeInput"][];
         } & components["schemas"]["TicketGroupAvailabilityRule"];
         /**
@@ -7067,6 +7816,7 @@ export interface components {
         };
         /** @description All ticket groups of an event, in one response. This list is not paginated. */
         TicketGroupList: {
+            /** @description The event's ticket groups. */
             data: components["schemas"]["TicketGroup"][];
         };
         /**
@@ -7094,6 +7844,7 @@ export interface components {
         };
         /** @description All ticket types of a ticket group, in one response. This list is not paginated. */
         TicketTypeList: {
+            /** @description The group's ticket types. */
             data: components["schemas"]["TicketType"][];
         };
         /**
@@ -7131,6 +7882,12 @@ export interface components {
          */
         TicketCheckInStatus: "CHECKEDIN" | "UNCHECKEDIN";
         /**
+         * @description How a ticket type is priced: `paid` at `price`, `free`, or `pwyw` (pay what you want), where
+         *     `price` is the minimum the attendee may pay.
+         * @enum {string}
+         */
+        TicketPricing: "paid" | "free" | "pwyw";
+        /**
          * @description `QRSCAN` when the ticket's QR code was scanned, `MANUAL` when staff checked the attendee in by hand.
          * @enum {string}
          */
@@ -7144,14 +7901,23 @@ export interface components {
             method: components["schemas"]["TicketCheckInMethod"];
             /** @description The id of the user who performed the check-in. */
             checkedInBy: components["schemas"]["ObjectId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the check-in (or its undoing) happened.
+             */
             checkedInAt: string;
         };
         /** @description A key-value pair stored on a ticket by the seller, for example by a door app at check-in. */
         TicketMetadataEntry: {
-            /** @example dietary */
+            /**
+             * @description The entry's name.
+             * @example dietary
+             */
             key: string;
-            /** @example vegetarian */
+            /**
+             * @description The entry's value.
+             * @example vegetarian
+             */
             value: string;
             /**
              * Format: date-time
@@ -7203,6 +7969,7 @@ export interface components {
             /** @description The customer who made the booking. */
             customerId: components["schemas"]["ObjectId"];
             /**
+             * Format: email
              * @description The email of the person the ticket admits, lowercased.
              * @example sofia.almeida@example.com
              */
@@ -7227,6 +7994,7 @@ export interface components {
             couponAmount: number;
             /** @description The amount waived because the booking was complimentary. */
             complimentaryAmount?: number | null;
+            /** @description The tax on this ticket, in the smallest currency unit. */
             taxAmount: number;
             /** @description The booking fee charged for this ticket. */
             feeAmount: number;
@@ -7253,9 +8021,15 @@ export interface components {
              * @description When the ticket was canceled. Absent while the ticket is valid.
              */
             canceledAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ticket was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ticket was last changed.
+             */
             updatedAt: string;
             /**
              * @deprecated
@@ -7295,6 +8069,7 @@ export interface components {
         };
         /** @description One page of tickets, newest first. */
         TicketList: {
+            /** @description The tickets on this page of results. */
             data: components["schemas"]["Ticket"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -7305,7 +8080,10 @@ export interface components {
          *     as they are.
          */
         TicketMetadataInput: {
-            /** @example dietary */
+            /**
+             * @description The name of the entry to add, change or delete.
+             * @example dietary
+             */
             key: string;
             /**
              * @description The new value, or `null` to delete the key.
@@ -7328,6 +8106,7 @@ export interface components {
             attendeeEmail?: string;
             /** @description The attendee's name, or `null` to clear it. */
             attendeeName?: string | null;
+            /** @description Changes to the ticket's metadata, applied key by key. */
             metadata?: components["schemas"]["TicketMetadataInput"][];
         };
         /** @description A single ticket. */
@@ -7341,7 +8120,10 @@ export interface components {
          *     these entries does not forbid other properties besides `key` and `value`.
          */
         CheckInMetadataInput: {
-            /** @example gate */
+            /**
+             * @description The name of the entry to add, change or delete.
+             * @example gate
+             */
             key: string;
             /**
              * @description The new value, or `null` to delete the key.
@@ -7354,6 +8136,7 @@ export interface components {
          *     ticket key by key, as in `updateTicket`.
          */
         ValidateTicketRequest: {
+            /** @description Changes to the ticket's metadata, applied with the check-in. */
             metadata?: components["schemas"]["CheckInMetadataInput"][];
         };
         /**
@@ -7366,7 +8149,10 @@ export interface components {
             method: components["schemas"]["TicketCheckInMethod"];
             /** @description The id of the user who performed the check-in. */
             checkedInByUserId: components["schemas"]["ObjectId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the check-in (or its undoing) happened.
+             */
             checkedInAt: string;
         };
         /**
@@ -7409,6 +8195,7 @@ export interface components {
              */
             customerEmail: string;
             /**
+             * Format: email
              * @description The email of the person the ticket admits.
              * @example sofia.almeida@example.com
              */
@@ -7438,6 +8225,7 @@ export interface components {
             couponAmount: number;
             /** @description The amount waived because the booking was complimentary. */
             complimentaryAmount?: number;
+            /** @description The tax on this ticket, in the smallest currency unit. */
             taxAmount: number;
             /** @description The booking fee charged for this ticket. */
             feeAmount: number;
@@ -7449,6 +8237,7 @@ export interface components {
             latestCheckIn?: components["schemas"]["LegacyTicketCheckIn"];
             /** @description Key-value pairs the seller stored on the ticket. */
             metadata?: components["schemas"]["TicketMetadataEntry"][];
+            /** @description Whether the ticket is from live mode (`true`) or test mode. */
             livemode: boolean;
             /**
              * Format: date-time
@@ -7460,9 +8249,15 @@ export interface components {
              * @description When the ticket was canceled. Absent while the ticket is valid.
              */
             canceledAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ticket was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the ticket was last changed.
+             */
             updatedAt: string;
         };
         /** @description The outcome of a check-in. `ticket` is in the older `LegacyTicket` shape, not `Ticket`. */
@@ -7485,8 +8280,9 @@ export interface components {
             amount?: number | null;
             /** @description The fee for all tickets of the line, in the smallest currency unit. */
             totalAmount?: number | null;
-            display?: components["schemas"]["TicketFeeDisplay"] | null;
-        };
+            /** @description How the fee was shown at checkout; `null` when not recorded. */
+            display?: components["schemas"]["TicketFeeDisplay"];
+        } | null;
         /**
          * @description One ticket type bought on a booking, with its quantity and prices as they were at the
          *     time. These are line items, not the issued admission tickets: list those with
@@ -7500,6 +8296,7 @@ export interface components {
             /** @description The seller's own reference for the ticket type. */
             reference?: string | null;
             ticketGroupId?: components["schemas"]["NullableObjectId"];
+            /** @description The name of the ticket type's group. */
             ticketGroupName?: string | null;
             /** @description The seller's own reference for the ticket group. */
             ticketGroupReference?: string | null;
@@ -7509,14 +8306,19 @@ export interface components {
             capacity?: number | null;
             /** @description How many tickets of this type were booked. */
             quantity?: number | null;
-            pricing?: components["schemas"]["TicketPricing"] | null;
+            /**
+             * @description How the ticket type was priced (as `TicketPricing`): `paid`, `free` or `pwyw` (pay what you want); `null` when not recorded.
+             * @enum {string|null}
+             */
+            pricing?: "paid" | "free" | "pwyw" | null;
             /** @description The unit price. */
             price?: number | null;
             /** @description The unit price before any reduction. */
             originalPrice?: number | null;
             /** @description The quantity discount that applied to this line. */
-            discount?: components["schemas"]["AppliedBulkDiscount"] | null;
-            fee?: components["schemas"]["BookingTicketFee"] | null;
+            discount?: components["schemas"]["AppliedBulkDiscount"];
+            /** @description The booking fee of the line; `null` when none. */
+            fee?: components["schemas"]["BookingTicketFee"];
         };
         /**
          * Booking
@@ -7539,17 +8341,24 @@ export interface components {
         };
         /** @description One page of bookings, newest first. */
         BookingList: {
+            /** @description The bookings on this page of results. */
             data: components["schemas"]["Booking"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
         };
         /** @description A billing or shipping address given for an address field when creating a booking. */
         BookingAddressInput: {
+            /** @description The name on the address. */
             name?: string;
+            /** @description The phone number for the address. */
             phone?: string;
+            /** @description The first line of the address, such as the street and number. */
             line1?: string;
+            /** @description The second line of the address, such as the flat or building. */
             line2?: string;
+            /** @description The city or town. */
             city?: string;
+            /** @description The postal or ZIP code. */
             postalCode?: string;
             /** @description State, county, province or region. */
             region?: string;
@@ -7570,7 +8379,10 @@ export interface components {
         };
         /** @description Extra data for a field answer. For tax-id fields, `type` is the kind of tax id. */
         BookingFieldMeta: {
-            /** @example gb_vat */
+            /**
+             * @description The kind of tax id, such as `gb_vat`, for tax-id fields.
+             * @example gb_vat
+             */
             type: string;
         };
         /** @description The answer to one of the event's custom checkout fields. */
@@ -7586,7 +8398,10 @@ export interface components {
          *     created with status `unpaid`.
          */
         BookingPaymentOptionInput: {
-            /** @enum {string} */
+            /**
+             * @description Whether the booking is settled by `invoice` or `cash_on_delivery`; only the wording differs.
+             * @enum {string}
+             */
             manualType: "invoice" | "cash_on_delivery";
         };
         /**
@@ -7619,6 +8434,7 @@ export interface components {
             ticketPwywAmounts?: {
                 [key: string]: number;
             };
+            /** @description The answers to the event's fields. */
             fields: components["schemas"]["BookingFieldInput"][];
             paymentOption?: components["schemas"]["BookingPaymentOptionInput"];
             /** @description True to record the booking free of charge. Not allowed with `paymentOption` or `couponId`. */
@@ -7630,14 +8446,23 @@ export interface components {
                 [key: string]: string;
             };
         } & ({
+            /** @description Left out in this alternative. */
             complimentary?: never;
         } | {
-            /** @constant */
+            /**
+             * @description `false` in this alternative.
+             * @constant
+             */
             complimentary: false;
         } | {
-            /** @constant */
+            /**
+             * @description `true` in this alternative.
+             * @constant
+             */
             complimentary: true;
+            /** @description Not allowed with a complimentary booking. */
             paymentOption?: never;
+            /** @description Not allowed with a complimentary booking. */
             couponId?: never;
         });
         /** @description A single booking. */
@@ -7651,6 +8476,7 @@ export interface components {
         PdfFile: Blob;
         /** @description One page of products, newest first. */
         ProductList: {
+            /** @description The products on this page of results. */
             data: components["schemas"]["Product"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -7668,6 +8494,7 @@ export interface components {
         UpdateProductVariantInput: components["schemas"]["ProductVariantInput"] & {
             /** @description The id of an existing variant to change. Leave out for a new variant. */
             id?: components["schemas"]["ObjectId"];
+            /** @description The variant's options. */
             options?: components["schemas"]["UpdateProductVariantOptionInput"][];
         };
         /**
@@ -7696,7 +8523,7 @@ export interface components {
             /** @description The price selected when the checkout opens. */
             defaultPriceId?: components["schemas"]["NullableObjectId"];
             /** @description How the checkout presents a choice of several prices. */
-            pricePicker?: components["schemas"]["PricePicker"] | null;
+            pricePicker?: components["schemas"]["PricePicker"];
             /** @description Groups of options the customer chooses from at checkout. */
             variants?: components["schemas"]["UpdateProductVariantInput"][] | null;
             /** @description Whether the customer must make a choice in the variants. Default `false`. */
@@ -7718,9 +8545,9 @@ export interface components {
             /** @description How many units are left to sell. */
             stock?: number | null;
             /** @description Duplicate-payment prevention (one-time prices only). */
-            limitPayments?: components["schemas"]["ProductPaymentLimitInput"] | null;
+            limitPayments?: components["schemas"]["ProductPaymentLimitInput"];
             /** @description Duplicate-subscription prevention. */
-            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"] | null;
+            limitSubscriptions?: components["schemas"]["ProductSubscriptionLimit"];
             /** @description The tax rate to charge when the page uses fixed tax rates (at most one). */
             fixedTaxRateIds?: components["schemas"]["ObjectId"][] | null;
             taxBehavior?: components["schemas"]["ProductTaxBehavior"];
@@ -7843,6 +8670,7 @@ export interface components {
         InvoiceStatus: "draft" | "open" | "paid" | "uncollectible" | "refunded" | "partially_refunded" | "void";
         /** @description The buyer's billing details as entered at checkout. May be empty, for example for digital products. */
         InvoiceBilling: {
+            /** @description The buyer's name. */
             name?: string | null;
             /** @description The buyer's email, in lower case. */
             email?: string | null;
@@ -7852,8 +8680,9 @@ export interface components {
             taxId?: string | null;
             /** @description The kind of tax number, such as `eu_vat` or `us_ein`. */
             taxIdType?: string | null;
+            /** @description The buyer's billing address; `null` when none. */
             address?: components["schemas"]["Address"] | null;
-        };
+        } | null;
         /** @description The store's details printed on the invoice. */
         InvoiceSellerBilling: {
             /** @description The store's legal or display name. */
@@ -7862,15 +8691,17 @@ export interface components {
             email?: string | null;
             /** @description The store's tax registration number. */
             taxId?: string | null;
+            /** @description The store's address; `null` when none. */
             address?: components["schemas"]["Address"] | null;
-        };
+        } | null;
         /** @description One line of an invoice. */
         InvoiceLineItem: {
             /**
              * @description What the line bills: a `product` (or its price), a `setupFee`, a chosen `variantOption`,
              *     a `ticket`, or a `ticketFee` (the per-ticket fee of the ticket line before it).
+             * @enum {string|null}
              */
-            type?: ("product" | "setupFee" | "variantOption" | "ticket" | "ticketFee") | null;
+            type?: "product" | "setupFee" | "variantOption" | "ticket" | "ticketFee" | null;
             /**
              * @description The line's label, usually the product title or option name.
              * @example Brand Strategy Workshop
@@ -7916,8 +8747,11 @@ export interface components {
             livemode: boolean;
             /** @description The payment or booking the invoice was made from. Refund details live on that charge. */
             chargeId?: components["schemas"]["NullableObjectId"];
-            /** @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge. */
-            chargeType?: ("payment" | "booking") | null;
+            /**
+             * @description Whether `chargeId` is a `payment` (checkout page) or a `booking` (event page); `null` without a charge.
+             * @enum {string|null}
+             */
+            chargeType?: "payment" | "booking" | null;
             /** @description The customer billed. */
             customerId?: components["schemas"]["NullableObjectId"];
             /** @description The buyer's name, copied from the charge (or the customer). */
@@ -7927,9 +8761,9 @@ export interface components {
             /** @description The title of the first product line. */
             productTitle?: string | null;
             /** @description The buyer's billing details. */
-            billing?: components["schemas"]["InvoiceBilling"] | null;
+            billing?: components["schemas"]["InvoiceBilling"];
             /** @description The store's details on the invoice. */
-            sellerBilling?: components["schemas"]["InvoiceSellerBilling"] | null;
+            sellerBilling?: components["schemas"]["InvoiceSellerBilling"];
             /** @description The buyer's purchase-order number. */
             poNumber?: string | null;
             /** @description The store's label for the purchase-order number, such as "Purchase order" or "Reference". */
@@ -7963,15 +8797,15 @@ export interface components {
             /** @description The total converted to US cents at the time of the invoice. */
             amountUsd?: number | null;
             /** @description The coupon redeemed, if any. */
-            coupon?: components["schemas"]["AppliedCoupon"] | null;
+            coupon?: components["schemas"]["AppliedCoupon"];
             /** @description The bulk discount that applied, if any. */
-            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"] | null;
+            bulkDiscount?: components["schemas"]["AppliedBulkDiscount"];
             /** @description For a complimentary booking, the discount that brought its total to zero. */
             complimentaryDiscountAmount?: number | null;
             /** @description Extra fees on the invoice, such as shipping or processing. */
             fees?: components["schemas"]["ChargeFee"][] | null;
             /** @description How tax was computed; `null` when the invoice has no tax. */
-            taxSource?: components["schemas"]["TaxSource"] | null;
+            taxSource?: components["schemas"]["TaxSource"];
             /** @description The tax lines of the invoice. */
             taxBreakdown?: components["schemas"]["TaxBreakdownItem"][] | null;
             /** @description The fixed tax rates that applied, as they were when the invoice was made (later edits or deletion of a rate do not change them). */
@@ -7989,6 +8823,7 @@ export interface components {
         };
         /** @description One page of invoices, newest first. */
         InvoiceList: {
+            /** @description The invoices on this page of results. */
             data: components["schemas"]["Invoice"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -8040,6 +8875,7 @@ export interface components {
         };
         /** @description Every tax rate of the store, newest first. This list is not paginated. */
         TaxRateList: {
+            /** @description The tax rates on this page of results. */
             data: components["schemas"]["TaxRate"][];
         };
         /** @description The tax rate to create. The percentage and whether it is inclusive cannot be changed later. */
@@ -8115,6 +8951,7 @@ export interface components {
         };
         /** @description One page of themes, newest first. */
         ThemeList: {
+            /** @description The themes on this page of results. */
             data: components["schemas"]["Theme"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -8234,13 +9071,20 @@ export interface components {
              * @description When a delivery last failed; null if none has.
              */
             lastFailureAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the webhook endpoint was created.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the webhook endpoint was last changed.
+             */
             updatedAt: string;
         };
         /** @description One page of webhook endpoints, newest first. Secrets are never included. */
         WebhookEndpointList: {
+            /** @description The webhook endpoints on this page of results. */
             data: components["schemas"]["WebhookEndpoint"][];
             has_more: components["schemas"]["HasMore"];
             total: components["schemas"]["ListTotal"];
@@ -8306,6 +9150,7 @@ export interface components {
          *     an empty body `{}` is accepted and changes nothing. The secret cannot be changed here.
          */
         UpdateWebhookRequest: {
+            /** @description A new name for the endpoint. */
             name?: string;
             url?: components["schemas"]["WebhookUrl"];
             /** @description The complete new list of events. Repeated values are ignored. */
@@ -8372,7 +9217,10 @@ export interface components {
          *     `customer.created`.
          */
         CustomerCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `customer.created`.
+             * @constant
+             */
             event: "customer.created";
             data: components["schemas"]["CustomerEventData"];
         };
@@ -8382,7 +9230,10 @@ export interface components {
          *     `customer.updated`.
          */
         CustomerUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `customer.updated`.
+             * @constant
+             */
             event: "customer.updated";
             data: components["schemas"]["CustomerEventData"];
         };
@@ -8405,7 +9256,10 @@ export interface components {
          *     `payment.abandoned`.
          */
         PaymentAbandonedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `payment.abandoned`.
+             * @constant
+             */
             event: "payment.abandoned";
             data: components["schemas"]["PaymentAbandonedEventData"];
         };
@@ -8422,7 +9276,10 @@ export interface components {
          *     `payment.created`.
          */
         PaymentCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `payment.created`.
+             * @constant
+             */
             event: "payment.created";
             data: components["schemas"]["PaymentEventData"];
         };
@@ -8432,7 +9289,10 @@ export interface components {
          *     `payment.paid`.
          */
         PaymentPaidEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `payment.paid`.
+             * @constant
+             */
             event: "payment.paid";
             data: components["schemas"]["PaymentEventData"];
         };
@@ -8455,7 +9315,10 @@ export interface components {
          *     `booking.abandoned`.
          */
         BookingAbandonedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `booking.abandoned`.
+             * @constant
+             */
             event: "booking.abandoned";
             data: components["schemas"]["BookingAbandonedEventData"];
         };
@@ -8472,7 +9335,10 @@ export interface components {
          *     `booking.created`.
          */
         BookingCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `booking.created`.
+             * @constant
+             */
             event: "booking.created";
             data: components["schemas"]["BookingEventData"];
         };
@@ -8482,7 +9348,10 @@ export interface components {
          *     `booking.paid`.
          */
         BookingPaidEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `booking.paid`.
+             * @constant
+             */
             event: "booking.paid";
             data: components["schemas"]["BookingEventData"];
         };
@@ -8499,7 +9368,10 @@ export interface components {
          *     `ticket.created`.
          */
         TicketCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `ticket.created`.
+             * @constant
+             */
             event: "ticket.created";
             data: components["schemas"]["TicketEventData"];
         };
@@ -8516,7 +9388,10 @@ export interface components {
          *     `submission.created`.
          */
         SubmissionCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `submission.created`.
+             * @constant
+             */
             event: "submission.created";
             data: components["schemas"]["SubmissionEventData"];
         };
@@ -8526,7 +9401,10 @@ export interface components {
          *     `submission.updated`.
          */
         SubmissionUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `submission.updated`.
+             * @constant
+             */
             event: "submission.updated";
             data: components["schemas"]["SubmissionEventData"];
         };
@@ -8543,7 +9421,10 @@ export interface components {
          *     `checkout_page.created`.
          */
         CheckoutPageCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `checkout_page.created`.
+             * @constant
+             */
             event: "checkout_page.created";
             data: components["schemas"]["CheckoutPageEventData"];
         };
@@ -8553,7 +9434,10 @@ export interface components {
          *     `checkout_page.updated`.
          */
         CheckoutPageUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `checkout_page.updated`.
+             * @constant
+             */
             event: "checkout_page.updated";
             data: components["schemas"]["CheckoutPageEventData"];
         };
@@ -8571,7 +9455,10 @@ export interface components {
          *     `product.created`.
          */
         ProductCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `product.created`.
+             * @constant
+             */
             event: "product.created";
             data: components["schemas"]["ProductEventData"];
         };
@@ -8581,7 +9468,10 @@ export interface components {
          *     `product.updated`.
          */
         ProductUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `product.updated`.
+             * @constant
+             */
             event: "product.updated";
             data: components["schemas"]["ProductEventData"];
         };
@@ -8604,7 +9494,10 @@ export interface components {
          *     `subscription.abandoned`.
          */
         SubscriptionAbandonedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.abandoned`.
+             * @constant
+             */
             event: "subscription.abandoned";
             data: components["schemas"]["SubscriptionAbandonedEventData"];
         };
@@ -8621,7 +9514,10 @@ export interface components {
          *     `subscription.created`.
          */
         SubscriptionCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.created`.
+             * @constant
+             */
             event: "subscription.created";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8631,7 +9527,10 @@ export interface components {
          *     `subscription.trialing`.
          */
         SubscriptionTrialingEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.trialing`.
+             * @constant
+             */
             event: "subscription.trialing";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8641,7 +9540,10 @@ export interface components {
          *     `subscription.scheduled`.
          */
         SubscriptionScheduledEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.scheduled`.
+             * @constant
+             */
             event: "subscription.scheduled";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8651,7 +9553,10 @@ export interface components {
          *     `subscription.active`.
          */
         SubscriptionActiveEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.active`.
+             * @constant
+             */
             event: "subscription.active";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8661,7 +9566,10 @@ export interface components {
          *     `subscription.completed`.
          */
         SubscriptionCompletedEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.completed`.
+             * @constant
+             */
             event: "subscription.completed";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8671,7 +9579,10 @@ export interface components {
          *     `subscription.canceled`.
          */
         SubscriptionCanceledEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.canceled`.
+             * @constant
+             */
             event: "subscription.canceled";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8681,7 +9592,10 @@ export interface components {
          *     `subscription.expired`.
          */
         SubscriptionExpiredEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `subscription.expired`.
+             * @constant
+             */
             event: "subscription.expired";
             data: components["schemas"]["SubscriptionEventData"];
         };
@@ -8700,7 +9614,10 @@ export interface components {
          *     `webhook.test`.
          */
         WebhookTestEvent: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /**
+             * @description Always `webhook.test`.
+             * @constant
+             */
             event: "webhook.test";
             data: components["schemas"]["WebhookTestEventData"];
         };

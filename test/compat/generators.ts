@@ -12,6 +12,11 @@ export interface Generator {
   command: (spec: string) => [string, string[]];
   /** What it generates with these options (the README's "what was checked" column). */
   checked: string;
+  /**
+   * Set when the tool cannot read the bundle as published: the npm script that writes the copy it
+   * reads instead (`npm run <script> -- OUTPUT`), as the README's "Works with" tells its users.
+   */
+  prepare?: string;
 }
 
 export const GENERATORS: Generator[] = [
@@ -45,6 +50,8 @@ export const GENERATORS: Generator[] = [
     pkg: 'openapi-zod-client',
     command: (spec) => [bin('openapi-zod-client'), [spec, '--output', 'out/api.ts']],
     checked: 'zod schemas and the Zodios client',
+    // It turns `enum: [..., null]` into `z.enum([..., null])`, which does not compile (its issue 236).
+    prepare: 'bundle:anyof-enums',
   },
 ];
 
