@@ -42,11 +42,22 @@ async function redoclyProblems(files: ArazzoFile[]): Promise<WorkflowProblem[]> 
   );
 }
 
-async function operationIdsOf(file: string): Promise<Set<string>> {
+type PathItem = Record<string, { operationId?: string } | string>;
+
+async function readDoc<T>(file: string): Promise<T> {
   const text = await readFile(file, 'utf8');
-  const doc = (file.endsWith('.json') ? JSON.parse(text) : parseDocument(text).toJS()) as { paths?: Record<string, Record<string, { operationId?: string }>> };
+  return (file.endsWith('.json') ? JSON.parse(text) : parseDocument(text).toJS()) as T;
+}
+
+/** The operationIds of a description, following path items kept in files of their own (`$ref: paths/x.yaml`). */
+async function operationIdsOf(file: string): Promise<Set<string>> {
+  const doc = await readDoc<{ paths?: Record<string, PathItem> }>(file);
   const ids = new Set<string>();
-  for (const item of Object.values(doc.paths ?? {})) for (const op of Object.values(item ?? {})) if (op && typeof op === 'object' && op.operationId) ids.add(op.operationId);
+  for (let item of Object.values(doc.paths ?? {})) {
+    const ref = item?.$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) item = await readDoc<PathItem>(path.resolve(path.dirname(file), ref.split('#')[0]!));
+    for (const op of Object.values(item ?? {})) if (op && typeof op === 'object' && op.operationId) ids.add(op.operationId);
+  }
   return ids;
 }
 

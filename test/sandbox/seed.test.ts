@@ -158,7 +158,8 @@ describe('the store seed, through the API', () => {
       expect(first.body.data.length, c.key).toBe(5);
       expect(first.body.has_more, c.key).toBe(true);
       const second = await raw(s, 'GET', `${c.key}?limit=5&starting_after=${first.body.data.at(-1).id}`);
-      expect(second.body.data.length, c.key).toBe(5);
+      // Webhook endpoints stay under the API's limit of 10 (6 seeded): their second page is short.
+      expect(second.body.data.length, c.key).toBe(Math.min(5, first.body.total - 5));
       const back = await raw(s, 'GET', `${c.key}?limit=5&ending_before=${second.body.data[0].id}`);
       expect(back.body.data.map((r: Resource) => r.id), c.key).toEqual(first.body.data.map((r: Resource) => r.id));
     }

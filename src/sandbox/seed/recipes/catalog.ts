@@ -79,11 +79,12 @@ export const themes: Recipe = (g, collection) => {
 };
 
 /**
- * Webhook endpoints: 5, half the API's limit of 10, so a test can still register its own
- * receivers; together they subscribe to every event twice.
+ * Webhook endpoints: 6, enough for a second page at limit=5 and two of each status, and 4 under
+ * the API's limit of 10, so a test can still register its own receivers; together they
+ * subscribe to every event twice.
  */
 export const webhooks: Recipe = (g, collection) => {
-  const rows = copies(g, collection, { n: g.missing(collection, 5), skip: ['event'] });
+  const rows = copies(g, collection, { n: g.missing(collection, 6), skip: ['event'] });
   if (!rows.length) return;
   const route = g.model.routes.find((r) => r.kind === 'list' && r.collection === collection);
   const events = (g.model.reader.shape(route?.parameters.find((p) => p.name === 'event')?.schema).enum ?? []) as string[];
