@@ -12,7 +12,7 @@ describe('npm run lint', () => {
   it('reports no problems on spec/', async () => {
     const result = await run(bin('tsx'), [path.join(ROOT, 'scripts/lint.ts')], { cwd: ROOT });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('Spectral: no problems\nRedocly: no problems');
+    expect(result.stdout).toBe('Spectral: no problems\nRedocly: no problems\nWorkflows (Arazzo): no problems');
     expect(result.code).toBe(0);
   });
 

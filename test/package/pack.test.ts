@@ -86,7 +86,7 @@ describe('npm pack', () => {
     const script = `
       import { readFileSync } from 'node:fs';
       import { fileURLToPath } from 'node:url';
-      const subpaths = ${JSON.stringify(Object.keys(pkg.exports).filter((k) => k !== './schema'))};
+      const subpaths = ${JSON.stringify(Object.keys(pkg.exports).filter((k) => k !== './schema').map((k) => k.replace('*', 'coupon-lifecycle.arazzo.yaml')))};
       const sizes = Object.fromEntries(subpaths.map((s) => {
         const file = fileURLToPath(import.meta.resolve('checkoutpage-openapi' + s.slice(1)));
         return [s, readFileSync(file, 'utf8').length > 0];
@@ -97,7 +97,16 @@ describe('npm pack', () => {
     const result = await run(process.execPath, ['exports.mjs'], { cwd: path.join(dir, 'app') });
     expect(result.stderr).toBe('');
     const { sizes, yaml } = JSON.parse(result.stdout) as { sizes: Record<string, boolean>; yaml: boolean };
-    expect(Object.keys(sizes)).toEqual(['.', './sandbox', './openapi.json', './openapi.yaml', './package.json']);
+    expect(Object.keys(sizes)).toEqual([
+      '.',
+      './sandbox',
+      './openapi.json',
+      './openapi.yaml',
+      './sandbox/openapi.json',
+      './sandbox/openapi.yaml',
+      './workflows/coupon-lifecycle.arazzo.yaml',
+      './package.json',
+    ]);
     expect(Object.values(sizes).every(Boolean)).toBe(true);
     expect(yaml).toBe(true);
   });
