@@ -2,7 +2,7 @@
 // spec/sandbox/openapi.yaml. Each needs a key and acts on that key's store only:
 //   POST /_sandbox/events       {event, id?, data?}  raise an event the API sends on its own
 //   POST /_sandbox/reset                             the store back to its seeded state
-//   GET  /_sandbox/deliveries                        the store's webhook deliveries so far
+//   GET  /_sandbox/deliveries[?endpointId=]          the store's webhook deliveries so far (of one endpoint)
 //   GET  /_sandbox/files/{id}                        an uploaded file; with the `token` of a link
 //                                                    the API hands out, no key is needed
 //   POST /_sandbox/purchases, GET|POST /_sandbox/clock, GET /_sandbox/pay/{slug}: purchases/routes.ts
@@ -31,7 +31,11 @@ const STORE_ROUTES: Record<string, StoreRoute> = {
     store.reset();
     return json(200, { data: { reset: true } });
   },
-  'GET /_sandbox/deliveries': (store) => json(200, { data: store.engine.webhooks.deliveries.log }),
+  'GET /_sandbox/deliveries': (store, request) => {
+    const endpointId = new URL(request.url).searchParams.get('endpointId');
+    const log = store.engine.webhooks.deliveries.log;
+    return json(200, { data: endpointId === null ? log : log.filter((d) => d.endpointId === endpointId) });
+  },
   'POST /_sandbox/events': async (store, request) => {
     const body = (await request.json().catch(() => undefined)) as { event?: unknown; id?: unknown; data?: unknown } | undefined;
     if (!body || typeof body.event !== 'string') throw badRequest([{ param: 'event', message: 'is required' }]);

@@ -93,6 +93,14 @@ describe('triggerSandboxEvent and listSandboxDeliveries', () => {
     ]);
     expect((await raw(s, 'GET', '/_sandbox/deliveries', { key: OTHER_KEY })).body.data).toEqual([]);
 
+    // endpointId keeps one endpoint's attempts, in a store where another endpoint has some too.
+    const second = await s.client.webhooks.create({ name: 'Mine too', url: `${hookUrl}/2`, events: ['subscription.active'] });
+    await raw(s, 'POST', '/_sandbox/events', { body: { event: 'subscription.active' } });
+    await s.sandbox.webhooksSettled();
+    expect((await raw(s, 'GET', '/_sandbox/deliveries')).body.data).toHaveLength(3);
+    const one = await raw(s, 'GET', `/_sandbox/deliveries?endpointId=${second.id}`);
+    expect(one.body.data.map((d: { endpointId: string }) => d.endpointId)).toEqual([second.id]);
+
     const bad = await raw(s, 'POST', '/_sandbox/events', { body: { nothing: true } });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ param: 'event', message: 'is required' }] } });
     expect((await raw(s, 'POST', '/_sandbox/events', { body: { event: 'payment.paid', id: '6813a0c19f39b6760576f1ff' } })).status).toBe(404);
