@@ -1,8 +1,9 @@
 // Child processes that never outlive their starter. Each child runs in its own process group
 // (detached), so that one signal to the group ends the child and everything it started (npm -> node
-// -> spectral...), and Ctrl-C on the terminal reaches only us: we end the groups ourselves. On
-// SIGINT, SIGTERM, SIGHUP and at exit, every live group gets SIGTERM and, after a short grace,
-// SIGKILL; folders registered with removeOnExit() are removed.
+// -> spectral...). Ctrl-C on the terminal then reaches only us, and we pass it on: on SIGINT,
+// SIGTERM and SIGHUP every live group gets the same signal and, if still alive after a short
+// grace, SIGKILL; at exit every live group gets SIGKILL, and folders registered with
+// removeOnExit() are removed.
 //
 // CP_CHILD_REGISTRY (set by the test run, test/setup/run-scope.ts): a folder where each group's id
 // is written while it lives, so that the test run's main process can end the groups of a worker
@@ -18,6 +19,12 @@ const folders = new Set<string>();
 const registry = () => process.env.CP_CHILD_REGISTRY;
 /** How long a group has between SIGTERM and SIGKILL. */
 export const GRACE_MS = 2_000;
+let interruptGraceMs = GRACE_MS;
+
+/** How long, after an interruption, the groups have to end by themselves (a test runner cleaning up). */
+export function setInterruptGrace(ms: number): void {
+  interruptGraceMs = ms;
+}
 
 /** Sends `signal` to the whole group (0: only asks whether it lives); false if the group is gone. */
 export function killGroup(pgid: number, signal: NodeJS.Signals | 0 = 'SIGTERM'): boolean {
@@ -136,15 +143,20 @@ function installHandlers(): void {
   });
   for (const [signal, number] of Object.entries(SIGNALS) as Array<[NodeJS.Signals, number]>) {
     process.on(signal, function onSignal() {
-      killAllGroups('SIGTERM');
+      // Passed on as received: Ctrl-C lets a test runner below us cancel its run cleanly.
+      killAllGroups(signal);
       // Another handler (the script's own, vitest's) decides when to exit; the 'exit' hook above
       // still ends what is left. Alone, we exit as the signal would have, after a short grace.
       if (process.listeners(signal).some((listener) => listener !== onSignal)) return;
-      setTimeout(() => {
+      const deadline = Date.now() + interruptGraceMs;
+      const poll = setInterval(() => {
+        const left = [...live].filter((pgid) => killGroup(pgid, 0));
+        if (left.length > 0 && Date.now() < deadline) return;
+        clearInterval(poll);
         killAllGroups('SIGKILL');
         removeFolders();
         process.exit(128 + number);
-      }, 200);
+      }, 50);
     });
   }
 }
