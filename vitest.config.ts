@@ -1,15 +1,22 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// One worker per core: most suites run CPU-bound tools (tsc, Spectral, Redocly, the generators,
+// Chromium), and more workers than cores only make each of them slower on a busy 2-core runner.
+const cores = os.availableParallelism();
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/prism.ts'],
-    // Some suites start real tools (Redocly, Spectral, Chromium); give them room on a 2-core machine.
-    testTimeout: 60_000,
-    // Most suites spend their time waiting on child processes (Prism, Chromium, tsc, Spectral, the
-    // code generators), so three workers overlap that waiting even on a 2-core machine (the
-    // default there is one): about 165 s instead of 210 s for the whole suite.
-    maxWorkers: 3,
-    hookTimeout: 120_000,
+    // run-scope first: its teardown runs last, after Prism's.
+    globalSetup: ['test/setup/run-scope.ts', 'test/setup/prism.ts'],
+    setupFiles: ['test/setup/children.ts'],
+    // A timeout only catches a hang: it must never be tighter than real work on a loaded 2-core
+    // runner, where one `npm run lint` or `tsc` can take several times its idle duration.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
+    maxWorkers: cores,
+    // Concurrent tests (the code generators) each run a tool and tsc: no more at once than cores.
+    maxConcurrency: cores,
   },
 });

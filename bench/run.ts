@@ -1,11 +1,12 @@
 // npm run bench: every speed, size and memory figure with its target, measured side by side in one
 // run. Figures, not pass/fail tests: each repeated measurement prints its min, median and max.
-//   npm run bench                 everything (about 12 minutes: `npm test` runs three times)
+//   npm run bench                 everything (about 15 minutes on an idle machine: `npm test` runs three times)
 //   npm run bench -- --quick      everything but the `npm test` figure
-//   --test-runs N, --generate-runs N   how many times the whole commands run (default 3 and 5)
+//   npm run bench -- --commands   only the whole commands: lint, generate (and bare openapi-typescript), build, test
+//   --test-runs N, --generate-runs N, --lint-runs N, --build-runs N   how many times each command runs (default 3, 5, 5, 2)
 import os from 'node:os';
 import { parseCliOrExit } from '../scripts/lib/cli.ts';
-import { timeCommand } from './commands.ts';
+import { generateVersusBare, timeCommand, type CommandFigures } from './commands.ts';
 import { paginationHeap } from './heap.ts';
 import { requestsInProcess, requestsToOtherProcess, VARIANTS, type RequestFigures } from './requests.ts';
 import { sandboxInProcessStart, sandboxRequestTimes, sandboxScaling, serverStart } from './sandbox.ts';
@@ -14,11 +15,14 @@ import { show, type Row, type Spread } from './stats.ts';
 import { workflowsRow } from './workflows.ts';
 
 const { values } = parseCliOrExit({
-  usage: 'Usage: npm run bench -- [--quick] [--test-runs N] [--generate-runs N]',
+  usage: 'Usage: npm run bench -- [--quick] [--commands] [--test-runs N] [--generate-runs N] [--lint-runs N] [--build-runs N]',
   options: {
     quick: { type: 'boolean', default: false },
     'test-runs': { type: 'string', default: '3' },
     'generate-runs': { type: 'string', default: '5' },
+    'lint-runs': { type: 'string', default: '5' },
+    'build-runs': { type: 'string', default: '2' },
+    commands: { type: 'boolean', default: false },
   },
 });
 
@@ -43,49 +47,67 @@ const loadBefore = os.loadavg()[0]!.toFixed(2);
 console.log(`Benchmarking on ${machine}.`);
 
 const rows: Row[] = [];
+const load = () => os.loadavg()[0]!.toFixed(2);
+/** The load average (1 min) before and after the last step: wall times are read against it. */
+let stepLoad = '';
 const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
   process.stdout.write(`- ${label}...`);
   const started = performance.now();
+  const before = load();
   const result = await work();
-  console.log(` ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  stepLoad = `load ${before} -> ${load()}`;
+  console.log(` ${((performance.now() - started) / 1000).toFixed(0)} s (${stepLoad})`);
   return result;
 };
+/** Wall time with its spread, then the CPU time and the load it was measured under. */
+const timed = (f: CommandFigures) => `${show(f.wall, ' s', 1)}; CPU ${show(f.cpu, ' s', 1)}; ${stepLoad}`;
 
-rows.push(...requestRows('server in its own process', await step('requests, server in its own process', () => requestsToOtherProcess())));
-rows.push(...requestRows('server in the same process', await step('requests, server in the same process', () => requestsInProcess())));
+if (!values.commands) {
+  rows.push(...requestRows('server in its own process', await step('requests, server in its own process', () => requestsToOtherProcess())));
+  rows.push(...requestRows('server in the same process', await step('requests, server in the same process', () => requestsInProcess())));
 
-const heap = await step('pagination heap', () => paginationHeap());
-rows.push({ figure: `heap growth paginating ${heap.items.toLocaleString('en')} items (retained, sampled every 5,000)`, measured: `${heap.mb.toFixed(2)} MB`, ...atMost(20, ' MB', heap.mb) });
+  const heap = await step('pagination heap', () => paginationHeap());
+  rows.push({ figure: `heap growth paginating ${heap.items.toLocaleString('en')} items (retained, sampled every 5,000)`, measured: `${heap.mb.toFixed(2)} MB`, ...atMost(20, ' MB', heap.mb) });
 
-const kb = await clientKb();
-rows.push({ figure: 'client entry, minified + gzip, openapi-fetch included', measured: `${kb.toFixed(1)} kB`, ...atMost(8, ' kB', kb) });
-const mb = await bundleMb();
-rows.push({ figure: '`generated/openapi.json`', measured: `${mb.toFixed(3)} MB`, ...atMost(1.4, ' MB', mb) });
+  const kb = await clientKb();
+  rows.push({ figure: 'client entry, minified + gzip, openapi-fetch included', measured: `${kb.toFixed(1)} kB`, ...atMost(8, ' kB', kb) });
+  const mb = await bundleMb();
+  rows.push({ figure: '`generated/openapi.json`', measured: `${mb.toFixed(3)} MB`, ...atMost(1.4, ' MB', mb) });
+
+  const sandboxTimes = await step('sandbox requests', () => sandboxRequestTimes());
+  for (const [name, s] of Object.entries(sandboxTimes)) rows.push({ figure: `sandbox, time per request in-process: ${name}`, measured: ms(s), ...atMost(1, ' ms', s.median) });
+  const sandboxStart = await step('sandbox start', () => sandboxInProcessStart());
+  rows.push({ figure: `sandbox start in-process, import to first answer (${sandboxStart.runs} fresh processes)`, measured: seconds({ ...sandboxStart, min: sandboxStart.min / 1000, median: sandboxStart.median / 1000, max: sandboxStart.max / 1000 }), ...atMost(1, ' s', sandboxStart.median / 1000) });
+  const sandboxServer = await step('npm run sandbox start', () => serverStart('sandbox'));
+  rows.push({ figure: `\`npm run sandbox\` to its first HTTP answer (${sandboxServer.runs} runs)`, measured: seconds({ ...sandboxServer, min: sandboxServer.min / 1000, median: sandboxServer.median / 1000, max: sandboxServer.max / 1000 }), ...atMost(1, ' s', sandboxServer.median / 1000) });
+  const prism = await step('Prism start', () => serverStart('prism'));
+  rows.push({ figure: `Prism (\`npm run mock\`) to its first HTTP answer, for comparison (${prism.runs} runs)`, measured: seconds({ ...prism, min: prism.min / 1000, median: prism.median / 1000, max: prism.max / 1000 }), target: '' });
+  const scaling = await step('sandbox with 50,000 records', () => sandboxScaling());
+  for (const [name, ratio] of Object.entries(scaling.ratio)) {
+    rows.push({ figure: `sandbox, ${name} with ${scaling.records.toLocaleString('en')} records / with 100, same round (${show(scaling.largeMs[name]!, ' ms', 3)} each)`, measured: show(ratio, 'x'), ...atMost(2, 'x', ratio.median) });
+  }
+  rows.push({ figure: `sandbox heap after ${scaling.records.toLocaleString('en')} creates (retained, after GC)`, measured: `${scaling.heapMb.toFixed(1)} MB`, target: '' });
+  rows.push(await step('npm run workflows', () => workflowsRow()));
+}
+
+const lintRuns = Number(values['lint-runs']);
+const lint = await step(`npm run lint x${lintRuns}`, () => timeCommand(['run', '-s', 'lint'], lintRuns));
+rows.push({ figure: `\`npm run lint\`, Spectral and Redocly (${lint.wall.runs} runs)`, measured: timed(lint), ...atMost(8, ' s', lint.wall.median) });
 
 const generateRuns = Number(values['generate-runs']);
-const generate = await step(`npm run generate x${generateRuns}`, () => timeCommand(['run', '-s', 'generate'], generateRuns));
-rows.push({ figure: `\`npm run generate\`, all operations (${generate.runs} runs)`, measured: seconds(generate), ...atMost(3, ' s', generate.median) });
+const generate = await step(`npm run generate and bare openapi-typescript, taking turns x${generateRuns}`, () => generateVersusBare(generateRuns));
+rows.push({ figure: `\`npm run generate\`, all outputs (${generate.generate.wall.runs} runs)`, measured: timed(generate.generate), ...atMost(3, ' s', generate.generate.wall.median) });
+rows.push({ figure: `bare \`openapi-typescript openapi.json\` outside the repo, taking turns with generate (${generate.bare.wall.runs} runs)`, measured: timed(generate.bare), target: '' });
+rows.push({ figure: '`npm run generate` / bare `openapi-typescript`, wall time, pair by pair', measured: `${show(generate.ratio, 'x')}; CPU ${show(generate.cpuRatio, 'x')}`, ...atMost(1.2, 'x', generate.ratio.median) });
 
-const sandboxTimes = await step('sandbox requests', () => sandboxRequestTimes());
-for (const [name, s] of Object.entries(sandboxTimes)) rows.push({ figure: `sandbox, time per request in-process: ${name}`, measured: ms(s), ...atMost(1, ' ms', s.median) });
-const scaling = await step('sandbox with 50,000 records', () => sandboxScaling());
-for (const [name, ratio] of Object.entries(scaling.ratio)) {
-  rows.push({ figure: `sandbox, ${name} with ${scaling.records.toLocaleString('en')} records / with 100, same round (${show(scaling.largeMs[name]!, ' ms', 3)} each)`, measured: show(ratio, 'x'), ...atMost(2, 'x', ratio.median) });
-}
-rows.push({ figure: `sandbox heap after ${scaling.records.toLocaleString('en')} creates (retained, after GC)`, measured: `${scaling.heapMb.toFixed(1)} MB`, target: '' });
-const sandboxStart = await step('sandbox start', () => sandboxInProcessStart());
-rows.push({ figure: `sandbox start in-process, import to first answer (${sandboxStart.runs} fresh processes)`, measured: seconds({ ...sandboxStart, min: sandboxStart.min / 1000, median: sandboxStart.median / 1000, max: sandboxStart.max / 1000 }), ...atMost(1, ' s', sandboxStart.median / 1000) });
-const sandboxServer = await step('npm run sandbox start', () => serverStart('sandbox'));
-rows.push({ figure: `\`npm run sandbox\` to its first HTTP answer (${sandboxServer.runs} runs)`, measured: seconds({ ...sandboxServer, min: sandboxServer.min / 1000, median: sandboxServer.median / 1000, max: sandboxServer.max / 1000 }), ...atMost(1, ' s', sandboxServer.median / 1000) });
-const prism = await step('Prism start', () => serverStart('prism'));
-rows.push({ figure: `Prism (\`npm run mock\`) to its first HTTP answer, for comparison (${prism.runs} runs)`, measured: seconds({ ...prism, min: prism.min / 1000, median: prism.median / 1000, max: prism.max / 1000 }), target: '' });
-rows.push(await step('npm run workflows', () => workflowsRow()));
+const buildRuns = Number(values['build-runs']);
+const build = await step(`npm run build x${buildRuns}`, () => timeCommand(['run', '-s', 'build'], buildRuns));
+rows.push({ figure: `\`npm run build\`: lint, generate, docs, compile (${build.wall.runs} runs)`, measured: timed(build), ...atMost(30, ' s', build.wall.median) });
 
 if (!values.quick) {
   const testRuns = Number(values['test-runs']);
   const tests = await step(`npm test x${testRuns}`, () => timeCommand(['test'], testRuns));
-  const minutes = { ...tests, min: tests.min / 60, median: tests.median / 60, max: tests.max / 60 };
-  rows.push({ figure: `\`npm test\`, every suite (${tests.runs} runs)`, measured: show(minutes, ' min'), ...atMost(4, ' min', minutes.median) });
+  rows.push({ figure: `\`npm test\`, every suite (${tests.wall.runs} runs)`, measured: timed(tests), ...atMost(180, ' s', tests.wall.median) });
 }
 
 const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? ' ✓' : ' ✗ missed');

@@ -1,15 +1,19 @@
 // Starts the Prism mock on the bundle. Shared by `npm run mock` and the contract tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnGroup } from './child.ts';
 import path from 'node:path';
 import { bin, GENERATED_DIR, ROOT } from './paths.ts';
 import { quietEnv } from './run.ts';
 
 export const MOCK_SPEC = path.join(GENERATED_DIR, 'openapi.yaml');
 
+const KEEP_ALIVE = path.join(ROOT, 'scripts/lib/keep-alive.cjs');
+
 export function startPrism(options: { host: string; port: number; inheritOutput?: boolean }): ChildProcess {
-  return spawn(bin('prism'), ['mock', MOCK_SPEC, '--host', options.host, '--port', String(options.port)], {
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(KEEP_ALIVE)}`].filter(Boolean).join(' ');
+  return spawnGroup(bin('prism'), ['mock', MOCK_SPEC, '--host', options.host, '--port', String(options.port)], {
     cwd: ROOT,
-    env: quietEnv,
+    env: { ...quietEnv, NODE_OPTIONS: nodeOptions },
     stdio: options.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -1,5 +1,6 @@
-// Runs a command-line tool and captures its output, with the noise our tools print removed.
-import { spawn } from 'node:child_process';
+// Runs a command-line tool and captures its output, with the noise our tools print removed. The tool
+// runs in a process group of its own, ended with us (child.ts).
+import { spawnGroup } from './child.ts';
 
 export interface RunResult {
   code: number;
@@ -36,12 +37,12 @@ export interface RunOptions {
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const env = { ...quietEnv, ...options.env };
-    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     // Chunks are joined before decoding: a multi-byte character may be split between two chunks.
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       resolve({ code: code ?? 1, stdout: clean(Buffer.concat(stdout).toString('utf8')), stderr: clean(Buffer.concat(stderr).toString('utf8')) });

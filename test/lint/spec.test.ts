@@ -16,7 +16,7 @@ describe('npm run lint', () => {
     expect(result.code).toBe(0);
   });
 
-  describe('on a spec with a snake_case operationId, a 4xx without the error body and an invalid example', () => {
+  describe('on a spec with a snake_case operationId, a 4xx without the error body, an invalid example and an invalid default', () => {
     let ws: Workspace;
     beforeAll(async () => {
       ws = await copyWorkspace();
@@ -27,9 +27,11 @@ describe('npm run lint', () => {
       await writeFile(customer, text.replace("    '404':\n      $ref: ../components/responses/NotFound.yaml", "    '404':\n      description: Not found."));
       const example = path.join(ws.dir, 'spec/components/examples/customers/Customer.yaml');
       await writeFile(example, (await readFile(example, 'utf8')).replace(/email: .*/, 'email: 42'));
-      // The sandbox's control routes are linted too (their own API in redocly.yaml).
+      // The sandbox's control routes are linted too (npm run lint names their root too).
       const reset = path.join(ws.dir, 'spec/sandbox/paths/reset.yaml');
       await writeFile(reset, (await readFile(reset, 'utf8')).replace(/^ {2}summary: .*\n/m, ''));
+      const limit = path.join(ws.dir, 'spec/components/parameters/Limit.yaml');
+      await writeFile(limit, (await readFile(limit, 'utf8')).replace('default: 20', 'default: 500'));
     });
     afterAll(() => ws.remove());
 
@@ -45,6 +47,8 @@ describe('npm run lint', () => {
       // Examples are checked by Redocly (Spectral's own example check is off: .spectral.yaml says why).
       expect(result.stdout).toMatch(/spec\/components\/examples\/customers\/Customer\.yaml:\d+ .* error  no-invalid-media-type-examples  .*email/);
       expect(result.stdout).toMatch(/spec\/sandbox\/paths\/reset\.yaml:\d+ #\/post\/summary  error  operation-summary  /);
+      // Schema defaults and examples: cp-schema-values (.spectral.yaml says why it replaces Spectral's own).
+      expect(result.stdout).toMatch(/spec\/components\/parameters\/Limit\.yaml:\d+ #\/schema\/default  error  cp-schema-values  "default" property must be <= 100/);
       expect(result.stderr).toContain('Lint failed');
     });
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(dir, info!.filename)], { cwd: app });
   expect(installed.code, installed.stderr).toBe(0);
-}, 180_000);
+});
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

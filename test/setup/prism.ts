@@ -1,5 +1,7 @@
-// Global setup: one Prism mock per test run, on a free loopback port, killed by PID at the end.
+// Global setup: one Prism mock per test run, on a free loopback port, in its own process group,
+// ended with its group at the end of the run (and on interruption: child.ts, run-scope.ts).
 import type { TestProject } from 'vitest/node';
+import { stopGroup } from '../../scripts/lib/child.ts';
 import { startPrism, waitForHttp } from '../../scripts/lib/prism.ts';
 import { freePort } from '../support/free-port.ts';
 
@@ -9,6 +11,10 @@ declare module 'vitest' {
   }
 }
 
+// Prism loads and validates the whole bundle before it answers: seconds when idle, a minute or
+// more on a loaded 2-core runner.
+const START_TIMEOUT_MS = 180_000;
+
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const prism = startPrism({ host: '127.0.0.1', port });
@@ -17,13 +23,11 @@ export default async function setup(project: TestProject) {
   prism.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(url, prism);
+    await waitForHttp(url, prism, START_TIMEOUT_MS);
   } catch (error) {
-    prism.kill('SIGKILL');
+    await stopGroup(prism);
     throw new Error(`${(error as Error).message}\n${log}`);
   }
   project.provide('prismUrl', url);
-  return () => {
-    if (prism.pid !== undefined && prism.exitCode === null) process.kill(prism.pid, 'SIGTERM');
-  };
+  return () => stopGroup(prism);
 }

@@ -1,9 +1,9 @@
 // A throwaway copy of the project (spec, scripts, generated, configs) for tests that must break things.
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 import { run, type RunResult } from '../../scripts/lib/run.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 const COPIED = ['spec', 'scripts', 'generated', 'spectral', 'redocly.yaml', '.spectral.yaml', 'package.json', '.gitignore'];
 
@@ -15,12 +15,12 @@ export interface Workspace {
 }
 
 export async function copyWorkspace(): Promise<Workspace> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cp-workspace-'));
+  const dir = await makeTempDir('workspace');
   for (const entry of COPIED) await cp(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return {
     dir,
     script: (name, args = []) => run(bin('tsx'), [path.join(dir, 'scripts', `${name}.ts`), ...args], { cwd: dir }),
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove: () => removeTempDir(dir),
   };
 }
