@@ -34,10 +34,12 @@ export async function renderOutputs(): Promise<Map<string, string>> {
     const files = renderBundle(doc);
     const resources = renderResources(doc, HEADER);
     const webhookEvents = renderWebhookEvents(doc, HEADER);
+    // The control routes' document too, while the worker is still writing the types.
+    const sandbox = await renderSandboxBundle();
     files.set(out('schema.d.ts'), `// ${HEADER}\n${await schemaTypes}`);
     files.set(out('resources.ts'), resources);
     files.set(out('webhook-events.ts'), webhookEvents);
-    for (const [file, text] of await renderSandboxBundle()) files.set(file, text);
+    for (const [file, text] of sandbox) files.set(file, text);
     return files;
   } finally {
     await types.close();
