@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleSpec } from './lib/bundle.ts';
+import type { LintProblem } from './lib/lint-problem.ts';
 import { lintWorkflows } from './lib/lint-workflows.ts';
 import { parseCli, UsageError } from './lib/cli.ts';
 import { main } from './lib/main.ts';
@@ -13,15 +14,7 @@ import { createSourceMapper } from './lib/source-map.ts';
 import { runSpectral, SEVERITY } from './lib/spectral.ts';
 import { withTempDir } from './lib/temp.ts';
 
-interface Problem {
-  file: string;
-  line: number;
-  severity: string;
-  rule: string;
-  message: string;
-  /** JSON pointer inside the file, when known. */
-  pointer?: string;
-}
+type Problem = LintProblem;
 
 interface RedoclyProblem {
   ruleId: string;

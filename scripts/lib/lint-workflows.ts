@@ -7,16 +7,11 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { readArazzoFiles, WORKFLOWS_DIR, type ArazzoFile } from './arazzo.ts';
 import { bin, GENERATED_DIR, rel, ROOT } from './paths.ts';
+import type { LintProblem } from './lint-problem.ts';
 import { run } from './run.ts';
 
-export interface WorkflowProblem {
-  file: string;
-  line: number;
-  severity: string;
-  rule: string;
-  message: string;
-  pointer?: string;
-}
+/** A problem of a workflow file. */
+export type WorkflowProblem = LintProblem;
 
 interface RedoclyReport {
   problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ source: { ref: string }; pointer?: string; start?: { line: number } }> }>;
