@@ -14,7 +14,7 @@ import { SchemaReader, type OpenApiDocument } from '../../src/sandbox/spec.ts';
 import { Store, type Resource } from '../../src/sandbox/store.ts';
 import { bundle } from '../support/bundle.ts';
 import { assertMatches } from '../support/schema.ts';
-import { checkedSandbox, raw, type Checked } from './support.ts';
+import { API_KEY, checkedSandbox, raw, type Checked } from './support.ts';
 
 const model = new ApiModel(new SchemaReader(bundle as unknown as OpenApiDocument), new Set());
 const TOP_LEVEL = ['payments', 'customers', 'subscriptions', 'bookings', 'tickets', 'coupons', 'products', 'submissions', 'invoices', 'checkout-pages', 'forms', 'events'];
@@ -206,12 +206,17 @@ describe('the store seed, through the API', () => {
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
     expect((await client.files.upload({ file: jpeg, filename: 'cover.jpg', contentType: 'image/jpeg', purpose: 'image' })).id).toMatch(/^[0-9a-f]{24}$/);
     expect((await client.files.download('6632f1a0b9c8d7e6f5a4b3d1')).expiresIn).toBeGreaterThan(0);
-    // README, "The sandbox".
+    // README, "The sandbox" (its key is the client's, as there).
     sandbox.reset();
-    const envelope = sandbox.trigger('payment.paid', { id: '6813a0c19f39b6760576f19b' });
+    sandbox.reset({ apiKey: API_KEY });
+    const envelope = sandbox.trigger('payment.paid', { id: '6813a0c19f39b6760576f19b', apiKey: API_KEY });
+    const bought = sandbox.purchase({ apiKey: API_KEY, pageId: '6630b3a8c4e8a91d2f7b3a22', email: 'rita@example.com' });
+    const clock = sandbox.advanceClock({ apiKey: API_KEY, days: 30 });
     await sandbox.webhooksSettled();
     expect(envelope.event).toBe('payment.paid');
     expect((await client.payments.get('6813a0c19f39b6760576f19b')).status).toBe('paid');
+    expect((await client.payments.get(bought.payment!.id)).status).toBe('paid');
+    expect(clock.offsetMs).toBe(30 * 86_400_000);
     expect(fresh.problems).toEqual([]);
   });
 });
