@@ -26,6 +26,14 @@ export class StoreClock {
     }
   }
 
+  /** Puts the store's time `offsetMs` ahead of the `now` option, unless it is further ahead already. */
+  keepAhead(offsetMs: number): void {
+    if (offsetMs > this.offsetMs) {
+      this.offsetMs = offsetMs;
+      this.onChange?.();
+    }
+  }
+
   /** Restores an offset read back from a state file. */
   restore(offsetMs: number): void {
     this.offsetMs = Math.max(0, offsetMs);

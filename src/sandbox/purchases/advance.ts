@@ -36,6 +36,7 @@ export function clockState(engine: Engine): ClockState {
 /** Moves the store's clock forward, applying everything that falls due on the way, in time order. */
 export function advanceClock(engine: Engine, by: ClockAdvance, apiKey = ''): ClockState {
   const target = targetOf(engine, by);
+  const startOffset = engine.clock.offset;
   const from = engine.now();
   for (;;) {
     const next = nextDue(engine, from, target);
@@ -43,7 +44,10 @@ export function advanceClock(engine: Engine, by: ClockAdvance, apiKey = ''): Clo
     engine.clock.moveTo(next.at);
     next.apply(engine.context(apiKey));
   }
-  engine.clock.moveTo(target);
+  // `{ms}` and `{days}` move the store exactly that far ahead, however long the walk took on a
+  // running wall clock; `{to}` moves it to that time.
+  if (by.to === undefined) engine.clock.keepAhead(startOffset + (by.ms ?? by.days! * DAY_MS));
+  else engine.clock.moveTo(target);
   return clockState(engine);
 }
 
