@@ -134,29 +134,22 @@ export class Lists {
       return { data: page.reverse().map((e) => e.record), has_more: count > limit, total };
     }
 
+    // One pass over every record (the total counts them all). ending_before fills the page from
+    // the oldest side of the range (the page just before the cursor), the others from the newest.
     let total = 0;
     let inRange = 0;
     const page: Entry[] = [];
-    if (before !== undefined) {
-      for (let i = 0; i < sorted.length; i++) {
-        const entry = sorted[i]!;
-        if (!matches(entry)) continue;
-        total++;
-        if (i < from || i >= to) continue;
-        inRange++;
-        if (page.length < limit) page.push(entry);
-      }
-      page.reverse();
-    } else {
-      for (let i = sorted.length - 1; i >= 0; i--) {
-        const entry = sorted[i]!;
-        if (!matches(entry)) continue;
-        total++;
-        if (i < from || i >= to) continue;
-        inRange++;
-        if (page.length < limit) page.push(entry);
-      }
+    const oldestFirst = before !== undefined;
+    for (let n = 0; n < sorted.length; n++) {
+      const i = oldestFirst ? n : sorted.length - 1 - n;
+      const entry = sorted[i]!;
+      if (!matches(entry)) continue;
+      total++;
+      if (i < from || i >= to) continue;
+      inRange++;
+      if (page.length < limit) page.push(entry);
     }
+    if (oldestFirst) page.reverse();
     return { data: page.map((e) => e.record), has_more: inRange > limit, total };
   }
 
