@@ -1,13 +1,13 @@
 // The reach of a change inside a shared component: the report names every operation (method, path,
 // where in it) and webhook that reaches the component, once under the change, in Markdown and JSON.
 // Runs the real `redocly diff` on copies of the real bundle with one change each.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffSpecs, renderReport, type Change } from '../../scripts/lib/diff.ts';
 import { GENERATED_DIR } from '../../scripts/lib/paths.ts';
 import { copyWorkspace, type Workspace } from '../support/workspace.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 type Spec = Record<string, any>;
 const BUNDLE = path.join(GENERATED_DIR, 'openapi.json');
@@ -15,10 +15,10 @@ let dir: string;
 let bundle: Spec;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'cp-reach-'));
+  dir = await makeTempDir('reach');
   bundle = JSON.parse(await readFile(BUNDLE, 'utf8')) as Spec;
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => removeTempDir(dir));
 
 async function revise(name: string, change: (spec: Spec) => void): Promise<string> {
   const revision = structuredClone(bundle);

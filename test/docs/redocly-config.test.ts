@@ -3,20 +3,20 @@
 // to stop on `extends: diff-recommended`. The Redoc options in docs/redoc.yaml are read by the docs
 // build only, which turns config linting off for one known mismatch: this test pins that it is the
 // only one, so the switch goes once Redocly's config schema learns the `key` Redoc needs.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 import { run } from '../../scripts/lib/run.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 const FIXTURE = 'test/fixtures/lint/good.yaml';
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'cp-redocly-config-'));
+  dir = await makeTempDir('redocly-config');
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => removeTempDir(dir));
 
 describe('redocly.yaml', () => {
   it('is read by Redocly CLI with config linting as errors, and prints no warning', async () => {

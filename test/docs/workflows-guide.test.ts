@@ -3,8 +3,7 @@
 // each workflow shows with its numbered steps, every step link lands on its operation's section,
 // and the Arazzo files download from beside openapi.yaml, pointing at it.
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -15,6 +14,7 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/static-serv
 import { operationLinks, published } from '../../scripts/lib/workflows-guide.ts';
 import { bundle } from '../support/bundle.ts';
 import { copyWorkspace, type Workspace } from '../support/workspace.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const INSTALL_HINT = 'install it with: apt-get install -y --no-install-recommends chromium fonts-liberation';
@@ -38,7 +38,7 @@ describe.skipIf(!haveChromium)('the Workflows guide in Chromium', () => {
     const result = await workspace.script('docs');
     expect(result.code, result.stderr || result.stdout).toBe(0);
     server = await serveDirectory(path.join(workspace.dir, 'docs/site'));
-    profile = await mkdtemp(path.join(os.tmpdir(), 'cp-chromium-'));
+    profile = await makeTempDir('chromium');
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       viewport: { width: 1400, height: 1000 },
@@ -50,7 +50,7 @@ describe.skipIf(!haveChromium)('the Workflows guide in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    if (profile) await removeTempDir(profile);
     await workspace?.remove();
   });
 

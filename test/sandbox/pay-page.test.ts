@@ -2,8 +2,6 @@
 // developer would: Pay makes the purchase in the key's store and its webhooks reach a receiver
 // that verifies each one; Fail leaves a failed payment. The page makes no outside request.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { createCheckoutPageClient } from '../../src/index.ts';
 import { createSandbox, type Sandbox, type SandboxServer } from '../../src/sandbox/index.ts';
 import { PURCHASE_EVENTS, startReceiver, type Receiver } from './receiver.ts';
 import { API_KEY, checking } from './support.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -34,7 +33,7 @@ describe.skipIf(!haveChromium)('the hosted pay page in Chromium', () => {
     server = await sandbox.listen(0);
     receiver = await startReceiver();
     receiver.secret = (await client().webhooks.create({ name: 'Pay page', url: receiver.url, events: [...PURCHASE_EVENTS] })).secret;
-    profile = await mkdtemp(path.join(os.tmpdir(), 'cp-chromium-'));
+    profile = await makeTempDir('chromium');
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -49,7 +48,7 @@ describe.skipIf(!haveChromium)('the hosted pay page in Chromium', () => {
     await browser?.close();
     await server?.close();
     await receiver?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    if (profile) await removeTempDir(profile);
   });
 
   it('Pay buys two tickets of an event: the booking, the tickets and the verified deliveries follow', async () => {

@@ -1,20 +1,20 @@
 // The lint of the workflows (part of npm run lint): clean on spec/workflows/, and on broken copies it
 // names the file, line and rule of what Redocly's own Arazzo lint misses.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOWS_DIR } from '../../scripts/lib/arazzo.ts';
 import { lintWorkflows } from '../../scripts/lib/lint-workflows.ts';
 import { GENERATED_DIR } from '../../scripts/lib/paths.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 describe('lintWorkflows', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'cp-workflows-lint-'));
+    dir = await makeTempDir('workflows-lint');
   });
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await removeTempDir(dir);
   });
 
   it('finds no problem in spec/workflows/', async () => {

@@ -2,14 +2,14 @@
 // against a sandbox the script starts. Every workflow must pass with every response schema-checked,
 // and a deliberately broken success criterion must make the run fail.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArazzoFiles, WORKFLOWS_DIR, type ArazzoFile } from '../../scripts/lib/arazzo.ts';
 import { GENERATED_DIR, ROOT } from '../../scripts/lib/paths.ts';
 import type { RespectReport } from '../../scripts/lib/respect.ts';
 import { quietEnv } from '../../scripts/lib/run.ts';
+import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 const RUN_TIMEOUT_MS = 300_000;
 
@@ -39,13 +39,13 @@ describe('npm run workflows against the sandbox', () => {
 
   beforeAll(async () => {
     files = await readArazzoFiles();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'cp-workflows-test-'));
+    dir = await makeTempDir('workflows-test');
     result = await runWorkflows(['--json-output', path.join(dir, 'report.json')]);
     report = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as RespectReport;
   }, RUN_TIMEOUT_MS + 30_000);
 
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await removeTempDir(dir);
   });
 
   it('passes every workflow (at least 10), and says so', () => {
@@ -86,10 +86,10 @@ describe('npm run workflows with a broken success criterion', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'cp-workflows-broken-'));
+    dir = await makeTempDir('workflows-broken');
   });
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await removeTempDir(dir);
   });
 
   it('fails the run and names the failed step', async () => {
