@@ -2,10 +2,9 @@
 // of the project, so it does not race the other docs tests) writes the guide from the Arazzo files;
 // each workflow shows with its numbered steps, every step link lands on its operation's section,
 // and the Arazzo files download from beside openapi.yaml, pointing at it.
-import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArazzoFiles, type ArazzoFile } from '../../scripts/lib/arazzo.ts';
@@ -14,20 +13,16 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/static-serv
 import { operationLinks, published } from '../../scripts/lib/workflows-guide.ts';
 import { bundle } from '../support/bundle.ts';
 import { copyWorkspace, type Workspace } from '../support/workspace.ts';
-import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
+import { haveChromium, launchChromium, type Chromium } from '../support/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const INSTALL_HINT = 'install it with: apt-get install -y --no-install-recommends chromium fonts-liberation';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`Chromium is required in CI for the workflows guide test but ${CHROMIUM} is missing: ${INSTALL_HINT}`);
-if (!haveChromium) console.warn(`Skipping the workflows guide test: ${CHROMIUM} not found; ${INSTALL_HINT}`);
+const chromiumHere = haveChromium('the workflows guide test');
 
-describe.skipIf(!haveChromium)('the Workflows guide in Chromium', () => {
+describe.skipIf(!chromiumHere)('the Workflows guide in Chromium', () => {
   let workspace: Workspace;
   let server: StaticServer;
   let browser: BrowserContext;
   let page: Page;
-  let profile: string;
+  let chrome: Chromium;
   let files: ArazzoFile[];
   const links = operationLinks(bundle as never);
 
@@ -38,19 +33,14 @@ describe.skipIf(!haveChromium)('the Workflows guide in Chromium', () => {
     const result = await workspace.script('docs');
     expect(result.code, result.stderr || result.stdout).toBe(0);
     server = await serveDirectory(path.join(workspace.dir, 'docs/site'));
-    profile = await makeTempDir('chromium');
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      viewport: { width: 1400, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    chrome = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    browser = chrome.browser;
     page = browser.pages()[0] ?? (await browser.newPage());
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await server?.close();
-    if (profile) await removeTempDir(profile);
     await workspace?.remove();
   });
 

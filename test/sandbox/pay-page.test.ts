@@ -1,28 +1,24 @@
 // The hosted pay page (GET /_sandbox/pay/{slug}?key=KEY) clicked through in Debian's Chromium, as a
 // developer would: Pay makes the purchase in the key's store and its webhooks reach a receiver
 // that verifies each one; Fail leaves a failed payment. The page makes no outside request.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckoutPageClient } from '../../src/index.ts';
 import { createSandbox, type Sandbox, type SandboxServer } from '../../src/sandbox/index.ts';
 import { PURCHASE_EVENTS, startReceiver, type Receiver } from './receiver.ts';
 import { API_KEY, checking } from './support.ts';
-import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
+import { haveChromium, launchChromium, type Chromium } from '../support/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`Chromium is required in CI for the pay page test but ${CHROMIUM} is missing`);
-if (!haveChromium) console.warn(`Skipping the pay page browser test: ${CHROMIUM} not found; apt-get install -y --no-install-recommends chromium fonts-liberation`);
+const chromiumHere = haveChromium('the pay page browser test');
 
-describe.skipIf(!haveChromium)('the hosted pay page in Chromium', () => {
+describe.skipIf(!chromiumHere)('the hosted pay page in Chromium', () => {
   let sandbox: Sandbox;
   let server: SandboxServer;
   let receiver: Receiver;
   let browser: BrowserContext;
   let page: Page;
-  let profile: string;
+  let chrome: Chromium;
   const problems: string[] = [];
   const checked = checking(globalThis.fetch);
   const client = () => createCheckoutPageClient({ apiKey: API_KEY, baseUrl: server.url, fetch: checked.fetch, maxRetries: 0 });
@@ -33,11 +29,8 @@ describe.skipIf(!haveChromium)('the hosted pay page in Chromium', () => {
     server = await sandbox.listen(0);
     receiver = await startReceiver();
     receiver.secret = (await client().webhooks.create({ name: 'Pay page', url: receiver.url, events: [...PURCHASE_EVENTS] })).secret;
-    profile = await makeTempDir('chromium');
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    chrome = await launchChromium();
+    browser = chrome.browser;
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -45,10 +38,9 @@ describe.skipIf(!haveChromium)('the hosted pay page in Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await server?.close();
     await receiver?.close();
-    if (profile) await removeTempDir(profile);
   });
 
   it('Pay buys two tickets of an event: the booking, the tickets and the verified deliveries follow', async () => {
