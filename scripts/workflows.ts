@@ -5,8 +5,6 @@
 // Every run gets unique values (runId, a future cancelAt date, a receiver URL) as inputs, and fails
 // unless every workflow passed and every response passed Respect's schema check.
 import { randomBytes } from 'node:crypto';
-import diagnostics from 'node:diagnostics_channel';
-import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,22 +17,6 @@ import { withTempDir } from './lib/temp.ts';
 import { startReceiver } from './lib/workflow-receiver.ts';
 
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
-// Respect compiles a validator per step (seconds for a checkout page on a busy machine), during
-// which Node's default 5 s keep-alive can close the idle connection: the next request then fails
-// with UND_ERR_SOCKET. The sandbox's HTTP server is not exposed, so it gets a longer keep-alive on
-// its first request, through Node's own diagnostics channel.
-const KEEP_ALIVE_MS = 65_000;
-
-function keepConnectionsAlive(port: number): () => void {
-  const onRequest = (message: unknown) => {
-    const server = (message as { server?: Server }).server;
-    const address = server?.address();
-    if (server && typeof address === 'object' && address?.port === port) server.keepAliveTimeout = Math.max(server.keepAliveTimeout, KEEP_ALIVE_MS);
-  };
-  diagnostics.subscribe('http.server.request.start', onRequest);
-  return () => diagnostics.unsubscribe('http.server.request.start', onRequest);
-}
-
 function parseInputs(pairs: string[]): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (const pair of pairs) {
@@ -98,7 +80,6 @@ await main(async () => {
 
   const sandbox = values.server ? undefined : createSandbox();
   const server = await sandbox?.listen(0);
-  const release = server ? keepConnectionsAlive(server.port) : () => undefined;
   const receiver = await startReceiver();
   try {
     const base = values.server ?? server!.url;
@@ -134,7 +115,6 @@ await main(async () => {
       console.log(`Every workflow passed, every response schema-checked.${values['json-output'] ? ` Report: ${rel(jsonOutput)}` : ''}`);
     });
   } finally {
-    release();
     await receiver.close();
     await server?.close();
   }
