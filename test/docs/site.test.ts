@@ -2,7 +2,7 @@
 // Chromium (Debian's, through playwright-core) shows every operation and webhook, finds operations
 // by name, opens every sidebar link directly, wraps long code lines clear of the copy button, points
 // "Open in Claude/ChatGPT" at the Markdown pages, and makes no failed or outside request.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -39,7 +39,14 @@ describe('docs/site/index.html', () => {
     }
   });
 
-  it('carries the API title and version', () => {
+  it('has llms.txt beside it, and every page llms.txt links', () => {
+    const written = readFileSync(path.join(SITE, 'llms.txt'), 'utf8');
+    const files = [...written.matchAll(/\]\(([^)]+)\)/g)].map(([, file]) => file!);
+    expect(files.length).toBeGreaterThan(operations.length);
+    for (const file of files) expect(existsSync(path.join(SITE, file)), file).toBe(true);
+  });
+
+    it('carries the API title and version', () => {
     const info = (bundle as unknown as { info: { title: string; version: string } }).info;
     expect(html).toContain(info.title);
     expect(html).toContain(info.version);
