@@ -1,8 +1,7 @@
 // The sandbox's control routes (spec/sandbox/openapi.yaml), bundled like the API's description into
 // generated/sandbox-openapi.json and .yaml, which the package ships for tools that call them.
 import path from 'node:path';
-import { stringify } from 'yaml';
-import { bundleSpec } from './bundle.ts';
+import { bundleSpec, toYaml } from './bundle.ts';
 import { GENERATED_DIR, ROOT } from './paths.ts';
 
 export const SANDBOX_SPEC_ROOT = path.join(ROOT, 'spec/sandbox/openapi.yaml');
@@ -14,6 +13,6 @@ export async function renderSandboxBundle(): Promise<Map<string, string>> {
   const doc = await bundleSpec(SANDBOX_SPEC_ROOT);
   return new Map([
     [path.join(GENERATED_DIR, 'sandbox-openapi.json'), `${JSON.stringify(doc, null, 2)}\n`],
-    [path.join(GENERATED_DIR, 'sandbox-openapi.yaml'), `# ${HEADER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`],
+    [path.join(GENERATED_DIR, 'sandbox-openapi.yaml'), `# ${HEADER}\n${toYaml(doc)}`],
   ]);
 }

@@ -1,9 +1,10 @@
 // Maps a JSON path in the bundle back to the spec/ file and line it came from, using the root's
 // $refs and the one-component-per-file layout (components/<type>/[<family>/]<Name>.yaml).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parse, parseDocument } from 'yaml';
 import { rel, ROOT, SPEC_ROOT } from './paths.ts';
+import { componentFiles } from './component-files.ts';
 import { escapePointerPart } from './refs.ts';
 
 type Root = { paths?: Record<string, { $ref?: string }>; webhooks?: Record<string, { $ref?: string }> };
@@ -19,31 +20,6 @@ export interface SourceLocation {
 
 const toPointer = (parts: string[]) =>
   parts.length ? `#/${parts.map(escapePointerPart).join('/')}` : '';
-
-/**
- * Every component file under `components/<type>/`, at any depth, by type and component name
- * (the file name). Family folders group files for readers; the bundle only sees the names, so two
- * files with one name would silently become `Name` and `Name-2`: that is an error.
- */
-export function componentFiles(componentsDir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (type: string, dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(type, full);
-      else if (entry.name.endsWith('.yaml')) {
-        const key = `${type}/${entry.name.slice(0, -'.yaml'.length)}`;
-        const other = files.get(key);
-        if (other) throw new Error(`Two ${type} files are named ${entry.name}: ${rel(other)} and ${rel(full)}. Component names must be unique.`);
-        files.set(key, full);
-      }
-    }
-  };
-  for (const type of readdirSync(componentsDir, { withFileTypes: true })) {
-    if (type.isDirectory()) walk(type.name, path.join(componentsDir, type.name));
-  }
-  return files;
-}
 
 export function createSourceMapper(specRoot = SPEC_ROOT): (jsonPath: Array<string | number>) => SourceLocation {
   const root = parse(readFileSync(specRoot, 'utf8')) as Root;
