@@ -1,16 +1,20 @@
 // The docs site as people will publish it: `npm run docs` builds one self-contained page, and a real
 // Chromium (Debian's, through playwright-core) shows every operation and webhook, finds operations
 // by name, opens every sidebar link directly, wraps long code lines clear of the copy button, points
-// "Open in Claude/ChatGPT" at the Markdown pages, and makes no failed or outside request.
+// "Open in Claude/ChatGPT" at the Markdown pages, shows the Workflows guide, and makes no failed or
+// outside request. One file, so the site is built once and one Chromium reads it.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ROOT } from '../../scripts/lib/paths.ts';
+import { readArazzoFiles, type ArazzoFile } from '../../scripts/lib/arazzo.ts';
+import { ROOT } from '../../scripts/lib/paths.ts';
 import { POSTMAN_FILE, POSTMAN_SCHEMA } from '../../scripts/lib/postman.ts';
-import { run } from '../../scripts/lib/run.ts';
+import { runTs } from '../../scripts/lib/run.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { operationLinks, published } from '../../scripts/lib/workflows-guide.ts';
 import { bundle, operations } from '../support/bundle.ts';
 import { haveChromium, launchChromium, type Chromium } from '../support/chromium.ts';
 
@@ -19,7 +23,7 @@ const SITE = path.join(ROOT, 'docs/site');
 let html = '';
 
 beforeAll(async () => {
-  const result = await run(bin('tsx'), [path.join(ROOT, 'scripts/docs.ts')], { cwd: ROOT });
+  const result = await runTs(path.join(ROOT, 'scripts/docs.ts'), [], { cwd: ROOT });
   expect(result.code, result.stderr).toBe(0);
   html = await readFile(path.join(SITE, 'index.html'), 'utf8');
 });
@@ -304,6 +308,82 @@ describe.skipIf(!chromiumHere)('the docs site in Chromium', () => {
     const links = [...text.matchAll(/\]\((llms\/[^)]+)\)/g)].map((m) => m[1]!);
     expect(links).toHaveLength(operations.length + webhooks.length);
     for (const link of links.slice(0, 5)) expect((await page.request.get(new URL(link, server.url).href)).status(), link).toBe(200);
+  });
+
+  // The Workflows guide, written by `npm run docs` from the Arazzo files: each workflow with its
+  // numbered steps, every step link landing on its operation's section, and the Arazzo files
+  // downloadable beside openapi.yaml, pointing at it.
+  describe('the Workflows guide', () => {
+    let files: ArazzoFile[];
+    const links = operationLinks(bundle as never);
+    const stepLinks = new Set<string>(); // every step's link, as the guide shows it
+    beforeAll(async () => {
+      files = await readArazzoFiles();
+    });
+
+    it('shows every workflow, under its title in the navigation, with its summary and numbered steps', async () => {
+      await page.goto(`${server.url}#/workflows`);
+      await page.locator('a[href^="#/workflows/"]').first().waitFor({ timeout: 20_000 });
+      // Redoc makes each `##` of the guide a section of its own, listed under the guide.
+      const nav = new Map(
+        await page.locator('a[href^="#/workflows/"]').evaluateAll((as) => as.map((a) => [(a.textContent ?? '').trim(), a.getAttribute('href')!] as const)),
+      );
+      const problems: string[] = [];
+      for (const file of files) {
+        const href = nav.get(file.title);
+        if (!href) {
+          problems.push(`${file.title}: not in the navigation`);
+          continue;
+        }
+        await page.goto(`${server.url}${href}`);
+        const section = page.locator(`[data-section-id="${href.slice(1)}"]`);
+        const shown = await section.getByRole('heading', { name: file.title }).first().waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (!shown) {
+          problems.push(`${file.title}: no section`);
+          continue;
+        }
+        const workflow = file.workflows[0]!;
+        if (!(await section.getByText(workflow.summary!, { exact: false }).first().isVisible())) problems.push(`${file.title}: no summary`);
+        const steps = await section.locator('ol > li').count();
+        if (steps !== workflow.steps.length) problems.push(`${file.title}: ${steps} numbered steps, expected ${workflow.steps.length}`);
+        const hrefs = await section.locator('ol > li a[href^="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        for (const href of hrefs) stepLinks.add(href);
+      }
+      expect(problems).toEqual([]);
+      expect(files.reduce((n, f) => n + f.workflows.length, 0)).toBeGreaterThanOrEqual(10);
+    }, 120_000);
+
+    it('links each step to its operation: a route of the sidebar, and a click lands on it', async () => {
+      // Every step link the guide shows (collected above) is the sidebar's route of its operation,
+      // which 'shows a section for every operation and webhook' has opened.
+      const expected = new Set(files.flatMap((f) => f.workflows.flatMap((w) => w.steps.flatMap((s) => (s.operation && links.has(s.operation) ? [links.get(s.operation)!.href] : [])))));
+      expect(expected.size).toBeGreaterThan(10);
+      expect([...stepLinks].sort()).toEqual([...expected].sort());
+      expect([...stepLinks].filter((href) => !nav.has(href))).toEqual([]);
+
+      // And one, clicked as a reader would, opens its operation.
+      await page.goto(`${server.url}#/workflows`);
+      const step = page.locator('ol > li a[href="#/coupons/createcoupon"]').first();
+      await step.waitFor({ timeout: 20_000 });
+      await step.click();
+      await expect.poll(() => page.url()).toContain('#/coupons/createcoupon');
+      await expect.poll(() => page.locator('h1, h2').filter({ hasText: /^Create a coupon$/ }).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    });
+
+    it('offers the Arazzo files for download beside openapi.yaml, pointing at it', async () => {
+      for (const file of files.filter(published)) {
+        const name = path.basename(file.path);
+        const answer = await page.request.get(new URL(name, server.url).href);
+        expect(answer.status(), name).toBe(200);
+        const document = parse(await answer.text()) as { sourceDescriptions: Array<{ url: string }>; workflows: unknown[] };
+        expect(document.sourceDescriptions.map((s) => s.url)).toEqual(['openapi.yaml']);
+        expect(document.workflows).toHaveLength(file.workflows.length);
+      }
+      expect((await page.request.get(new URL('openapi.yaml', server.url).href)).status()).toBe(200);
+    });
   });
 
   it('logs no console error and makes no failed or outside request', () => {
