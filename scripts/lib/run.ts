@@ -1,5 +1,7 @@
 // Runs a command-line tool and captures its output, with the noise our tools print removed. The tool
 // runs in a process group of its own, ended with us (child.ts).
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { spawnGroup } from './child.ts';
 
 export interface RunResult {
@@ -28,6 +30,18 @@ export const quietEnv = {
   SCARF_ANALYTICS: 'false',
   DO_NOT_TRACK: '1',
 };
+
+// tsx's entry (its only export, the loader), by URL, so that any working directory can use it.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * The command and arguments that run a TypeScript file: `node --import tsx file ...args`. One Node
+ * process; the `tsx` command starts a second one under itself (a third more CPU per script run).
+ */
+export const tsxCommand = (file: string, args: string[] = []): [string, string[]] => [process.execPath, ['--import', TSX, file, ...args]];
+
+/** Runs a TypeScript file (tsxCommand) and captures its output. */
+export const runTs = (file: string, args: string[] = [], options: RunOptions = {}): Promise<RunResult> => run(...tsxCommand(file, args), options);
 
 export interface RunOptions {
   cwd?: string;

@@ -3,15 +3,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { killGroup, spawnGroup } from '../../scripts/lib/child.ts';
-import { bin, ROOT } from '../../scripts/lib/paths.ts';
-import { quietEnv } from '../../scripts/lib/run.ts';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { quietEnv, tsxCommand } from '../../scripts/lib/run.ts';
 import { freePort } from '../support/free-port.ts';
 
 
 describe('npm run mock', () => {
   it('serves the bundle on the given port and exits 0 on SIGINT', async () => {
     const port = await freePort();
-    const mock = spawnGroup(bin('tsx'), [path.join(ROOT, 'scripts/mock.ts'), '--port', String(port)], { cwd: ROOT, env: quietEnv });
+    const mock = spawnGroup(...tsxCommand(path.join(ROOT, 'scripts/mock.ts'), ['--port', String(port)]), { cwd: ROOT, env: quietEnv });
     const exited = new Promise<number | null>((resolve) => mock.on('exit', (code) => resolve(code)));
     let answer: Response | undefined;
     for (let i = 0; i < 150 && !answer; i++) {

@@ -4,13 +4,13 @@
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ROOT } from '../../scripts/lib/paths.ts';
-import { run } from '../../scripts/lib/run.ts';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { runTs } from '../../scripts/lib/run.ts';
 import { copyWorkspace, type Workspace } from '../support/workspace.ts';
 
 describe('npm run lint', () => {
   it('reports no problems on spec/', async () => {
-    const result = await run(bin('tsx'), [path.join(ROOT, 'scripts/lint.ts')], { cwd: ROOT });
+    const result = await runTs(path.join(ROOT, 'scripts/lint.ts'), [], { cwd: ROOT });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('Spectral: no problems\nRedocly: no problems\nWorkflows (Arazzo): no problems');
     expect(result.code).toBe(0);

@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
-import { run } from '../../scripts/lib/run.ts';
+import { run, runTs } from '../../scripts/lib/run.ts';
 
 let dir: string;
 let files: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cp-pack-'));
-  const compiled = await run(bin('tsx'), [path.join(ROOT, 'scripts/compile.ts')], { cwd: ROOT });
+  const compiled = await runTs(path.join(ROOT, 'scripts/compile.ts'), [], { cwd: ROOT });
   expect(compiled.code, compiled.stderr).toBe(0);
   const packed = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
   expect(packed.code, packed.stderr).toBe(0);

@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ROOT } from '../../scripts/lib/paths.ts';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { tsxCommand } from '../../scripts/lib/run.ts';
 import { copyWorkspace, type Workspace } from '../support/workspace.ts';
 
 interface Outcome {
@@ -41,7 +42,7 @@ function runScript(name: string, args: string[]): Promise<Outcome> {
   const cwd = FROM_PROJECT[name] ? ROOT : ws.dir;
   const file = path.join(cwd, FROM_PROJECT[name] ?? `scripts/${name}.ts`);
   return new Promise((resolve, reject) => {
-    const child = spawn(bin('tsx'), [file, ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...tsxCommand(file, args), { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCheckoutPageClient } from '../../src/index.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
-import { bin, ROOT } from '../../scripts/lib/paths.ts';
-import { quietEnv, run } from '../../scripts/lib/run.ts';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { quietEnv, runTs } from '../../scripts/lib/run.ts';
 import { freePort } from '../support/free-port.ts';
 import { API_KEY, checking } from './support.ts';
 
@@ -62,7 +62,7 @@ describe('npm run sandbox', () => {
 
 describe('Mock Service Worker', () => {
   it('runs examples/sandbox-msw.ts: the client on its default host talks to the sandbox', async () => {
-    const result = await run(bin('tsx'), [path.join(ROOT, 'examples/sandbox-msw.ts')], { cwd: ROOT });
+    const result = await runTs(path.join(ROOT, 'examples/sandbox-msw.ts'), [], { cwd: ROOT });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ created: 'LAUNCH20', listed: ['LAUNCH20'], total: 1 });
   }, 60_000);

@@ -1,8 +1,8 @@
 // A throwaway copy of the project (spec, scripts, generated, configs) for tests that must break things.
 import { cp, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { bin, ROOT } from '../../scripts/lib/paths.ts';
-import { run, type RunResult } from '../../scripts/lib/run.ts';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { type RunResult, runTs } from '../../scripts/lib/run.ts';
 import { makeTempDir, removeTempDir } from '../../scripts/lib/temp.ts';
 
 const COPIED = ['spec', 'scripts', 'generated', 'spectral', 'redocly.yaml', '.spectral.yaml', 'package.json', '.gitignore'];
@@ -20,7 +20,7 @@ export async function copyWorkspace(): Promise<Workspace> {
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return {
     dir,
-    script: (name, args = []) => run(bin('tsx'), [path.join(dir, 'scripts', `${name}.ts`), ...args], { cwd: dir }),
+    script: (name, args = []) => runTs(path.join(dir, 'scripts', `${name}.ts`), args, { cwd: dir }),
     remove: () => removeTempDir(dir),
   };
 }

@@ -8,15 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { bin, GENERATED_DIR, ROOT } from '../../scripts/lib/paths.ts';
-import { run } from '../../scripts/lib/run.ts';
+import { GENERATED_DIR, ROOT } from '../../scripts/lib/paths.ts';
+import { runTs } from '../../scripts/lib/run.ts';
 import { compareWithVendor, loadSpec, normalisePath, type DriftReport, type FindingKind } from '../../scripts/lib/vendor-drift.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/vendor/${name}`, import.meta.url));
 const OURS = fixture('ours.json');
 const VENDOR = fixture('vendor.json');
 const SKELETON = path.resolve(ROOT, '../shared/vendor-facts/skeleton.json');
-const checkVendor = (...args: string[]) => run(bin('tsx'), [path.join(ROOT, 'scripts/check-vendor.ts'), ...args], { cwd: ROOT });
+const checkVendor = (...args: string[]) => runTs(path.join(ROOT, 'scripts/check-vendor.ts'), args, { cwd: ROOT });
 
 let report: DriftReport;
 beforeAll(async () => {
