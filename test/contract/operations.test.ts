@@ -1,6 +1,7 @@
 // Contract suite: the real client against the real Prism mock of the bundle, for every operation
 // and every documented status.
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { prismReady } from '../support/prism.ts';
 import createClient from 'openapi-fetch';
 import { createCheckoutPageClient } from '../../src/index.ts';
 import type { paths } from '../../generated/schema.js';
@@ -11,6 +12,8 @@ import { cases } from './cases/index.ts';
 const baseUrl = inject('prismUrl');
 // No retries: this suite checks each documented status as the mock serves it; retries are tested in test/client.
 const client = createCheckoutPageClient({ apiKey: 'sk_test_contract', baseUrl, maxRetries: 0 });
+
+beforeAll(() => prismReady()); // the run starts Prism without waiting for it
 
 describe('coverage guard', () => {
   it('has a contract case for every operation in the bundle, and none for operations that are gone', () => {

@@ -1,7 +1,8 @@
 // Contract suite for the generated resource API (client.payments.get(), ...): every method against
 // the Prism mock, with the example inputs the docs' code samples use, for its 2xx answer and for
 // every documented error status.
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { prismReady } from '../support/prism.ts';
 import { exampleCalls } from '../../scripts/lib/code-samples.ts';
 import { CheckoutPageError, createCheckoutPageClient, type RequestOptions } from '../../src/index.ts';
 import { bundle, operations } from '../support/bundle.ts';
@@ -20,6 +21,8 @@ function invoke({ method: m, inputs }: (typeof calls)[number], options: RequestO
   const fn = (client as unknown as Record<string, Record<string, (...a: unknown[]) => PromiseLike<unknown>>>)[m.namespace]![m.name]!;
   return fn(...args);
 }
+
+beforeAll(() => prismReady()); // the run starts Prism without waiting for it
 
 describe('resource API coverage', () => {
   it('has one method per operation', () => {

@@ -3,7 +3,8 @@
 // hold in the mock too: Prism answers a body that breaks one with 400 and the same body without
 // the breakage with its 2xx. Raw fetch on purpose: the typed client would not compile the broken
 // bodies (test/types/).
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { prismReady } from '../support/prism.ts';
 
 const baseUrl = inject('prismUrl');
 const pageId = '6650a1b2c3d4e5f6a7b8c901';
@@ -40,6 +41,8 @@ const send = (rule: Rule, body: unknown) =>
     headers: { Authorization: 'Bearer sk_test_rules', 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+
+beforeAll(() => prismReady()); // the run starts Prism without waiting for it
 
 describe.each(rules)('the mock enforces: $name', (rule) => {
   it('accepts the valid body', async () => {

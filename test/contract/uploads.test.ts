@@ -1,7 +1,8 @@
 // File uploads against the Prism mock: real multipart/form-data bodies built by the client, through
 // the resource API (client.files.upload) and the typed client.POST with toFormData. Prism checks
 // the form against the spec, so a form it answers 201 is one the spec accepts.
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { prismReady } from '../support/prism.ts';
 import { createCheckoutPageClient, toFormData } from '../../src/index.ts';
 import { assertMatches } from '../support/schema.ts';
 
@@ -9,6 +10,8 @@ const baseUrl = inject('prismUrl');
 const client = createCheckoutPageClient({ apiKey: 'sk_test_uploads', baseUrl, maxRetries: 0 });
 const uploaded = '#/components/schemas/UploadedFile';
 const pdf = () => new File(['%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'], 'brand-strategy-workbook.pdf', { type: 'application/pdf' });
+
+beforeAll(() => prismReady()); // the run starts Prism without waiting for it
 
 describe('client.files.upload()', () => {
   it('uploads a File and returns the stored file', async () => {

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { prismReady } from '../support/prism.ts';
 import { bin, ROOT } from '../../scripts/lib/paths.ts';
 import { run } from '../../scripts/lib/run.ts';
 import { bundle, operations } from '../support/bundle.ts';
@@ -19,6 +20,7 @@ const samplesOf = (op: (typeof operations)[number]): Sample[] =>
   ((bundle.paths[op.path] as any)[op.method]['x-codeSamples'] ?? []) as Sample[];
 
 let dir: string;
+beforeAll(() => prismReady());
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cp-samples-'));
 });
