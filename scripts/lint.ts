@@ -54,13 +54,14 @@ const USAGE = 'Usage: npm run lint -- [--format text|github-actions]';
 
 const SEVERITY_LEVEL: Record<string, string> = { error: 'error', warn: 'warning', warning: 'warning' };
 
-/** Human-readable, or GitHub Actions workflow commands (inline annotations on the pull request). */
-function show(problem: Problem, format: string): string {
-  if (format === 'github-actions') {
-    const level = SEVERITY_LEVEL[problem.severity] ?? 'notice';
-    return `::${level} file=${problem.file},line=${problem.line},title=${problem.rule}::${problem.message.replace(/\n/g, '%0A')}`;
-  }
-  return `${problem.file}:${problem.line}${problem.pointer ? ` ${problem.pointer}` : ''}  ${problem.severity}  ${problem.rule}  ${problem.message}`;
+/** One problem as people read it. */
+const describe = (problem: Problem) =>
+  `${problem.file}:${problem.line}${problem.pointer ? ` ${problem.pointer}` : ''}  ${problem.severity}  ${problem.rule}  ${problem.message}`;
+
+/** One problem as a GitHub Actions workflow command: an inline annotation on the pull request. */
+function annotation(problem: Problem): string {
+  const level = SEVERITY_LEVEL[problem.severity] ?? 'notice';
+  return `::${level} file=${problem.file},line=${problem.line},title=${problem.rule}::${problem.message.replace(/\n/g, '%0A')}`;
 }
 
 await main(async () => {
@@ -69,10 +70,11 @@ await main(async () => {
   if (!['text', 'github-actions'].includes(format)) throw new UsageError(`Unknown --format "${format}": use text or github-actions. ${USAGE}`);
   const [spectral, redocly, workflows] = await Promise.all([spectralProblems(), redoclyProblems(), lintWorkflows()]);
   for (const [tool, problems] of [['Spectral', spectral], ['Redocly', redocly], ['Workflows (Arazzo)', workflows]] as const) {
-    // Workflow commands must start their line; people read better with an indent.
-    const indent = format === 'github-actions' ? '' : '  ';
-    const lines = problems.map((p) => `${indent}${show(p, format)}`);
+    const lines = problems.map((p) => `  ${describe(p)}`);
     console.log(problems.length ? `${tool}: ${problems.length} problem(s)\n${lines.join('\n')}` : `${tool}: no problems`);
   }
+  // GitHub shows a workflow command's message in the log without its file and line, so the report
+  // above stays for people reading the log; the commands (each must start its line) follow it.
+  if (format === 'github-actions') for (const p of [...spectral, ...redocly, ...workflows]) console.log(annotation(p));
   if (spectral.length + redocly.length + workflows.length > 0) throw new Error('Lint failed: fix every error and warning above.');
 });

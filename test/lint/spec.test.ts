@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { runTs } from '../../scripts/lib/run.ts';
+import { runTs, type RunResult } from '../../scripts/lib/run.ts';
 import { copyWorkspace, type Workspace } from '../support/workspace.ts';
 
 describe('npm run lint', () => {
@@ -35,8 +35,13 @@ describe('npm run lint', () => {
     });
     afterAll(() => ws.remove());
 
-    it('fails, naming each file and line with the rule and its message', async () => {
-      const result = await ws.script('lint');
+    // One run, in the format for GitHub Actions: the report people read, then the annotations.
+    let result: RunResult;
+    beforeAll(async () => {
+      result = await ws.script('lint', ['--format', 'github-actions']);
+    });
+
+    it('fails, naming each file and line with the rule and its message', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(
         'spec/paths/account.yaml:2 #/get/operationId  error  cp-operation-id  operationId "get_account" must be camelCase with a leading verb',
@@ -52,9 +57,13 @@ describe('npm run lint', () => {
       expect(result.stderr).toContain('Lint failed');
     });
 
-    it('writes GitHub annotations with --format github-actions', async () => {
-      const result = await ws.script('lint', ['--format', 'github-actions']);
+    it('adds a GitHub annotation for each problem with --format github-actions', () => {
       expect(result.stdout).toMatch(/^::error file=spec\/paths\/account\.yaml,line=2,title=cp-operation-id::operationId "get_account"/m);
+      expect(result.stdout).toMatch(/^::error file=spec\/components\/parameters\/Limit\.yaml,line=\d+,title=cp-schema-values::/m);
+      // One per problem: as many as the report lists.
+      const listed = [...result.stdout.matchAll(/^(Spectral|Redocly|Workflows \(Arazzo\)): (\d+) problem/gm)].reduce((n, m) => n + Number(m[2]), 0);
+      expect(listed).toBeGreaterThanOrEqual(5);
+      expect(result.stdout.match(/^::(error|warning|notice) /gm)).toHaveLength(listed);
     });
   });
 });
