@@ -27,5 +27,5 @@ export async function checkSpecStructure(doc: OpenApiDocument, specRoot?: string
     const at = sourceOf(pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapePointerPart));
     return `  ${at.file}:${at.line}: ${p.message} (${p.ruleId})`;
   });
-  throw new SpecError(`The spec is not a valid OpenAPI document:\n${lines.join('\n')}`);
+  throw new SpecError(`The spec breaks a rule openapi-typescript checks:\n${lines.join('\n')}`);
 }
