@@ -6,7 +6,7 @@ import { createCheckoutPageClient } from '../src/index.ts';
 import { createSandbox } from '../src/sandbox/index.ts';
 import { ROOT } from '../scripts/lib/paths.ts';
 import { startPrism } from '../scripts/lib/prism.ts';
-import { quietEnv } from '../scripts/lib/run.ts';
+import { quietEnv, tsxCommand } from '../scripts/lib/run.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { spread, type Spread } from './stats.ts';
 
@@ -75,7 +75,7 @@ export async function serverStart(which: 'sandbox' | 'prism', runs = 3): Promise
     const started = performance.now();
     const child =
       which === 'sandbox'
-        ? spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/sandbox.ts'), '--port', String(port)], { cwd: ROOT, env: quietEnv, stdio: 'ignore' })
+        ? spawn(...tsxCommand(path.join(ROOT, 'scripts/sandbox.ts'), ['--port', String(port)]), { cwd: ROOT, env: quietEnv, stdio: 'ignore' })
         : startPrism({ host: '127.0.0.1', port });
     try {
       times.push(await untilAnswer(`http://127.0.0.1:${port}/v1/account`, child, started));

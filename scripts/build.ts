@@ -4,11 +4,11 @@
 // four. Each step's output is printed when it ends; the first failure ends the others.
 import path from 'node:path';
 import { ROOT } from './lib/paths.ts';
-import { run } from './lib/run.ts';
+import { runTs } from './lib/run.ts';
 
 async function step(name: string): Promise<void> {
   const started = performance.now();
-  const result = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', `${name}.ts`)], { cwd: ROOT });
+  const result = await runTs(path.join(ROOT, 'scripts', `${name}.ts`), [], { cwd: ROOT });
   const output = [result.stdout, result.stderr].filter(Boolean).join('\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`> ${name} (${seconds} s)${output ? `\n${output}` : ''}`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createCheckoutPageClient } from '../../src/index.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { quietEnv, runTs } from '../../scripts/lib/run.ts';
+import { quietEnv, runTs, tsxCommand } from '../../scripts/lib/run.ts';
 import { freePort } from '../support/free-port.ts';
 import { API_KEY, checking } from './support.ts';
 
@@ -38,8 +38,7 @@ describe('npm run sandbox', () => {
   it('serves on the given port, keeps state between requests, and exits 0 on SIGINT', async () => {
     const port = await freePort();
     // As package.json's script runs it: one Node process with tsx's loader.
-    const args = ['--import', 'tsx', path.join(ROOT, 'scripts/sandbox.ts'), '--port', String(port), '--rate-limit'];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: quietEnv });
+    const child = spawn(...tsxCommand(path.join(ROOT, 'scripts/sandbox.ts'), ['--port', String(port), '--rate-limit']), { cwd: ROOT, env: quietEnv });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = `http://127.0.0.1:${port}`;
     const headers = { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { quietEnv, run } from '../../scripts/lib/run.ts';
+import { quietEnv, runTs, tsxCommand } from '../../scripts/lib/run.ts';
 import { freePort } from '../support/free-port.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { ApiModel } from '../../src/sandbox/model.ts';
@@ -287,8 +287,7 @@ describe('npm run sandbox, with the seed flags', () => {
 
   it('takes --seed-preset, --seed-size and --random-seed', async () => {
     const port = await freePort();
-    const args = ['--import', 'tsx', script, '--port', String(port), '--seed-preset', 'store', '--seed-size', '35', '--random-seed', '3'];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: quietEnv });
+    const child = spawn(...tsxCommand(script, ['--port', String(port), '--seed-preset', 'store', '--seed-size', '35', '--random-seed', '3']), { cwd: ROOT, env: quietEnv });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = `http://127.0.0.1:${port}`;
     const headers = { Authorization: 'Bearer sk_test_cli_seed' };
@@ -310,10 +309,10 @@ describe('npm run sandbox, with the seed flags', () => {
   }, 60_000);
 
   it('refuses an unknown preset or a size that is no number, naming the flag', async () => {
-    const preset = await run(process.execPath, ['--import', 'tsx', script, '--seed-preset', 'full'], { cwd: ROOT });
+    const preset = await runTs(script, ['--seed-preset', 'full'], { cwd: ROOT });
     expect(preset.code).toBe(2);
     expect(preset.stderr).toContain('Invalid --seed-preset "full": use store, examples, empty');
-    const size = await run(process.execPath, ['--import', 'tsx', script, '--seed-size', 'ten'], { cwd: ROOT });
+    const size = await runTs(script, ['--seed-size', 'ten'], { cwd: ROOT });
     expect(size.code).toBe(2);
     expect(size.stderr).toContain('Invalid --seed-size "ten"');
   }, 60_000);

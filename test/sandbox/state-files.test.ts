@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { quietEnv } from '../../scripts/lib/run.ts';
+import { quietEnv, tsxCommand } from '../../scripts/lib/run.ts';
 import { API_KEY, checking } from './support.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-state-'));
@@ -28,7 +28,7 @@ interface Started {
 
 /** Starts `npm run sandbox` as package.json does, on a free port, in its own process group. */
 async function start(...args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/sandbox.ts'), '--port', '0', ...args], { cwd: ROOT, env: quietEnv, detached: true });
+  const child = spawn(...tsxCommand(path.join(ROOT, 'scripts/sandbox.ts'), ['--port', '0', ...args]), { cwd: ROOT, env: quietEnv, detached: true });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

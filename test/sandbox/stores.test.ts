@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createCheckoutPageClient } from '../../src/index.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { quietEnv } from '../../scripts/lib/run.ts';
+import { quietEnv, tsxCommand } from '../../scripts/lib/run.ts';
 import { bundle } from '../support/bundle.ts';
 import { freePort } from '../support/free-port.ts';
 import { checkedSandbox, failure, raw, type Checked } from './support.ts';
@@ -116,7 +116,7 @@ describe('trigger() with several stores', () => {
 describe('npm run sandbox -- --store', () => {
   const start = async (args: string[]) => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/sandbox.ts'), '--port', String(port), ...args], { cwd: ROOT, env: quietEnv });
+    const child = spawn(...tsxCommand(path.join(ROOT, 'scripts/sandbox.ts'), ['--port', String(port), ...args]), { cwd: ROOT, env: quietEnv });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
