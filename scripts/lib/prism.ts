@@ -18,13 +18,24 @@ export function startPrism(options: { host: string; port: number; inheritOutput?
   });
 }
 
-/** Resolves once the server answers any HTTP request; rejects if the process exits first or time runs out. */
-export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+/** Prism loads and validates the whole bundle before it answers: seconds when idle, a minute or more on a loaded 2-core runner. */
+export const PRISM_START_TIMEOUT_MS = 180_000;
+
+/**
+ * Resolves once the server answers any HTTP request. Rejects when time runs out, or as soon as it
+ * cannot start: its process exited, or `failed()` returns the reason (for a waiter that is not the
+ * process's parent).
+ */
+export async function waitForHttp(url: string, failed: ChildProcess | (() => string | undefined), timeoutMs = 30_000): Promise<void> {
+  const reason =
+    typeof failed === 'function' ? failed : () => (failed.exitCode !== null ? `Prism exited with code ${failed.exitCode} before it answered` : undefined);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Prism exited with code ${child.exitCode} before it answered`);
+    const why = reason();
+    if (why !== undefined) throw new Error(why);
     try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      const answer = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await answer.body?.cancel();
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { stopGroup } from '../../scripts/lib/child.ts';
-import { startPrism, waitForHttp } from '../../scripts/lib/prism.ts';
+import { PRISM_START_TIMEOUT_MS, startPrism, waitForHttp } from '../../scripts/lib/prism.ts';
 import { freePort } from '../support/free-port.ts';
 
 declare module 'vitest' {
@@ -16,10 +16,6 @@ declare module 'vitest' {
     prismFailureFile: string;
   }
 }
-
-// Prism loads and validates the whole bundle before it answers: seconds when idle, a minute or
-// more on a loaded 2-core runner.
-export const PRISM_START_TIMEOUT_MS = 180_000;
 
 export default async function setup(project: TestProject) {
   const port = await freePort();
