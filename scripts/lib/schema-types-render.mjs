@@ -22,7 +22,7 @@ const load = () => ({
  * (a boolean `false` schema means the same, but many generators crash on it). openapi-typescript
  * types `not` as `unknown`; we type it `never`, so that the forbidden property is `?: never`.
  */
-export const isForbiddenSchema = (schema) => {
+const isForbiddenSchema = (schema) => {
   if (!schema || typeof schema !== 'object') return false;
   const { not, description, title, ...rest } = schema;
   return !!not && typeof not === 'object' && Object.keys(not).length === 0 && Object.keys(rest).length === 0;
@@ -35,7 +35,7 @@ export const isForbiddenSchema = (schema) => {
  * check) do not mistake it for the property's type. openapi-typescript types the `not: {}` member
  * `unknown`, which swallows the `null`; we type the property `null`, so it is `?: null`.
  */
-export const isUnsetSchema = (schema) => {
+const isUnsetSchema = (schema) => {
   if (!schema || typeof schema !== 'object') return false;
   const { oneOf, description, title, ...rest } = schema;
   if (!Array.isArray(oneOf) || oneOf.length !== 2 || Object.keys(rest).length > 0) return false;
