@@ -57,7 +57,8 @@ describe('an interrupted test run', () => {
     // Wait until the suite is in full swing: the idle tool started and Spectral running.
     for (let started = Date.now(); Date.now() - started < 480_000; await sleep(250)) {
       const current = tree(vitest.pid!);
-      for (const p of current) if (!seen.some((s) => s.pid === p.pid)) seen.push(p);
+      // By pid and command line: a child seen between its fork and its exec still shows its parent's.
+      for (const p of current) if (!seen.some((s) => s.pid === p.pid && s.args === p.args)) seen.push(p);
       if ((await readFile(marker, 'utf8')).includes('idle') && current.some((p) => /spectral/.test(p.args) && / lint /.test(p.args))) break;
       if (vitest.exitCode !== null) throw new Error(`the fixture suite ended by itself (${vitest.exitCode})`);
     }
